@@ -1,0 +1,5 @@
+import { NetworkOverview } from '@/components/overview/NetworkOverview';
+
+export default function OverviewPage() {
+  return <NetworkOverview />;
+}

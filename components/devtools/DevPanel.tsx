@@ -1,0 +1,140 @@
+'use client';
+
+// The local chain's dev panel: faucet, time travel and emulated block rewards. Local builds only (see
+// AppShell): every action here is an anvil RPC method no real network has.
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { createTestClient, http, parseEther, publicActions, type Address } from 'viem';
+import { useAccount, useReadContract } from 'wagmi';
+import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
+import { contractAddress } from '@/lib/chain/deployments';
+import { blockRewardShares, validateBlockCount } from '@/lib/devtools/blockRewards';
+import { formatClo } from '@/lib/format/clo';
+import { useNetwork } from '@/components/ui/NetworkContext';
+import { Button } from '@/components/ui/primitives';
+
+const FAUCET_AMOUNT = parseEther('1000');
+const DAY = 86_400n;
+
+export default function DevPanel() {
+  const { chain, rpcUrl } = useNetwork();
+  const { address } = useAccount();
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<string>('');
+  const [busy, setBusy] = useState(false);
+  const [blocks, setBlocks] = useState('100');
+  const blocksId = useId();
+  const blocksErrorId = useId();
+  const testClient = useMemo(
+    () => createTestClient({ chain, mode: 'anvil', transport: http(rpcUrl) }).extend(publicActions),
+    [chain, rpcUrl],
+  );
+  const staking = contractAddress(chain.id, 'ColdStaking');
+  const roundInterval = useReadContract({
+    address: staking,
+    abi: coldStakingAbi,
+    functionName: 'round_interval',
+    query: { enabled: Boolean(staking) },
+  });
+  const blocksError = validateBlockCount(blocks);
+
+  async function act(label: string, action: () => Promise<string>) {
+    setBusy(true);
+    setMessage(`${label}…`);
+    try {
+      setMessage(await action());
+      // Balances and clocks changed outside any transaction: every cached read may be stale.
+      await queryClient.invalidateQueries();
+    } catch (error) {
+      setMessage(`${label} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const faucet = (account: Address) =>
+    act('Sending from the faucet', async () => {
+      const balance = await testClient.getBalance({ address: account });
+      await testClient.setBalance({ address: account, value: balance + FAUCET_AMOUNT });
+      return `Added ${formatClo(FAUCET_AMOUNT)} CLO to your account.`;
+    });
+
+  const advance = (label: string, seconds: bigint) =>
+    act(`Advancing ${label}`, async () => {
+      await testClient.increaseTime({ seconds: Number(seconds) });
+      await testClient.mine({ blocks: 1 });
+      return `Advanced the chain clock by ${label}.`;
+    });
+
+  const emulateRewards = () =>
+    act('Crediting block rewards', async () => {
+      if (!staking) throw new Error('cold staking is not deployed');
+      const shares = blockRewardShares(BigInt(blocks.trim()));
+      const current = await testClient.getBalance({ address: staking });
+      await testClient.setBalance({ address: staking, value: current + shares.staking });
+      return `Credited cold staking with ${formatClo(shares.staking)} CLO for ${blocks.trim()} blocks. (The treasury's ${formatClo(shares.treasury)} CLO waits for the governance contract.)`;
+    });
+
+  return (
+    <details className="fixed bottom-3 right-3 z-40 w-[min(22rem,calc(100vw-1.5rem))] rounded-xl border border-amber-700/70 bg-slate-900 text-sm shadow-xl open:p-4">
+      <summary className="cursor-pointer list-none rounded-xl px-4 py-2 font-semibold text-amber-200 [&::-webkit-details-marker]:hidden">
+        Dev panel (local chain)
+      </summary>
+      <div className="mt-2 space-y-4">
+        <section aria-label="Faucet">
+          <Button className="w-full" disabled={busy || !address} onClick={() => address && faucet(address)}>
+            Faucet: 1,000 CLO to my account
+          </Button>
+          {!address && <p className="mt-1 text-xs text-slate-400">Connect a wallet to use the faucet.</p>}
+        </section>
+        <section aria-label="Advance time">
+          <h3 className="mb-1 font-semibold">Advance time</h3>
+          <div className="flex flex-wrap gap-2">
+            <Button variant="secondary" disabled={busy} onClick={() => advance('a day', DAY)}>
+              A day
+            </Button>
+            <Button
+              variant="secondary"
+              disabled={busy || roundInterval.data === undefined}
+              onClick={() => roundInterval.data !== undefined && advance('a staking round', roundInterval.data)}
+              title={staking ? undefined : 'Cold staking is not deployed'}
+            >
+              A staking round
+            </Button>
+            <Button variant="secondary" disabled title="Treasury governance is not deployed yet">
+              A governance epoch
+            </Button>
+          </div>
+        </section>
+        <section aria-label="Emulate block rewards">
+          <h3 className="mb-1 font-semibold">Emulate block rewards</h3>
+          <label htmlFor={blocksId} className="block text-xs text-slate-400">
+            Blocks of 600 CLO (20% to cold staking, 10% to the treasury)
+          </label>
+          <div className="mt-1 flex gap-2">
+            <input
+              id={blocksId}
+              inputMode="numeric"
+              value={blocks}
+              onChange={(e) => setBlocks(e.target.value)}
+              aria-invalid={blocksError ? true : undefined}
+              aria-describedby={blocksError ? blocksErrorId : undefined}
+              className="w-28 rounded-md border border-slate-700 bg-slate-950 px-2 py-1.5"
+            />
+            <Button variant="secondary" disabled={busy || Boolean(blocksError) || !staking} onClick={emulateRewards}>
+              Credit
+            </Button>
+          </div>
+          {blocksError && (
+            <p id={blocksErrorId} className="mt-1 text-xs text-rose-300">
+              {blocksError}
+            </p>
+          )}
+        </section>
+        <p role="status" aria-live="polite" className="min-h-5 text-xs text-slate-300">
+          {message}
+        </p>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,30 @@
+// Deployed addresses, from contracts-abi/deployments/<chainId>.json (written by `npm run deploy`; the
+// mainnet file records the live contracts). A contract with no address on a chain makes its feature show
+// "not deployed on this network" instead of failing.
+import { getAddress, isAddress, type Address } from 'viem';
+import localDeployments from '../../contracts-abi/deployments/31337.json';
+import mainnetDeployments from '../../contracts-abi/deployments/820.json';
+
+/** Every contract the app talks to, by the name its deployment is recorded under. */
+export type ContractName = 'ColdStaking' | 'ColdStakingV1' | 'Multicall3';
+
+interface DeploymentsFile {
+  chainId: number;
+  contracts: Partial<Record<string, string>>;
+  /** The block each contract was deployed in: event scans start there instead of at genesis. */
+  blocks: Partial<Record<string, number>>;
+}
+
+const deploymentsByChain = new Map<number, DeploymentsFile>(
+  [localDeployments as DeploymentsFile, mainnetDeployments as DeploymentsFile].map((d) => [d.chainId, d]),
+);
+
+export function contractAddress(chainId: number, name: ContractName): Address | undefined {
+  const value = deploymentsByChain.get(chainId)?.contracts[name];
+  return value && isAddress(value) ? getAddress(value) : undefined;
+}
+
+/** The first block worth scanning for a contract's events (0 when unknown). */
+export function deploymentBlock(chainId: number, name: ContractName): bigint {
+  return BigInt(deploymentsByChain.get(chainId)?.blocks[name] ?? 0);
+}

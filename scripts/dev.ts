@@ -1,0 +1,97 @@
+// `npm run dev`: the whole local stack in one command. anvil (its chain kept in .data/), contracts compiled
+// and deployed when they changed, demo data, the Next.js dev server. Ctrl-C, or any part dying, stops all.
+// `npm run dev:reset` starts from an empty chain.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { anvilPrivateKeys } from '../lib/chain/anvilAccounts';
+import { isPortTaken, startAnvil } from './lib/anvil';
+import { projectRoot } from './lib/paths';
+import { spawnManaged, watchChildren, type ManagedChild } from './lib/processes';
+
+const require = createRequire(import.meta.url);
+const rpcPort = Number(process.env.ANVIL_PORT ?? 8545);
+const appPort = Number(process.env.PORT ?? 3000);
+const dataDir = join(projectRoot, '.data');
+
+function fail(message: string): never {
+  console.error(`dev: ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  if (process.argv.includes('--reset')) {
+    rmSync(dataDir, { recursive: true, force: true });
+    console.log('dev: starting from an empty chain (.data/ removed)');
+  }
+  for (const [port, what, variable] of [
+    [rpcPort, 'the local chain (anvil)', 'ANVIL_PORT'],
+    [appPort, 'the web app', 'PORT'],
+  ] as const) {
+    if (await isPortTaken(port)) {
+      fail(`port ${port} for ${what} is in use: stop what holds it (lsof -i :${port}) or set ${variable}=another port`);
+    }
+  }
+
+  // Compiled in a child process: the deploy step below imports the ABI modules this step may rewrite.
+  const compiled = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/compile-contracts.ts'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
+  if (compiled.status !== 0) fail('the contracts do not compile (see above)');
+
+  mkdirSync(dataDir, { recursive: true });
+  const anvil = await startAnvil({ port: rpcPort, stateFile: join(dataDir, 'anvil-state.json') }).catch(
+    (error: Error) => fail(`anvil did not start: ${error.message}`),
+  );
+  const anvilChild: ManagedChild = { name: 'anvil', child: anvil.child, stop: () => anvil.stop() };
+  const children: ManagedChild[] = [anvilChild];
+  const stopAll = async () => {
+    await Promise.all(children.map((c) => c.stop()));
+  };
+
+  try {
+    const { deployAll } = await import('./lib/deploy');
+    const { seedLocalChain } = await import('./lib/seed');
+    const deployment = await deployAll({ rpcUrl: anvil.rpcUrl, privateKey: anvilPrivateKeys[0], log: console.log });
+    await seedLocalChain({ rpcUrl: anvil.rpcUrl, contracts: deployment.contracts, log: console.log });
+  } catch (error) {
+    await stopAll();
+    fail(`deploying to the local chain failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  const nextBin = require.resolve('next/dist/bin/next');
+  children.push(
+    spawnManaged(
+      'the Next.js dev server',
+      process.execPath,
+      [nextBin, 'dev', '--port', String(appPort), '--hostname', '127.0.0.1'],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, NEXT_PUBLIC_CHAIN: 'local', NEXT_PUBLIC_RPC_URL: anvil.rpcUrl },
+      },
+    ),
+  );
+
+  let stopping = false;
+  const shutdown = async (code: number, message?: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (message) console.error(`\ndev: ${message}; stopping everything`);
+    await stopAll();
+    process.exit(code);
+  };
+  watchChildren(children, (message) => void shutdown(1, message));
+  process.on('SIGINT', () => void shutdown(0, 'Ctrl-C'));
+  process.on('SIGTERM', () => void shutdown(0, 'terminated'));
+
+  console.log(`
+Callisto Hub local stack
+  app        http://localhost:${appPort}
+  chain RPC  ${anvil.rpcUrl} (chain id 31337; state kept in .data/)
+Ctrl-C stops everything.
+`);
+}
+
+await main();

@@ -1,0 +1,62 @@
+// `npm run test:e2e`: the whole local stack as a user gets it, then Playwright against it. A fresh anvil on
+// a free port, the contracts deployed and seeded, the production static build served as plain files, and
+// Chromium driving it through the real RainbowKit modal with an injected test wallet.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { anvilPrivateKeys } from '../lib/chain/anvilAccounts';
+import { findFreePort, startAnvil } from './lib/anvil';
+import { deployAll } from './lib/deploy';
+import { projectRoot } from './lib/paths';
+import { seedLocalChain } from './lib/seed';
+import { serveStatic } from './lib/staticServer';
+
+const require = createRequire(import.meta.url);
+
+function run(label: string, args: string[], env: Record<string, string>): void {
+  const result = spawnSync(process.execPath, args, {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  if (result.status !== 0) throw new Error(`${label} failed with code ${result.status ?? result.signal}`);
+}
+
+async function main(): Promise<number> {
+  const anvil = await startAnvil({ port: await findFreePort() });
+  let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
+  try {
+    const deployment = await deployAll({ rpcUrl: anvil.rpcUrl, privateKey: anvilPrivateKeys[0] });
+    await seedLocalChain({ rpcUrl: anvil.rpcUrl, contracts: deployment.contracts });
+    if (!process.argv.includes('--no-build')) {
+      console.log('e2e: building the static app');
+      run('next build', [require.resolve('next/dist/bin/next'), 'build'], {
+        NEXT_PUBLIC_CHAIN: 'local',
+        NEXT_PUBLIC_RPC_URL: anvil.rpcUrl,
+        NEXT_TELEMETRY_DISABLED: '1',
+      });
+    }
+    const appPort = await findFreePort();
+    server = await serveStatic(join(projectRoot, 'out'), appPort);
+    const baseUrl = `http://127.0.0.1:${appPort}`;
+    console.log(`e2e: app at ${baseUrl}, chain at ${anvil.rpcUrl}`);
+    const extraArgs = process.argv.slice(2).filter((a) => a !== '--no-build');
+    // Asynchronously: the static server lives in this process and must keep answering meanwhile.
+    const playwright = spawn(process.execPath, [require.resolve('@playwright/test/cli'), 'test', ...extraArgs], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_RPC_URL: anvil.rpcUrl },
+    });
+    const code = await new Promise<number>((resolve) => playwright.once('exit', (c) => resolve(c ?? 1)));
+    if (code !== 0) console.error(`e2e: playwright failed with code ${code}`);
+    return code;
+  } catch (error) {
+    console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await anvil.stop();
+  }
+}
+
+process.exitCode = await main();

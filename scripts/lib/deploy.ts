@@ -1,0 +1,206 @@
+// Deploys the project's contracts to a chain and records their addresses in
+// contracts-abi/deployments/<chainId>.json. Safe to run again: a contract whose recorded (or predicted)
+// address already holds code is left alone.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  concat,
+  createPublicClient,
+  createWalletClient,
+  encodeDeployData,
+  getContractAddress,
+  http,
+  pad,
+  type Abi,
+  type Address,
+  type Chain,
+  type Hex,
+  type PublicClient,
+  type Transport,
+  type WalletClient,
+  type Account,
+} from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { coldStakingAbi, coldStakingBytecode } from '../../contracts-abi/ColdStaking';
+import { multicall3Abi, multicall3Bytecode } from '../../contracts-abi/Multicall3';
+import { callistoLocal, MULTICALL3_ADDRESS } from '../../lib/chain/chains';
+import { projectRoot } from './paths';
+
+/** The deterministic deployment proxy anvil (and many chains) ship at this address. Deploying through it
+ * makes local addresses depend only on the bytecode, so a fresh clone's deploy writes the same
+ * deployments file as the one committed. */
+export const CREATE2_FACTORY: Address = '0x4e59b44847b379578588920ca78fbf26c0b4956c';
+const SALT = pad('0x00', { size: 32 });
+
+const DAY = 86_400n;
+
+/** Cold staking parameters. Mainnet's are 27-day rounds, a 365-day inactivity limit and at most 25 s of
+ * staking time a block. The local chain keeps the rounds and the limit but lifts the per-block cap: anvil
+ * needs minutes to mine the ~93,000 blocks a 27-day round would take at 25 s, so the dev panel's
+ * "advance a round" would be unusable. The contract tests check the 25 s cap itself. */
+export function coldStakingParams(local: boolean) {
+  return {
+    roundInterval: 27n * DAY,
+    maxDelay: 365n * DAY,
+    maxSecondsPerBlock: local ? 3_650n * DAY : 25n,
+  };
+}
+
+export interface DeploymentsFile {
+  chainId: number;
+  contracts: Record<string, Address>;
+  blocks: Record<string, number>;
+}
+
+export function deploymentsPath(chainId: number): string {
+  return join(projectRoot, 'contracts-abi', 'deployments', `${chainId}.json`);
+}
+
+export function readDeployments(chainId: number): DeploymentsFile {
+  const path = deploymentsPath(chainId);
+  if (!existsSync(path)) return { chainId, contracts: {}, blocks: {} };
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<DeploymentsFile>;
+  return { chainId, contracts: parsed.contracts ?? {}, blocks: parsed.blocks ?? {} };
+}
+
+function writeDeployments(file: DeploymentsFile): void {
+  const sorted = (record: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+  const path = deploymentsPath(file.chainId);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(
+    path,
+    JSON.stringify({ chainId: file.chainId, contracts: sorted(file.contracts), blocks: sorted(file.blocks) }, null, 2) +
+      '\n',
+  );
+}
+
+export class DeployError extends Error {}
+
+interface Deployer {
+  publicClient: PublicClient<Transport, Chain>;
+  wallet: WalletClient<Transport, Chain, Account>;
+  chainId: number;
+  local: boolean;
+  log: (line: string) => void;
+}
+
+async function hasCode(client: PublicClient, address: Address): Promise<boolean> {
+  const code = await client.getCode({ address });
+  return code !== undefined && code !== '0x';
+}
+
+/** Deploys one contract (through CREATE2 where the factory exists) unless code is already there. */
+async function ensureDeployed(
+  d: Deployer,
+  file: DeploymentsFile,
+  name: string,
+  abi: Abi,
+  bytecode: Hex,
+  args: readonly unknown[],
+): Promise<Address> {
+  const recorded = file.contracts[name];
+  const initCode = encodeDeployData({ abi, bytecode, args });
+  const useFactory = await hasCode(d.publicClient, CREATE2_FACTORY);
+  const predicted = useFactory
+    ? getContractAddress({ opcode: 'CREATE2', from: CREATE2_FACTORY, salt: SALT, bytecode: initCode })
+    : undefined;
+  // Through the factory the address follows from the bytecode and arguments; without it, from what the
+  // deployments file recorded last time.
+  const existing = useFactory ? predicted : recorded;
+  if (existing && (await hasCode(d.publicClient, existing))) {
+    d.log(`  ${name}: already at ${existing}`);
+    file.contracts[name] = existing;
+    return existing;
+  }
+  const hash = useFactory
+    ? await d.wallet.sendTransaction({ to: CREATE2_FACTORY, data: concat([SALT, initCode]) })
+    : await d.wallet.deployContract({ abi, bytecode, args } as Parameters<typeof d.wallet.deployContract>[0]);
+  const receipt = await d.publicClient.waitForTransactionReceipt({ hash });
+  const address = predicted ?? receipt.contractAddress ?? undefined;
+  if (receipt.status !== 'success' || !address || !(await hasCode(d.publicClient, address))) {
+    throw new DeployError(`${name}: deployment reverted (transaction ${hash})`);
+  }
+  d.log(`  ${name}: deployed at ${address} (gas ${receipt.gasUsed})`);
+  file.contracts[name] = address;
+  file.blocks[name] = Number(receipt.blockNumber);
+  return address;
+}
+
+/** Puts Multicall3 at its canonical address on the local chain, where nothing else would. */
+async function ensureLocalMulticall(d: Deployer, file: DeploymentsFile): Promise<void> {
+  if (await hasCode(d.publicClient, MULTICALL3_ADDRESS)) {
+    file.contracts.Multicall3 = MULTICALL3_ADDRESS;
+    return;
+  }
+  const deployed = await ensureDeployed(d, file, 'Multicall3', multicall3Abi, multicall3Bytecode, []);
+  const code = await d.publicClient.getCode({ address: deployed });
+  await d.publicClient.request({ method: 'anvil_setCode', params: [MULTICALL3_ADDRESS, code!] } as never);
+  file.contracts.Multicall3 = MULTICALL3_ADDRESS;
+  delete file.blocks.Multicall3;
+  d.log(`  Multicall3: placed at ${MULTICALL3_ADDRESS}`);
+}
+
+export interface DeployOptions {
+  rpcUrl: string;
+  privateKey: Hex;
+  log?: (line: string) => void;
+}
+
+export interface DeployResult {
+  chainId: number;
+  contracts: Record<string, Address>;
+  deployer: Address;
+}
+
+function connectionProblem(error: unknown): string {
+  // fetch hides the socket's reason a few causes deep.
+  const texts: string[] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    texts.push(String((e as { code?: unknown }).code ?? ''), e instanceof Error ? e.message : String(e));
+  }
+  const text = texts.join(' ');
+  if (/ECONNREFUSED/.test(text)) return 'connection refused';
+  if (/ENOTFOUND|EAI_AGAIN/.test(text)) return 'host not found';
+  if (/timed? ?out|TimeoutError/i.test(text)) return 'no answer in time';
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'no answer';
+}
+
+export async function deployAll(options: DeployOptions): Promise<DeployResult> {
+  const log = options.log ?? (() => {});
+  const account = privateKeyToAccount(options.privateKey);
+  const probe = createPublicClient({ transport: http(options.rpcUrl, { retryCount: 0, timeout: 10_000 }) });
+  let chainId: number;
+  try {
+    chainId = await probe.getChainId();
+  } catch (error) {
+    throw new DeployError(`cannot reach the RPC at ${options.rpcUrl} (${connectionProblem(error)})`);
+  }
+  const local = chainId === callistoLocal.id;
+  const chain = {
+    ...callistoLocal,
+    id: chainId,
+    name: `chain ${chainId}`,
+    rpcUrls: { default: { http: [options.rpcUrl] } },
+  };
+  const transport = http(options.rpcUrl);
+  const publicClient = createPublicClient({ chain, transport, pollingInterval: local ? 50 : 2_000 });
+  const wallet = createWalletClient({ chain, transport, account, pollingInterval: local ? 50 : 2_000 });
+  const balance = await publicClient.getBalance({ address: account.address });
+  if (balance === 0n)
+    throw new DeployError(`the deployer ${account.address} has no funds on chain ${chainId} to pay for gas`);
+
+  const d: Deployer = { publicClient, wallet, chainId, local, log };
+  const file = readDeployments(chainId);
+  log(`Deploying to chain ${chainId} at ${options.rpcUrl} from ${account.address}`);
+  if (local) await ensureLocalMulticall(d, file);
+  const staking = coldStakingParams(local);
+  await ensureDeployed(d, file, 'ColdStaking', coldStakingAbi, coldStakingBytecode, [
+    staking.roundInterval,
+    staking.maxDelay,
+    staking.maxSecondsPerBlock,
+    account.address,
+  ]);
+  writeDeployments(file);
+  return { chainId, contracts: file.contracts, deployer: account.address };
+}
