@@ -1,7 +1,9 @@
 // The e2e wallet: an EIP-6963 provider injected into the page that answers for one of anvil's unlocked
 // accounts and forwards every request to the test chain, so transactions are real and signed by anvil.
 // It is picked in the real RainbowKit modal, as a person picks their browser wallet.
+import { readFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { anvilPrivateKeys } from '../lib/chain/anvilAccounts';
 
@@ -104,4 +106,15 @@ export async function rpcBalance(rpcUrl: string, address: string): Promise<bigin
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_getBalance', params: [address, 'latest'] }),
   });
   return BigInt(((await response.json()) as { result: string }).result);
+}
+
+/** A contract's address on the test chain, from the deployments file the e2e runner just wrote. (Read as a
+ * file: Playwright's module loader does not take the app's JSON imports.) */
+export function deployedAddress(name: string): Address {
+  const file = JSON.parse(readFileSync('contracts-abi/deployments/31337.json', 'utf8')) as {
+    contracts: Record<string, Address>;
+  };
+  const address = file.contracts[name];
+  if (!address) throw new Error(`${name} is not deployed on the test chain`);
+  return address;
 }

@@ -28,19 +28,18 @@ async function main(): Promise<number> {
   try {
     const deployment = await deployAll({ rpcUrl: anvil.rpcUrl, privateKey: anvilPrivateKeys[0] });
     await seedLocalChain({ rpcUrl: anvil.rpcUrl, contracts: deployment.contracts });
-    if (!process.argv.includes('--no-build')) {
-      console.log('e2e: building the static app');
-      run('next build', [require.resolve('next/dist/bin/next'), 'build'], {
-        NEXT_PUBLIC_CHAIN: 'local',
-        NEXT_PUBLIC_RPC_URL: anvil.rpcUrl,
-        NEXT_TELEMETRY_DISABLED: '1',
-      });
-    }
+    // Built for this run: the RPC URL of this anvil is baked into the static bundle.
+    console.log('e2e: building the static app');
+    run('next build', [require.resolve('next/dist/bin/next'), 'build'], {
+      NEXT_PUBLIC_CHAIN: 'local',
+      NEXT_PUBLIC_RPC_URL: anvil.rpcUrl,
+      NEXT_TELEMETRY_DISABLED: '1',
+    });
     const appPort = await findFreePort();
     server = await serveStatic(join(projectRoot, 'out'), appPort);
     const baseUrl = `http://127.0.0.1:${appPort}`;
     console.log(`e2e: app at ${baseUrl}, chain at ${anvil.rpcUrl}`);
-    const extraArgs = process.argv.slice(2).filter((a) => a !== '--no-build');
+    const extraArgs = process.argv.slice(2);
     // Asynchronously: the static server lives in this process and must keep answering meanwhile.
     const playwright = spawn(process.execPath, [require.resolve('@playwright/test/cli'), 'test', ...extraArgs], {
       cwd: projectRoot,

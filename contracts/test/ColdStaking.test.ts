@@ -558,27 +558,39 @@ describe('rule 6: adding to a stake', () => {
     expect(await view('TotalStakingWeight')).toBe(at.totalWeight - paidWeight - restarted);
     expect(await sumOfWeights([account(1), account(2)])).toBe(await view('TotalStakingWeight'));
 
+    // One round later, half a round is left to the end of the term: the running round cannot complete, so
+    // adding now loses nothing.
+    await chain.increaseTime(ROUND + ROUND / 4n);
+    expect(
+      await chain.publicClient.readContract({
+        address: staking,
+        abi: coldStakingAbi,
+        functionName: 'add_stake_loss',
+        args: [account(1)],
+      }),
+    ).toEqual([0n, 0n]);
+
     // A longer term wins: 12 rounds from now, multiplier 1.00.
-    await chain.increaseTime(DAY);
     await stake(1, parseEther('1'), 12n);
     const longer = await stakerOf(account(1));
     expect(longer.endTime).toBe(longer.time + 12n * ROUND);
     expect(longer.multiplier).toBe(E18);
   });
 
-  it('after the term, a plain transfer pays the due rounds and starts a new one-round term', async () => {
-    await stake(3, parseEther('10'), 1n);
+  it('after the term, a plain transfer pays the due rounds and starts a new one-round term, not averaged', async () => {
+    await stake(3, parseEther('10'), 2n);
     await stake(4, parseEther('10'), 12n);
     await credit(parseEther('100'));
-    await chain.increaseTime(2n * ROUND + ROUND / 2n);
+    await chain.increaseTime(3n * ROUND + ROUND / 2n);
     const s3 = await stakerOf(account(3));
     const before = await state();
     const hash = await chain.wallet(3).sendTransaction({ to: staking, value: parseEther('5'), gas: 300_000n });
     const receipt = expectSuccess(await chain.publicClient.waitForTransactionReceipt({ hash }));
     const due = expectedClaim(before, s3, await blockOf(receipt));
-    expect(due.completedTime).toBe(ROUND);
+    expect(due.completedTime).toBe(2n * ROUND);
     expect(events(receipt, 'Claim')).toEqual([{ staker: account(3), reward: due.reward }]);
     const time = await view('Timestamp');
+    // The old multiplier (0.50) was higher but its term is over: the new stake gets 0.45, not an average.
     expect(await stakerOf(account(3))).toEqual({
       amount: parseEther('15'),
       time,
@@ -673,9 +685,10 @@ describe('rule 9: the reward pool is the balance minus the stakes', () => {
     expect(after.balance - after.totalAmount).toBe(after.pool);
     expect(after.totalAmount).toBe(parseEther('100'));
 
-    // A lone staker with the full multiplier would get it all; one round at 0.45 gets 45 %.
-    await chain.increaseTime(ROUND);
+    // A lone staker with the full multiplier would get it all; one round at 0.45 gets 45 %. (Claimed exactly one
+    // round after the stake: a second more would add weight that the claim does not pay.)
     const s1 = await stakerOf(account(1));
+    await chain.setNextBlockTimestamp(s1.time + ROUND);
     const before = await state();
     const claim = expectSuccess(await send(1, 'claim'));
     const due = expectedClaim(before, s1, await blockOf(claim));
@@ -690,19 +703,19 @@ describe('rule 10: the contract clock moves at most max_seconds_per_block a bloc
     await stake(1, parseEther('10'), 1n, capped);
     const t0 = await view('Timestamp', capped);
     const b0 = await view('LastBlock', capped);
-    const head = await chain.now();
 
-    // Under the cap: 4 blocks, 20 s, the clock follows block time.
+    // Under the cap: 4 blocks, a few seconds apart, the clock follows block time.
     await chain.mine(3, 5);
-    await chain.setNextBlockTimestamp(head + 20n);
+    const next = (await chain.now()) + 5n;
+    await chain.setNextBlockTimestamp(next);
     await stake(2, parseEther('1'), 1n, capped);
     expect(await view('LastBlock', capped)).toBe(b0 + 4n);
     const t1 = await view('Timestamp', capped);
-    expect(t1).toBe(head + 20n);
+    expect(t1).toBe(next);
     expect(t1 - t0).toBeLessThanOrEqual(4n * 25n);
 
     // A jump of a day in one block moves the clock 25 s.
-    await chain.setNextBlockTimestamp(head + 20n + DAY);
+    await chain.setNextBlockTimestamp(next + DAY);
     const weightBefore = await view('TotalStakingWeight', capped);
     await stake(3, parseEther('1'), 1n, capped);
     expect(await view('Timestamp', capped)).toBe(t1 + 25n);

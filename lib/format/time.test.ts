@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from './time';
+import { formatDateTime, formatDuration } from './time';
 
 describe('formatDuration', () => {
   it('says a duration at planning precision', () => {
@@ -10,5 +10,14 @@ describe('formatDuration', () => {
     expect(formatDuration(3_600)).toBe('1 h');
     expect(formatDuration(125)).toBe('2 min 5 s');
     expect(formatDuration(-5)).toBe('0 s');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('names the date, the time and the time zone', () => {
+    const text = formatDateTime(1_767_268_800n, 'en-US');
+    expect(text).toMatch(/2026/);
+    expect(text).toMatch(/Jan/);
+    expect(text).toMatch(/UTC|GMT|[A-Z]{2,5}/);
   });
 });

@@ -12,9 +12,13 @@ export function formatDuration(totalSeconds: number): string {
 
 /** A date and time in the user's own time zone, with the zone named so nobody has to guess. */
 export function formatDateTime(unixSeconds: number | bigint, locale?: string): string {
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are named one by one.
   return new Date(Number(unixSeconds) * 1000).toLocaleString(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZoneName: 'short',
   });
 }

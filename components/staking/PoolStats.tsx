@@ -1,0 +1,20 @@
+import { formatCloWithUnit } from '@/lib/format/clo';
+import { formatDuration } from '@/lib/format/time';
+import { Card, Stat } from '@/components/ui/primitives';
+import type { StakingData } from './useStakingData';
+
+export function PoolStats({ data }: { data: StakingData | undefined }) {
+  return (
+    <Card title="Staking pool">
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+        <Stat label="Total staked" value={data && formatCloWithUnit(data.totalStaked, 0)} />
+        <Stat label="Reward pool" value={data && formatCloWithUnit(data.rewardPool, 2)} />
+        <Stat
+          label="Stakers"
+          value={data && (data.stakerCount === undefined ? '—' : data.stakerCount.toLocaleString('en'))}
+        />
+        <Stat label="Round length" value={data && formatDuration(Number(data.roundInterval))} />
+      </dl>
+    </Card>
+  );
+}

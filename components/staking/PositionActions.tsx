@@ -1,0 +1,77 @@
+'use client';
+
+import type { Address } from 'viem';
+import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
+import { formatCloWithUnit } from '@/lib/format/clo';
+import { formatDateTime } from '@/lib/format/time';
+import type { ActionState } from '@/lib/staking/position';
+import { Button, Card } from '@/components/ui/primitives';
+import { TxStatus } from '@/components/ui/TxStatus';
+import { useTransaction } from '@/components/ui/useTransaction';
+
+function Reason({ state, id }: { state: ActionState & { until?: bigint }; id: string }) {
+  if (state.enabled) return null;
+  return (
+    <p id={id} className="mt-1 text-xs text-slate-400">
+      {state.reason}
+      {state.until !== undefined && ` (${formatDateTime(state.until)})`}
+    </p>
+  );
+}
+
+interface Props {
+  staking: Address;
+  reward: bigint;
+  stake: bigint;
+  claim: ActionState & { until?: bigint };
+  withdraw: ActionState & { until?: bigint };
+}
+
+/** Claim and withdraw, kept apart and explained, because stakers used to confuse them. */
+export function PositionActions({ staking, reward, stake, claim, withdraw }: Props) {
+  const claimTx = useTransaction();
+  const withdrawTx = useTransaction();
+  return (
+    <Card title="Claim or withdraw">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <p className="text-sm text-slate-300">Claim pays the reward of completed rounds; your stake keeps earning.</p>
+          <Button
+            className="mt-2"
+            disabled={!claim.enabled || claimTx.isBusy}
+            aria-describedby={claim.enabled ? undefined : 'claim-reason'}
+            onClick={() =>
+              claimTx.send(
+                { address: staking, abi: coldStakingAbi, functionName: 'claim' },
+                { successMessage: `Claimed ${formatCloWithUnit(reward, 6)}` },
+              )
+            }
+          >
+            Claim reward
+          </Button>
+          <Reason state={claim} id="claim-reason" />
+          <TxStatus state={claimTx.state} />
+        </div>
+        <div>
+          <p className="text-sm text-slate-300">Withdraw returns the whole stake with any reward due, and ends it.</p>
+          <Button
+            variant="secondary"
+            className="mt-2"
+            disabled={!withdraw.enabled || withdrawTx.isBusy}
+            aria-describedby={withdraw.enabled ? undefined : 'withdraw-reason'}
+            onClick={() =>
+              withdrawTx.send(
+                { address: staking, abi: coldStakingAbi, functionName: 'withdraw_stake' },
+                { successMessage: `Withdrew ${formatCloWithUnit(stake)} and the reward due` },
+              )
+            }
+          >
+            Withdraw stake
+          </Button>
+          <Reason state={withdraw} id="withdraw-reason" />
+          <TxStatus state={withdrawTx.state} />
+        </div>
+      </div>
+    </Card>
+  );
+}

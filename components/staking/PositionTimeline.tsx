@@ -1,0 +1,95 @@
+'use client';
+
+import { formatCloWithUnit } from '@/lib/format/clo';
+import { formatDateTime, formatDuration } from '@/lib/format/time';
+import type { PositionTimeline as Timeline } from '@/lib/staking/position';
+import type { StakerState } from '@/lib/staking/rewardModel';
+import { Card } from '@/components/ui/primitives';
+
+function formatMultiplier(multiplier: bigint): string {
+  // 1e18 = 1.00; two decimals is the precision the rules speak in (0.40 + 0.05 a round).
+  const hundredths = (multiplier * 100n) / 10n ** 18n;
+  return `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')}×`;
+}
+
+function Countdown({ at, now }: { at: bigint; now: number }) {
+  const left = Number(at) - now;
+  return <span className="text-slate-400">{left > 0 ? `in ${formatDuration(left)}` : 'now'}</span>;
+}
+
+interface Props {
+  staker: StakerState;
+  reward: bigint;
+  heldUntil: bigint;
+  timeline: Timeline;
+  /** Chain time now, ticking. */
+  now: number;
+}
+
+/** My position as a list of dated steps: what is true now and what becomes possible when. */
+export function PositionTimeline({ staker, reward, heldUntil, timeline, now }: Props) {
+  const steps: { label: string; at?: bigint; done: boolean; detail?: string }[] = [
+    {
+      label: 'Current round completes',
+      at: timeline.nextRoundAt,
+      done: timeline.nextRoundAt === undefined,
+      detail: timeline.nextRoundAt === undefined ? 'No further round in this term' : undefined,
+    },
+    { label: 'Term ends: the stake becomes withdrawable', at: timeline.termEndsAt, done: timeline.termEnded },
+    {
+      label: 'Removable by any staker if left untouched',
+      at: timeline.removableAt,
+      done: timeline.removable,
+      detail: 'After this date, anyone staking may return your stake to you without its reward.',
+    },
+  ];
+  return (
+    <Card title="My position">
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+        <div>
+          <dt className="text-xs uppercase tracking-wide text-slate-400">Staked</dt>
+          <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid="my-stake">
+            {formatCloWithUnit(staker.amount)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs uppercase tracking-wide text-slate-400">Reward multiplier</dt>
+          <dd className="mt-1 text-lg font-semibold tabular-nums">{formatMultiplier(staker.multiplier)}</dd>
+          <dd className="text-xs text-slate-400">{timeline.roundsLeft.toString()} round(s) left in the term</dd>
+        </div>
+        <div>
+          <dt className="text-xs uppercase tracking-wide text-slate-400">Claimable now</dt>
+          <dd className="mt-1 text-lg font-semibold tabular-nums text-teal-300" data-testid="claimable-reward">
+            {formatCloWithUnit(reward, 6)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs uppercase tracking-wide text-slate-400">Governance hold</dt>
+          <dd className="mt-1 text-sm">
+            {heldUntil > BigInt(now) ? `Held by a vote until ${formatDateTime(heldUntil)}` : 'None'}
+          </dd>
+        </div>
+      </dl>
+      <ol className="mt-5 space-y-3 border-l border-slate-700 pl-4" aria-label="Dates of my stake">
+        {steps.map((step) => (
+          <li key={step.label} className="relative">
+            <span
+              aria-hidden="true"
+              className={`absolute -left-[1.3rem] top-1.5 h-2.5 w-2.5 rounded-full ${step.done ? 'bg-teal-400' : 'bg-slate-600'}`}
+            />
+            <p className="text-sm font-medium">
+              {step.label}
+              {step.done && <span className="sr-only"> (reached)</span>}
+            </p>
+            {step.at !== undefined && (
+              <p className="text-sm text-slate-300">
+                {formatDateTime(step.at)} {!step.done && <Countdown at={step.at} now={now} />}
+              </p>
+            )}
+            {step.detail && <p className="text-xs text-slate-400">{step.detail}</p>}
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}

@@ -1,0 +1,222 @@
+'use client';
+
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { formatUnits, type Address } from 'viem';
+import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
+import { formatClo, formatCloWithUnit } from '@/lib/format/clo';
+import { formatDateTime, formatDuration } from '@/lib/format/time';
+import { toChainTime } from '@/lib/staking/position';
+import { addStakePreview, multiplierForRounds, projectReward } from '@/lib/staking/rewardModel';
+import { MAX_FORM_ROUNDS, maxStakeable, validateStakeForm } from '@/lib/staking/stakeForm';
+import { Button, Card } from '@/components/ui/primitives';
+import { TxStatus } from '@/components/ui/TxStatus';
+import { useTransaction } from '@/components/ui/useTransaction';
+import { RewardProjectionChart } from './RewardProjectionChart';
+import type { StakingData } from './useStakingData';
+
+const roundOptions = Array.from({ length: MAX_FORM_ROUNDS }, (_, i) => i + 1);
+
+function multiplierLabel(rounds: bigint): string {
+  return `${(Number(multiplierForRounds(rounds) / 10n ** 14n) / 10_000).toFixed(2)}×`;
+}
+
+interface Props {
+  staking: Address;
+  data: StakingData;
+  balance: bigint | undefined;
+  gasPrice: bigint | undefined;
+  connected: boolean;
+}
+
+export function StakeForm({ staking, data, balance, gasPrice, connected }: Props) {
+  const [amount, setAmount] = useState('');
+  const [rounds, setRounds] = useState('1');
+  const [touched, setTouched] = useState(false);
+  const [acceptedLoss, setAcceptedLoss] = useState(false);
+  const tx = useTransaction();
+  const ids = { amount: useId(), amountError: useId(), rounds: useId(), roundsError: useId(), loss: useId() };
+  const result = validateStakeForm({ amount, rounds, balance });
+  const clock = { contractNow: data.contractNow, chainNow: data.blockTime };
+  const existing = data.position?.staker;
+  const hasStake = (existing?.amount ?? 0n) > 0n;
+
+  const preview = useMemo(() => {
+    if (!result.rounds) return undefined;
+    const view = {
+      now: data.contractNow,
+      pool: data.rewardPool,
+      totalWeight: data.totalWeight,
+      roundInterval: data.roundInterval,
+    };
+    const staker = existing ?? { amount: 0n, time: 0n, multiplier: 0n, endTime: 0n };
+    return addStakePreview(staker, result.amount ?? 0n, result.rounds, view);
+  }, [result.amount, result.rounds, data, existing]);
+
+  const projection = useMemo(() => {
+    if (!result.amount || !result.rounds) return undefined;
+    const p = projectReward({
+      amount: result.amount,
+      rounds: result.rounds,
+      pool: data.rewardPool,
+      totalWeight: data.totalWeight,
+      totalAmount: data.totalStaked,
+      roundInterval: data.roundInterval,
+    });
+    return {
+      ...p,
+      points: Array.from({ length: Number(result.rounds) + 1 }, (_, round) => ({
+        round,
+        cumulativeReward: p.perRound * BigInt(round),
+      })),
+    };
+  }, [result.amount, result.rounds, data]);
+
+  // The contract's own view says what adding forfeits; older contracts without it get the model's figure.
+  const loss = hasStake ? (data.position?.addLoss ?? preview) : undefined;
+  const losesReward = Boolean(loss && loss.lostTime > 0n);
+  const errors = touched ? result.errors : {};
+  const canSubmit = connected && !result.errors.amount && !result.errors.rounds && (!losesReward || acceptedLoss);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (!canSubmit || result.amount === undefined || result.rounds === undefined) return;
+    const outcome = await tx.send(
+      {
+        address: staking,
+        abi: coldStakingAbi,
+        functionName: 'start_staking',
+        args: [result.rounds],
+        value: result.amount,
+      },
+      { successMessage: `Staked ${formatClo(result.amount)} CLO` },
+    );
+    if (outcome?.status === 'success') {
+      setAmount('');
+      setTouched(false);
+      setAcceptedLoss(false);
+    }
+  }
+
+  return (
+    <Card title={hasStake ? 'Add to my stake' : 'Stake CLO'}>
+      <form onSubmit={submit} noValidate className="space-y-4">
+        <div>
+          <label htmlFor={ids.amount} className="block text-sm font-medium">
+            Amount (CLO)
+          </label>
+          <div className="mt-1 flex gap-2">
+            <input
+              id={ids.amount}
+              name="amount"
+              inputMode="decimal"
+              autoComplete="off"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              onBlur={() => amount && setTouched(true)}
+              aria-invalid={errors.amount ? true : undefined}
+              aria-describedby={errors.amount ? ids.amountError : undefined}
+              className="w-full min-w-0 rounded-md border border-slate-700 bg-slate-950 px-3 py-2 tabular-nums"
+              placeholder="100"
+            />
+            <Button
+              variant="secondary"
+              disabled={balance === undefined}
+              onClick={() => balance !== undefined && setAmount(formatUnits(maxStakeable(balance, gasPrice), 18))}
+            >
+              Max
+            </Button>
+          </div>
+          {balance !== undefined && (
+            <p className="mt-1 text-xs text-slate-400">
+              Balance {formatCloWithUnit(balance)}; Max keeps enough for the network fee.
+            </p>
+          )}
+          {errors.amount && (
+            <p id={ids.amountError} className="mt-1 text-sm text-rose-300">
+              {errors.amount}
+            </p>
+          )}
+        </div>
+        <div>
+          <label htmlFor={ids.rounds} className="block text-sm font-medium">
+            Term, in rounds of {formatDuration(Number(data.roundInterval))}
+          </label>
+          <select
+            id={ids.rounds}
+            name="rounds"
+            value={rounds}
+            onChange={(e) => setRounds(e.target.value)}
+            aria-invalid={errors.rounds ? true : undefined}
+            aria-describedby={errors.rounds ? ids.roundsError : undefined}
+            className="mt-1 w-full rounded-md border border-slate-700 bg-slate-950 px-3 py-2"
+          >
+            {roundOptions.map((n) => (
+              <option key={n} value={n}>
+                {n} round{n === 1 ? '' : 's'}, multiplier {multiplierLabel(BigInt(n))}
+              </option>
+            ))}
+          </select>
+          {errors.rounds && (
+            <p id={ids.roundsError} className="mt-1 text-sm text-rose-300">
+              {errors.rounds}
+            </p>
+          )}
+        </div>
+
+        {preview && (
+          <dl className="grid grid-cols-2 gap-3 rounded-md bg-slate-950/60 p-3 text-sm">
+            <div>
+              <dt className="text-slate-400">Multiplier</dt>
+              <dd className="font-semibold" data-testid="preview-multiplier">
+                {(Number(preview.after.multiplier / 10n ** 14n) / 10_000).toFixed(2)}×
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-400">Term ends</dt>
+              <dd className="font-semibold">{formatDateTime(toChainTime(preview.after.endTime, clock))}</dd>
+            </div>
+          </dl>
+        )}
+
+        {hasStake && loss && losesReward && (
+          <div role="alert" className="rounded-md border border-amber-700 bg-amber-950/60 p-3 text-sm text-amber-100">
+            <p>
+              Adding now first pays your completed rounds{preview ? ` (${formatCloWithUnit(preview.reward, 6)})` : ''},
+              then restarts your current round: its {formatDuration(Number(loss.lostTime))} so far earn nothing, about{' '}
+              {formatCloWithUnit(loss.lostReward, 6)} at today&apos;s pool. Adding after the round completes loses
+              nothing.
+            </p>
+            <label className="mt-2 flex items-start gap-2">
+              <input
+                id={ids.loss}
+                type="checkbox"
+                checked={acceptedLoss}
+                onChange={(e) => setAcceptedLoss(e.target.checked)}
+                className="mt-1"
+              />
+              <span>I understand and want to add now.</span>
+            </label>
+          </div>
+        )}
+
+        {projection && (
+          <div>
+            <RewardProjectionChart points={projection.points} termLabel={`${result.rounds?.toString()} round(s)`} />
+            <p className="mt-2 text-xs text-slate-400">
+              Estimate, not a promise: about {formatCloWithUnit(projection.perRound, 4)} a round and{' '}
+              {formatCloWithUnit(projection.total, 4)} over the term, assuming today&apos;s pool and stakes, a claim at
+              the end of every round, and that other stakers claim as often. Block rewards raise it; more stake lowers
+              it.
+            </p>
+          </div>
+        )}
+
+        <Button type="submit" className="w-full sm:w-auto" disabled={tx.isBusy || (touched && !canSubmit)}>
+          {!connected ? 'Connect a wallet to stake' : hasStake ? 'Add to stake' : 'Stake'}
+        </Button>
+        <TxStatus state={tx.state} />
+      </form>
+    </Card>
+  );
+}

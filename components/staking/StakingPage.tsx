@@ -1,0 +1,106 @@
+'use client';
+
+import type { Address } from 'viem';
+import { useAccount } from 'wagmi';
+import { contractAddress } from '@/lib/chain/deployments';
+import { claimState, describePosition, withdrawState } from '@/lib/staking/position';
+import { useNetwork } from '@/components/ui/NetworkContext';
+import { Button, Card, NotDeployed } from '@/components/ui/primitives';
+import { useNowSeconds } from '@/components/ui/useNow';
+import { LegacyV1Position } from './LegacyV1Position';
+import { PoolStats } from './PoolStats';
+import { PositionActions } from './PositionActions';
+import { PositionTimeline } from './PositionTimeline';
+import { ReportAbuse } from './ReportAbuse';
+import { StakeForm } from './StakeForm';
+import { StakingHistory } from './StakingHistory';
+import { useStakingData } from './useStakingData';
+
+export function StakingPage() {
+  const { chain } = useNetwork();
+  const staking = contractAddress(chain.id, 'ColdStaking');
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight">Cold staking</h1>
+        <p className="mt-1 max-w-2xl text-sm text-slate-400">
+          Lock CLO for 1 to 12 rounds to earn a share of every block reward and a vote in the treasury. Longer terms
+          earn a higher multiplier; nothing can be withdrawn before the term ends.
+        </p>
+      </div>
+      {staking ? <StakingDashboard staking={staking} /> : <NotDeployed feature="Cold staking" network={chain.name} />}
+    </div>
+  );
+}
+
+function StakingDashboard({ staking }: { staking: Address }) {
+  const { address } = useAccount();
+  const { data, balance, gasPrice, error, refetch, readAt } = useStakingData(staking, address);
+  const localNow = useNowSeconds();
+
+  if (error && !data) {
+    return (
+      <Card>
+        <p role="alert" className="text-sm text-rose-200">
+          The staking contract cannot be read: the network does not answer.
+        </p>
+        <Button variant="secondary" className="mt-3" onClick={() => void refetch()}>
+          Try again
+        </Button>
+      </Card>
+    );
+  }
+
+  // The chain's clock, moved on by the seconds since the block was read, for live countdowns.
+  const chainNow = data ? Number(data.blockTime) + Math.max(0, localNow - Math.floor(readAt / 1000)) : localNow;
+  const position = data?.position;
+  const timeline =
+    data && position
+      ? describePosition(position.staker, {
+          contractNow: data.contractNow,
+          chainNow: data.blockTime,
+          roundInterval: data.roundInterval,
+          maxDelay: data.maxDelay,
+        })
+      : undefined;
+  const isStaker = (position?.staker.amount ?? 0n) > 0n;
+
+  return (
+    <>
+      <PoolStats data={data} />
+      {address && <LegacyV1Position account={address} />}
+      {!address && (
+        <Card>
+          <p className="text-sm text-slate-300">Connect a wallet to see your position and stake.</p>
+        </Card>
+      )}
+      {position && timeline && isStaker && (
+        <>
+          <PositionTimeline
+            staker={position.staker}
+            reward={position.reward}
+            heldUntil={position.heldUntil}
+            timeline={timeline}
+            now={chainNow}
+          />
+          <PositionActions
+            staking={staking}
+            reward={position.reward}
+            stake={position.staker.amount}
+            claim={claimState(timeline, position.reward)}
+            withdraw={withdrawState(timeline, position.heldUntil, BigInt(chainNow))}
+          />
+        </>
+      )}
+      {data && <StakeForm staking={staking} data={data} balance={balance} gasPrice={gasPrice} connected={!!address} />}
+      <ReportAbuse
+        staking={staking}
+        account={address}
+        isStaker={isStaker}
+        contractNow={data?.contractNow}
+        maxDelay={data?.maxDelay}
+      />
+      {address && <StakingHistory staking={staking} account={address} />}
+    </>
+  );
+}
