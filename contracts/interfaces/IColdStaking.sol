@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+/// @title The part of ColdStaking that treasury governance uses
+/// @notice Vote weight is a voter's stake, read live; a vote holds that stake until the vote ends so that the same
+/// coins cannot vote, leave and vote again from another address.
+interface IColdStaking {
+    /// @notice A staker's record: staked CLO, round start, reward multiplier and end of term (contract time).
+    function staker(address addr) external view returns (uint256 amount, uint256 time, uint256 multiplier, uint256 end_time);
+
+    /// @notice The sum of all stakes.
+    function TotalStakingAmount() external view returns (uint256);
+
+    /// @notice The governance contract allowed to hold stakes.
+    function governance() external view returns (address);
+
+    /// @notice Holds `voter`'s stake (no withdrawal, no report) until `until`, a block.timestamp. Only governance.
+    function hold_stake(address voter, uint256 until) external;
+
+    /// @notice The block.timestamp until which `voter`'s stake is held.
+    function held_until(address voter) external view returns (uint256);
+}
