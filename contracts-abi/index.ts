@@ -2,4 +2,6 @@
 
 export * from './ColdStaking';
 export * from './ColdStakingV1';
+export * from './IColdStaking';
 export * from './Multicall3';
+export * from './TreasuryGovernance';

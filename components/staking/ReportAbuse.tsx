@@ -10,6 +10,7 @@ import { formatCloWithUnit, shortAddress } from '@/lib/format/clo';
 import { formatDateTime, formatDuration } from '@/lib/format/time';
 import { findInactiveStakers, uniqueStakerAddresses } from '@/lib/staking/inactiveStakers';
 import { useNetwork } from '@/components/ui/NetworkContext';
+import { DataTable } from '@/components/ui/DataTable';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
@@ -122,56 +123,40 @@ export function ReportAbuse({ staking, account, isStaker, contractNow, maxDelay 
         ) : inactive.length === 0 ? (
           <p className="text-sm text-slate-300">No inactive stakers.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <caption className="sr-only">Stakes that may be returned to their owners, longest idle first</caption>
-              <thead className="text-xs uppercase tracking-wide text-slate-400">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Address
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">
-                    Stake
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Term ended on
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Inactive since
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    <span className="sr-only">Action</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-800">
-                {inactive.map((s) => (
-                  <tr key={s.address}>
-                    <td className="py-2 pr-4 font-mono" title={s.address}>
-                      {shortAddress(s.address)}
-                    </td>
-                    <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">
-                      {formatCloWithUnit(s.amount)}
-                    </td>
-                    <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(s.endTime)}</td>
-                    <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(s.inactiveSince)}</td>
-                    <td className="py-2">
-                      <Button
-                        variant="secondary"
-                        className="whitespace-nowrap"
-                        aria-label={`${reporting === s.address ? 'Returning' : 'Return stake to owner'}: ${s.address}`}
-                        aria-describedby={reason ? reasonId : undefined}
-                        disabled={Boolean(reason) || tx.isBusy}
-                        onClick={() => void report(s.address, s.amount)}
-                      >
-                        {reporting === s.address ? 'Returning…' : 'Return stake to owner'}
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Stakes that may be returned to their owners, longest idle first"
+            minWidth="40rem"
+            columns={[
+              { label: 'Address' },
+              { label: 'Stake', align: 'right' },
+              { label: 'Term ended on' },
+              { label: 'Inactive since' },
+              { label: 'Action', hiddenLabel: true },
+            ]}
+          >
+            {inactive.map((s) => (
+              <tr key={s.address}>
+                <td className="py-2 pr-4 font-mono" title={s.address}>
+                  {shortAddress(s.address)}
+                </td>
+                <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">{formatCloWithUnit(s.amount)}</td>
+                <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(s.endTime)}</td>
+                <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(s.inactiveSince)}</td>
+                <td className="py-2">
+                  <Button
+                    variant="secondary"
+                    className="whitespace-nowrap"
+                    aria-label={`${reporting === s.address ? 'Returning' : 'Return stake to owner'}: ${s.address}`}
+                    aria-describedby={reason ? reasonId : undefined}
+                    disabled={Boolean(reason) || tx.isBusy}
+                    onClick={() => void report(s.address, s.amount)}
+                  >
+                    {reporting === s.address ? 'Returning…' : 'Return stake to owner'}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
       <TxStatus state={tx.state} />

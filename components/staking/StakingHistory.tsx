@@ -1,7 +1,6 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
 import { getAbiItem, type Address } from 'viem';
 import { usePublicClient } from 'wagmi';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
@@ -11,6 +10,7 @@ import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDateTime } from '@/lib/format/time';
 import { blocksOf, historyRowsFor, historyToCsv, withTimestamps, type HistoryRow } from '@/lib/staking/history';
 import { useNetwork } from '@/components/ui/NetworkContext';
+import { DataTable } from '@/components/ui/DataTable';
 import { Button, Card } from '@/components/ui/primitives';
 
 const HISTORY_EVENTS = [
@@ -54,7 +54,6 @@ function TxCell({ hash }: { hash: string }) {
 export function StakingHistory({ staking, account }: { staking: Address; account: Address }) {
   const { chain } = useNetwork();
   const client = usePublicClient({ chainId: chain.id });
-  const captionId = useId();
   const history = useQuery({
     queryKey: ['staking-history', chain.id, staking, account],
     enabled: Boolean(client),
@@ -99,47 +98,30 @@ export function StakingHistory({ staking, account }: { staking: Address; account
         <p className="text-sm text-slate-300">No staking activity for this account yet.</p>
       ) : (
         <>
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[36rem] text-left text-sm" aria-describedby={captionId}>
-              <caption id={captionId} className="sr-only">
-                Stakes, claims and withdrawals of {account}, newest first. Dates in your time zone.
-              </caption>
-              <thead className="text-xs uppercase tracking-wide text-slate-400">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Date
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Kind
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">
-                    Amount
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Transaction
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-800">
-                {rows.map((row) => (
-                  <tr key={`${row.txHash}-${row.logIndex}`}>
-                    <td className="py-2 pr-4 whitespace-nowrap text-slate-200">
-                      {row.timestamp === undefined
-                        ? `block ${row.blockNumber.toLocaleString('en')}`
-                        : formatDateTime(row.timestamp)}
-                    </td>
-                    <td className="py-2 pr-4">{row.kind}</td>
-                    <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">
-                      {formatCloWithUnit(row.amount)}
-                    </td>
-                    <td className="py-2">
-                      <TxCell hash={row.txHash} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`Stakes, claims and withdrawals of ${account}, newest first. Dates in your time zone.`}
+            columns={[
+              { label: 'Date' },
+              { label: 'Kind' },
+              { label: 'Amount', align: 'right' },
+              { label: 'Transaction' },
+            ]}
+          >
+            {rows.map((row) => (
+              <tr key={`${row.txHash}-${row.logIndex}`}>
+                <td className="py-2 pr-4 whitespace-nowrap text-slate-200">
+                  {row.timestamp === undefined
+                    ? `block ${row.blockNumber.toLocaleString('en')}`
+                    : formatDateTime(row.timestamp)}
+                </td>
+                <td className="py-2 pr-4">{row.kind}</td>
+                <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">{formatCloWithUnit(row.amount)}</td>
+                <td className="py-2">
+                  <TxCell hash={row.txHash} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Button variant="secondary" className="mt-4" onClick={() => downloadCsv(rows, account)}>
             Export CSV
           </Button>

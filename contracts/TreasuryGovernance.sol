@@ -1,0 +1,458 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IColdStaking} from "./interfaces/IColdStaking.sol";
+
+/// @title Callisto treasury and cold-staker governance
+/// @notice The treasury of the whitepaper's "Final stage": it holds the treasury share of every block reward (a plain
+/// balance credit, no call) and donations, and pays it out only to development proposals that cold stakers accepted.
+/// Anyone may submit a proposal against a refundable deposit; only cold stakers vote, with their stake as weight.
+///
+/// @dev Life of a proposal:
+///
+/// Epochs. Time is cut into epochs of `epoch_length` seconds from `genesis` (27 days on mainnet, one cold staking
+/// round). A proposal submitted in epoch E is voted during the whole of epoch E + 1 (`voting_epoch`), so every
+/// proposal gets a full epoch of voting whatever the moment it was submitted, and voters get time to read it.
+///
+/// Votes. Weight is the voter's stake in the cold staking contract at the time of the vote. A voter may change the
+/// vote during the voting epoch: the previous weight leaves the previous choice and the current stake goes to the
+/// new one, so the tallies always equal the sum of the recorded votes. Each vote holds the voter's stake in the
+/// staking contract until the vote ends: the same coins cannot vote, be withdrawn, be staked from another address
+/// and vote again. Stakes only grow while held (withdrawal and abuse reports are the only ways out), so a recorded
+/// weight is always still staked when the vote ends.
+///
+/// Evaluation. After the voting epoch, anyone evaluates the proposal, once: without a quorum of the stake staked
+/// at that time (turnout x 10000 < quorum_bps x TotalStakingAmount) it fails for not enough votes; otherwise more
+/// weight for than against accepts it (a tie rejects: a change needs a majority). Abstentions count for the
+/// quorum only. The deposit goes back to the author in every case: it exists to make spam cost capital for a
+/// while, not to punish a rejected idea.
+///
+/// Payment. An accepted funding proposal is due `amount_per_epoch` in each of its `epochs` epochs from the one after
+/// the vote. Anyone may trigger `pay`, which sends every due and unpaid epoch to the payee in one transfer: a
+/// payee who missed epochs loses nothing, and nobody can redirect a payment. When the treasury cannot cover the
+/// payment the call reverts and the epochs stay due for later.
+///
+/// Safety. No proposal can call an arbitrary address: a funding proposal only sends CLO to its payee and a
+/// parameter change only writes one of two parameters, with the same bounds as the constructor. There is no owner;
+/// the parameters change only through proposals. Deposits of proposals in voting are never spent on payments.
+contract TreasuryGovernance {
+    /// @notice What a proposal does when accepted. Later versions append kinds (host nodes, audit managers).
+    enum Kind {
+        Funding,
+        SetParameter
+    }
+
+    /// @notice The parameters a SetParameter proposal may change.
+    enum Param {
+        Quorum,
+        SubmissionDeposit
+    }
+
+    /// @notice Voting until evaluated or withdrawn. An accepted funding proposal is "being paid" or "completed"
+    /// according to its `paid_epochs`, which the app derives.
+    enum Status {
+        Voting,
+        Accepted,
+        Rejected,
+        NotEnoughVotes,
+        Withdrawn
+    }
+
+    /// @notice A voter's choice; None means no vote.
+    enum Choice {
+        None,
+        For,
+        Against,
+        Abstain
+    }
+
+    struct Proposal {
+        uint256 id;
+        Kind kind;
+        Status status;
+        address author;
+        string title;
+        /// @dev ipfs:// or https:// address of the full description; `description_hash` is the keccak256 of its
+        /// content, so that the text voters read cannot change after submission unnoticed.
+        string description_url;
+        bytes32 description_hash;
+        // Funding: the payee, the CLO a epoch and the number of epochs (zero for other kinds).
+        address payee;
+        uint256 amount_per_epoch;
+        uint8 epochs;
+        uint8 paid_epochs;
+        uint256 voting_epoch;
+        /// @dev Set when a funding proposal is accepted: voting_epoch + 1. Zero before.
+        uint256 first_pay_epoch;
+        // SetParameter: which parameter and its new value (Quorum and 0 for other kinds).
+        Param param;
+        uint256 param_value;
+        /// @dev The deposit paid at submission; refunded at evaluation or withdrawal.
+        uint256 deposit;
+        uint256 votes_for;
+        uint256 votes_against;
+        uint256 votes_abstain;
+        uint256 total_staked_at_evaluation;
+    }
+
+    struct Vote {
+        Choice choice;
+        uint256 weight;
+    }
+
+    /// @notice A proposal was submitted; its id is its index, from 0.
+    event ProposalSubmitted(uint256 indexed id, address indexed author, Kind kind, string title);
+    /// @notice A cold staker voted or changed the vote; `weight` is the stake counted.
+    event VoteCast(uint256 indexed id, address indexed voter, Choice choice, uint256 weight);
+    /// @notice A proposal was evaluated after its vote, with its final tallies.
+    event ProposalEvaluated(
+        uint256 indexed id,
+        Status status,
+        uint256 votes_for,
+        uint256 votes_against,
+        uint256 votes_abstain
+    );
+    /// @notice Due epochs of an accepted funding proposal were paid to its payee.
+    event PaymentMade(uint256 indexed id, address indexed payee, uint256 epochs_paid, uint256 amount);
+    /// @notice The author withdrew a proposal before the end of its vote.
+    event ProposalWithdrawn(uint256 indexed id);
+    /// @notice An accepted SetParameter proposal changed a parameter.
+    event ParameterChanged(Param param, uint256 value);
+    /// @notice CLO sent to the treasury with a call (block rewards arrive without one and emit nothing).
+    event Donation(address indexed from, uint256 amount);
+
+    uint256 public constant MAX_TITLE_BYTES = 120;
+    uint256 public constant MAX_URL_BYTES = 256;
+    uint8 public constant MAX_EPOCHS = 12;
+    uint16 public constant BPS = 10000;
+
+    /// @notice The cold staking contract: vote weights and holds.
+    IColdStaking public immutable staking;
+    /// @notice Seconds an epoch (27 days on mainnet).
+    uint256 public immutable epoch_length;
+    /// @notice Start of epoch 0: the block time of deployment.
+    uint256 public immutable genesis;
+
+    /// @notice The share of all staked CLO, in basis points, that must vote (for, against or abstain).
+    uint16 public quorum_bps;
+    /// @notice The exact deposit a new proposal carries, refunded at evaluation or withdrawal.
+    uint256 public submission_deposit;
+    /// @notice The sum of the deposits of proposals still in voting: not spendable on payments.
+    uint256 public held_deposits;
+    /// @notice The CLO accepted funding proposals committed to each epoch (a record: payments do not lower it).
+    mapping(uint256 => uint256) public committed_in_epoch;
+
+    Proposal[] private _proposals;
+    mapping(uint256 => mapping(address => Vote)) private _votes;
+    uint256 private _entered = 1;
+
+    modifier nonReentrant() {
+        require(_entered == 1, "Treasury: reentrant call");
+        _entered = 2;
+        _;
+        _entered = 1;
+    }
+
+    modifier exists(uint256 id) {
+        require(id < _proposals.length, "Treasury: no such proposal");
+        _;
+    }
+
+    /// @param _staking The cold staking contract, whose owner must then make this contract its governance.
+    /// @param _epoch_length Seconds an epoch (mainnet: 27 days, a cold staking round).
+    /// @param _quorum_bps Initial quorum, 1..10000 basis points of all staked CLO (e.g. 1000 = 10%).
+    /// @param _submission_deposit Initial deposit a proposal carries (mainnet: 500 CLO). No owner: the deployment
+    /// goes through a CREATE2 factory and the parameters change only through proposals.
+    constructor(address _staking, uint256 _epoch_length, uint16 _quorum_bps, uint256 _submission_deposit) {
+        require(_staking != address(0), "Treasury: staking is the zero address");
+        require(_epoch_length > 0, "Treasury: epoch length is zero");
+        _check_parameter(Param.Quorum, _quorum_bps);
+        _check_parameter(Param.SubmissionDeposit, _submission_deposit);
+        staking = IColdStaking(_staking);
+        epoch_length = _epoch_length;
+        genesis = block.timestamp;
+        quorum_bps = _quorum_bps;
+        submission_deposit = _submission_deposit;
+    }
+
+    /// @notice Donations. Block rewards credit the balance without a call.
+    receive() external payable {
+        emit Donation(msg.sender, msg.value);
+    }
+
+    // ---- submission ------------------------------------------------------------------------------------------
+
+    /// @notice Asks for `amount_per_epoch` CLO to `payee` in each of `epochs` epochs (1..12) from the one after the
+    /// vote. Carries exactly `submission_deposit`, refunded at evaluation or withdrawal. Anyone may submit.
+    function submit_funding(
+        string calldata title,
+        string calldata description_url,
+        bytes32 description_hash,
+        address payee,
+        uint256 amount_per_epoch,
+        uint8 epochs
+    ) external payable returns (uint256 id) {
+        require(payee != address(0), "Treasury: payee is the zero address");
+        require(amount_per_epoch > 0, "Treasury: amount per epoch is zero");
+        require(epochs >= 1 && epochs <= MAX_EPOCHS, "Treasury: epochs must be 1 to 12");
+        Proposal storage p = _new_proposal(Kind.Funding, title, description_url, description_hash);
+        p.payee = payee;
+        p.amount_per_epoch = amount_per_epoch;
+        p.epochs = epochs;
+        return p.id;
+    }
+
+    /// @notice Asks to set `param` to `value` (quorum 1..10000 bps, deposit above zero). Same deposit and vote.
+    function submit_parameter_change(
+        string calldata title,
+        string calldata description_url,
+        bytes32 description_hash,
+        Param param,
+        uint256 value
+    ) external payable returns (uint256 id) {
+        _check_parameter(param, value);
+        Proposal storage p = _new_proposal(Kind.SetParameter, title, description_url, description_hash);
+        p.param = param;
+        p.param_value = value;
+        return p.id;
+    }
+
+    // ---- voting ----------------------------------------------------------------------------------------------
+
+    /// @notice Votes (or changes your vote) with your whole current stake, during the proposal's voting epoch.
+    /// Holds your stake in the staking contract until the vote ends.
+    function vote(uint256 id, Choice choice) external exists(id) {
+        Proposal storage p = _proposals[id];
+        require(p.status == Status.Voting, "Treasury: proposal is not in voting");
+        uint256 epoch = current_epoch();
+        require(epoch >= p.voting_epoch, "Treasury: voting has not started");
+        require(epoch == p.voting_epoch, "Treasury: voting has ended");
+        require(choice != Choice.None, "Treasury: choose for, against or abstain");
+        (uint256 weight, , , ) = staking.staker(msg.sender);
+        require(weight > 0, "Treasury: only cold stakers vote");
+
+        Vote storage v = _votes[id][msg.sender];
+        if (v.choice != Choice.None) _tally(p, v.choice, v.weight, false);
+        _tally(p, choice, weight, true);
+        v.choice = choice;
+        v.weight = weight;
+        emit VoteCast(id, msg.sender, choice, weight);
+
+        staking.hold_stake(msg.sender, epoch_start(epoch + 1));
+    }
+
+    // ---- evaluation ------------------------------------------------------------------------------------------
+
+    /// @notice Closes the vote of a proposal after its voting epoch; anyone may call it, once. Refunds the deposit
+    /// and, if accepted, commits the funding or applies the parameter.
+    function evaluate(uint256 id) external nonReentrant exists(id) {
+        Proposal storage p = _proposals[id];
+        require(p.status == Status.Voting, "Treasury: proposal is not in voting");
+        require(current_epoch() > p.voting_epoch, "Treasury: voting has not ended");
+
+        uint256 total = staking.TotalStakingAmount();
+        uint256 turnout = p.votes_for + p.votes_against + p.votes_abstain;
+        Status status;
+        if (turnout * BPS < uint256(quorum_bps) * total) status = Status.NotEnoughVotes;
+        else if (p.votes_for > p.votes_against) status = Status.Accepted;
+        else status = Status.Rejected;
+        p.status = status;
+        p.total_staked_at_evaluation = total;
+        uint256 deposit = p.deposit;
+        held_deposits -= deposit;
+
+        if (status == Status.Accepted) {
+            if (p.kind == Kind.Funding) {
+                uint256 first = p.voting_epoch + 1;
+                p.first_pay_epoch = first;
+                uint256 amount = p.amount_per_epoch;
+                for (uint256 e = first; e < first + p.epochs; e++) committed_in_epoch[e] += amount;
+            } else if (p.kind == Kind.SetParameter) {
+                _apply_parameter(p.param, p.param_value);
+            }
+        }
+        emit ProposalEvaluated(id, status, p.votes_for, p.votes_against, p.votes_abstain);
+        _send(p.author, deposit);
+    }
+
+    // ---- payment ---------------------------------------------------------------------------------------------
+
+    /// @notice Pays the payee of an accepted funding proposal every due epoch not paid yet; anyone may call it.
+    /// Reverts when nothing is due or when the treasury (less held deposits) cannot cover it; it stays due.
+    function pay(uint256 id) external nonReentrant exists(id) {
+        Proposal storage p = _proposals[id];
+        require(p.kind == Kind.Funding && p.status == Status.Accepted, "Treasury: not an accepted funding proposal");
+        uint256 n = _due_epochs(p);
+        require(n > 0, "Treasury: nothing is due");
+        uint256 amount = n * p.amount_per_epoch;
+        require(available_balance() >= amount, "Treasury: treasury cannot cover the payment");
+        p.paid_epochs += uint8(n);
+        emit PaymentMade(id, p.payee, n, amount);
+        _send(p.payee, amount);
+    }
+
+    // ---- withdrawal ------------------------------------------------------------------------------------------
+
+    /// @notice The author takes a proposal back before the end of its vote and gets the deposit back.
+    function withdraw(uint256 id) external nonReentrant exists(id) {
+        Proposal storage p = _proposals[id];
+        require(msg.sender == p.author, "Treasury: only the author may withdraw");
+        require(p.status == Status.Voting, "Treasury: proposal is not in voting");
+        require(current_epoch() <= p.voting_epoch, "Treasury: voting has ended");
+        p.status = Status.Withdrawn;
+        uint256 deposit = p.deposit;
+        held_deposits -= deposit;
+        emit ProposalWithdrawn(id);
+        _send(p.author, deposit);
+    }
+
+    // ---- views -----------------------------------------------------------------------------------------------
+
+    /// @notice The epoch of the current block: (block.timestamp - genesis) / epoch_length.
+    function current_epoch() public view returns (uint256) {
+        return (block.timestamp - genesis) / epoch_length;
+    }
+
+    /// @notice The block time `epoch` starts at (and `epoch` - 1 ends at).
+    function epoch_start(uint256 epoch) public view returns (uint256) {
+        return genesis + epoch * epoch_length;
+    }
+
+    /// @notice How many proposals exist; ids run from 0 to proposal_count() - 1.
+    function proposal_count() external view returns (uint256) {
+        return _proposals.length;
+    }
+
+    function get_proposal(uint256 id) external view exists(id) returns (Proposal memory) {
+        return _proposals[id];
+    }
+
+    /// @notice Proposals with ids offset .. offset + limit - 1, clipped to the existing ones (empty past the end).
+    function get_proposals(uint256 offset, uint256 limit) external view returns (Proposal[] memory page) {
+        uint256 count = _proposals.length;
+        if (offset >= count) return new Proposal[](0);
+        uint256 n = count - offset;
+        if (limit < n) n = limit;
+        page = new Proposal[](n);
+        for (uint256 i = 0; i < n; i++) page[i] = _proposals[offset + i];
+    }
+
+    /// @notice A voter's current choice on a proposal and the weight counted for it (None and 0 without a vote).
+    function vote_of(uint256 id, address voter) external view returns (Choice choice, uint256 weight) {
+        Vote storage v = _votes[id][voter];
+        return (v.choice, v.weight);
+    }
+
+    /// @notice The unpaid epochs of an accepted funding proposal that are due now (0 for any other proposal).
+    function due_epochs(uint256 id) external view exists(id) returns (uint256) {
+        Proposal storage p = _proposals[id];
+        if (p.kind != Kind.Funding || p.status != Status.Accepted) return 0;
+        return _due_epochs(p);
+    }
+
+    /// @notice The balance payments may use: everything but the deposits of proposals in voting.
+    function available_balance() public view returns (uint256) {
+        return address(this).balance - held_deposits;
+    }
+
+    // ---- internals -------------------------------------------------------------------------------------------
+
+    function _new_proposal(
+        Kind kind,
+        string calldata title,
+        string calldata description_url,
+        bytes32 description_hash
+    ) private returns (Proposal storage p) {
+        uint256 title_length = bytes(title).length;
+        require(title_length >= 1 && title_length <= MAX_TITLE_BYTES, "Treasury: title must be 1 to 120 bytes");
+        bytes calldata url = bytes(description_url);
+        require(url.length > 0, "Treasury: description URL is empty");
+        require(url.length <= MAX_URL_BYTES, "Treasury: description URL is longer than 256 bytes");
+        require(
+            _starts_with(url, "ipfs://") || _starts_with(url, "https://"),
+            "Treasury: description URL must start with ipfs:// or https://"
+        );
+        require(description_hash != bytes32(0), "Treasury: description hash is zero");
+        uint256 deposit = submission_deposit;
+        if (msg.value != deposit) {
+            revert(string.concat("Treasury: deposit must be exactly ", _format_clo(deposit), " CLO"));
+        }
+
+        uint256 id = _proposals.length;
+        p = _proposals.push();
+        p.id = id;
+        p.kind = kind;
+        p.author = msg.sender;
+        p.title = title;
+        p.description_url = description_url;
+        p.description_hash = description_hash;
+        p.voting_epoch = current_epoch() + 1;
+        p.deposit = deposit;
+        held_deposits += deposit;
+        emit ProposalSubmitted(id, msg.sender, kind, title);
+    }
+
+    function _tally(Proposal storage p, Choice choice, uint256 weight, bool add) private {
+        if (choice == Choice.For) p.votes_for = add ? p.votes_for + weight : p.votes_for - weight;
+        else if (choice == Choice.Against) p.votes_against = add ? p.votes_against + weight : p.votes_against - weight;
+        else p.votes_abstain = add ? p.votes_abstain + weight : p.votes_abstain - weight;
+    }
+
+    /// @dev Due epochs: first_pay_epoch .. min(current_epoch, first_pay_epoch + epochs - 1), less those paid.
+    function _due_epochs(Proposal storage p) private view returns (uint256) {
+        uint256 first = p.first_pay_epoch;
+        uint256 epoch = current_epoch();
+        if (epoch < first) return 0;
+        uint256 reached = epoch - first + 1;
+        if (reached > p.epochs) reached = p.epochs;
+        return reached - p.paid_epochs;
+    }
+
+    function _check_parameter(Param param, uint256 value) private pure {
+        if (param == Param.Quorum) require(value >= 1 && value <= BPS, "Treasury: quorum must be 1 to 10000 bps");
+        else require(value > 0, "Treasury: deposit must be above zero");
+    }
+
+    function _apply_parameter(Param param, uint256 value) private {
+        if (param == Param.Quorum) quorum_bps = uint16(value);
+        else submission_deposit = value;
+        emit ParameterChanged(param, value);
+    }
+
+    function _starts_with(bytes calldata data, bytes memory prefix) private pure returns (bool) {
+        if (data.length < prefix.length) return false;
+        for (uint256 i = 0; i < prefix.length; i++) if (data[i] != prefix[i]) return false;
+        return true;
+    }
+
+    /// @dev `value` wei as CLO with up to 18 decimals, trailing zeros dropped: 500 CLO, 0.5 CLO.
+    function _format_clo(uint256 value) private pure returns (string memory) {
+        string memory whole = _decimal(value / 1e18);
+        uint256 fraction = value % 1e18;
+        if (fraction == 0) return whole;
+        uint256 digits = 18;
+        while (fraction % 10 == 0) {
+            fraction /= 10;
+            digits--;
+        }
+        bytes memory text = bytes(_decimal(fraction));
+        bytes memory padded = new bytes(digits);
+        uint256 zeros = digits - text.length;
+        for (uint256 i = 0; i < digits; i++) padded[i] = i < zeros ? bytes1("0") : text[i - zeros];
+        return string.concat(whole, ".", string(padded));
+    }
+
+    function _decimal(uint256 value) private pure returns (string memory) {
+        if (value == 0) return "0";
+        uint256 digits;
+        for (uint256 v = value; v > 0; v /= 10) digits++;
+        bytes memory text = new bytes(digits);
+        for (; value > 0; value /= 10) text[--digits] = bytes1(uint8(48 + (value % 10)));
+        return string(text);
+    }
+
+    function _send(address to, uint256 value) private {
+        (bool ok, ) = payable(to).call{value: value}("");
+        require(ok, "Treasury: transfer failed");
+    }
+}
