@@ -67,6 +67,8 @@ contract TreasuryGovernance {
     }
 
     struct Proposal {
+        /// @dev The index in the proposal list. Not written at submission (it is the index, and an unused storage
+        /// write costs 20,000 gas): the views fill it in.
         uint256 id;
         Kind kind;
         Status status;
@@ -199,7 +201,7 @@ contract TreasuryGovernance {
         p.payee = payee;
         p.amount_per_epoch = amount_per_epoch;
         p.epochs = epochs;
-        return p.id;
+        return _proposals.length - 1;
     }
 
     /// @notice Asks to set `param` to `value` (quorum 1..10000 bps, deposit above zero). Same deposit and vote.
@@ -214,7 +216,7 @@ contract TreasuryGovernance {
         Proposal storage p = _new_proposal(Kind.SetParameter, title, description_url, description_hash);
         p.param = param;
         p.param_value = value;
-        return p.id;
+        return _proposals.length - 1;
     }
 
     // ---- voting ----------------------------------------------------------------------------------------------
@@ -263,10 +265,12 @@ contract TreasuryGovernance {
 
         if (status == Status.Accepted) {
             if (p.kind == Kind.Funding) {
+                // At most 12 epochs: a bounded loop.
                 uint256 first = p.voting_epoch + 1;
-                p.first_pay_epoch = first;
+                uint256 end = first + p.epochs;
                 uint256 amount = p.amount_per_epoch;
-                for (uint256 e = first; e < first + p.epochs; e++) committed_in_epoch[e] += amount;
+                p.first_pay_epoch = first;
+                for (uint256 e = first; e < end; e++) committed_in_epoch[e] += amount;
             } else if (p.kind == Kind.SetParameter) {
                 _apply_parameter(p.param, p.param_value);
             }
@@ -324,7 +328,9 @@ contract TreasuryGovernance {
     }
 
     function get_proposal(uint256 id) external view exists(id) returns (Proposal memory) {
-        return _proposals[id];
+        Proposal memory p = _proposals[id];
+        p.id = id;
+        return p;
     }
 
     /// @notice Proposals with ids offset .. offset + limit - 1, clipped to the existing ones (empty past the end).
@@ -334,7 +340,10 @@ contract TreasuryGovernance {
         uint256 n = count - offset;
         if (limit < n) n = limit;
         page = new Proposal[](n);
-        for (uint256 i = 0; i < n; i++) page[i] = _proposals[offset + i];
+        for (uint256 i = 0; i < n; i++) {
+            page[i] = _proposals[offset + i];
+            page[i].id = offset + i;
+        }
     }
 
     /// @notice A voter's current choice on a proposal and the weight counted for it (None and 0 without a vote).
@@ -380,7 +389,6 @@ contract TreasuryGovernance {
 
         uint256 id = _proposals.length;
         p = _proposals.push();
-        p.id = id;
         p.kind = kind;
         p.author = msg.sender;
         p.title = title;

@@ -53,7 +53,7 @@ async function main() {
 
   try {
     const { deployAll } = await import('./lib/deploy');
-    const { seedLocalChain } = await import('./lib/seed');
+    const { seedLocalChain } = await import('./lib/seed/index');
     const deployment = await deployAll({ rpcUrl: anvil.rpcUrl, privateKey: anvilPrivateKeys[0], log: console.log });
     await seedLocalChain({ rpcUrl: anvil.rpcUrl, contracts: deployment.contracts, log: console.log });
   } catch (error) {

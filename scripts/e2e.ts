@@ -8,7 +8,7 @@ import { anvilPrivateKeys } from '../lib/chain/anvilAccounts';
 import { findFreePort, startAnvil } from './lib/anvil';
 import { deployAll } from './lib/deploy';
 import { projectRoot } from './lib/paths';
-import { seedLocalChain } from './lib/seed';
+import { seedLocalChain } from './lib/seed/index';
 import { serveStatic } from './lib/staticServer';
 
 const require = createRequire(import.meta.url);

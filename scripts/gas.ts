@@ -1,8 +1,9 @@
 // `npx tsx scripts/gas.ts`: gas used by the contracts' main operations, measured on a throwaway anvil.
 // Each suite deploys one contract and runs its operations in order (each may rely on the ones before it); to
 // measure another contract, add a suite to `suites`.
-import { parseEther, type Address, type TransactionReceipt } from 'viem';
+import { keccak256, parseEther, toHex, type Address, type TransactionReceipt } from 'viem';
 import { coldStakingAbi, coldStakingBytecode } from '../contracts-abi/ColdStaking';
+import { treasuryGovernanceAbi, treasuryGovernanceBytecode } from '../contracts-abi/TreasuryGovernance';
 import { startTestChain, type TestChain } from '../contracts/test/harness';
 
 interface GasOperation<Context> {
@@ -102,8 +103,128 @@ const coldStaking: GasSuite<{ address: Address }> = {
   ],
 };
 
+const EPOCH = 27n * DAY;
+const DEPOSIT = parseEther('500');
+const DESCRIPTION_URL = 'ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi';
+const DESCRIPTION_HASH = keccak256(toHex('A proposal description'));
+
+interface GovernanceContext {
+  gov: Address;
+}
+
+function submitFunding(chain: TestChain, gov: Address, title: string, epochs: number) {
+  return chain.write(1, {
+    address: gov,
+    abi: treasuryGovernanceAbi,
+    functionName: 'submit_funding',
+    args: [title, DESCRIPTION_URL, DESCRIPTION_HASH, chain.accounts[6]!.address, parseEther('1000'), epochs],
+    value: DEPOSIT,
+  });
+}
+
+const governanceCall = (
+  chain: TestChain,
+  from: number,
+  gov: Address,
+  functionName: 'evaluate' | 'pay' | 'withdraw',
+  id: bigint,
+) => chain.write(from, { address: gov, abi: treasuryGovernanceAbi, functionName, args: [id] });
+
+const vote = (chain: TestChain, from: number, gov: Address, id: bigint, choice: number) =>
+  chain.write(from, { address: gov, abi: treasuryGovernanceAbi, functionName: 'vote', args: [id, choice] });
+
+/** Proposal ids: 0 funding for 3 epochs, 1 funding for 12 epochs (the longest commitment loop), 2 a parameter
+ * change, 3 a funding proposal its author withdraws. Mainnet epoch, quorum and deposit. */
+const treasuryGovernance: GasSuite<GovernanceContext> = {
+  contract: 'TreasuryGovernance',
+  async deploy(chain) {
+    const staking = await chain.deploy(coldStakingAbi, coldStakingBytecode, [
+      ROUND,
+      365n * DAY,
+      10n ** 12n,
+      chain.accounts[0]!.address,
+    ]);
+    const gov = await chain.deploy(treasuryGovernanceAbi, treasuryGovernanceBytecode, [staking, EPOCH, 1000, DEPOSIT]);
+    await chain.write(0, { address: staking, abi: coldStakingAbi, functionName: 'set_governance', args: [gov] });
+    for (const i of [1, 4, 5]) await chain.setBalance(chain.accounts[i]!.address, parseEther('10000'));
+    for (const i of [4, 5]) {
+      await chain.write(i, {
+        address: staking,
+        abi: coldStakingAbi,
+        functionName: 'start_staking',
+        args: [12n],
+        value: parseEther('5000'),
+      });
+    }
+    await chain.setBalance(gov, parseEther('100000')); // block rewards
+    return { gov };
+  },
+  operations: [
+    {
+      name: 'submit_funding (3 epochs)',
+      run: (chain, { gov }) => submitFunding(chain, gov, 'Audit of the bridge', 3),
+    },
+    {
+      name: 'submit_funding (12 epochs)',
+      run: (chain, { gov }) => submitFunding(chain, gov, 'A year of node hosting', 12),
+    },
+    {
+      name: 'submit_parameter_change',
+      run: (chain, { gov }) =>
+        chain.write(1, {
+          address: gov,
+          abi: treasuryGovernanceAbi,
+          functionName: 'submit_parameter_change',
+          args: ['Quorum of 15%', DESCRIPTION_URL, DESCRIPTION_HASH, 0, 1500n],
+          value: DEPOSIT,
+        }),
+    },
+    {
+      name: 'withdraw (author, deposit refunded)',
+      async run(chain, { gov }) {
+        await submitFunding(chain, gov, 'Withdrawn', 1);
+        return governanceCall(chain, 1, gov, 'withdraw', 3n);
+      },
+    },
+    {
+      name: 'vote (first vote, holds the stake)',
+      async run(chain, { gov }) {
+        await chain.increaseTime(EPOCH);
+        return vote(chain, 4, gov, 0n, 1);
+      },
+    },
+    { name: 'vote (second voter)', run: (chain, { gov }) => vote(chain, 5, gov, 0n, 2) },
+    { name: 'vote (change of vote)', run: (chain, { gov }) => vote(chain, 5, gov, 0n, 1) },
+    {
+      name: 'evaluate (accepted funding, 3 epochs)',
+      async run(chain, { gov }) {
+        await vote(chain, 4, gov, 1n, 1);
+        await vote(chain, 4, gov, 2n, 1);
+        await chain.increaseTime(EPOCH);
+        return governanceCall(chain, 7, gov, 'evaluate', 0n);
+      },
+    },
+    {
+      name: 'evaluate (accepted funding, 12 epochs)',
+      run: (chain, { gov }) => governanceCall(chain, 7, gov, 'evaluate', 1n),
+    },
+    {
+      name: 'evaluate (accepted parameter change)',
+      run: (chain, { gov }) => governanceCall(chain, 7, gov, 'evaluate', 2n),
+    },
+    { name: 'pay (one epoch)', run: (chain, { gov }) => governanceCall(chain, 7, gov, 'pay', 0n) },
+    {
+      name: 'pay (two missed epochs)',
+      async run(chain, { gov }) {
+        await chain.increaseTime(2n * EPOCH);
+        return governanceCall(chain, 7, gov, 'pay', 0n);
+      },
+    },
+  ],
+};
+
 // Suites of different contracts have different contexts; each is only ever run with its own.
-const suites = [coldStaking] as GasSuite<unknown>[];
+const suites = [coldStaking, treasuryGovernance] as GasSuite<unknown>[];
 
 async function main(): Promise<number> {
   const chain = await startTestChain();

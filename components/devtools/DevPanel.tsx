@@ -7,6 +7,7 @@ import { useId, useMemo, useState } from 'react';
 import { createTestClient, http, parseEther, publicActions, type Address } from 'viem';
 import { useAccount, useReadContract } from 'wagmi';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
+import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
 import { contractAddress } from '@/lib/chain/deployments';
 import { blockRewardShares, validateBlockCount } from '@/lib/devtools/blockRewards';
 import { formatClo } from '@/lib/format/clo';
@@ -35,6 +36,13 @@ export default function DevPanel() {
     abi: coldStakingAbi,
     functionName: 'round_interval',
     query: { enabled: Boolean(staking) },
+  });
+  const governance = contractAddress(chain.id, 'TreasuryGovernance');
+  const epochLength = useReadContract({
+    address: governance,
+    abi: treasuryGovernanceAbi,
+    functionName: 'epoch_length',
+    query: { enabled: Boolean(governance) },
   });
   const blocksError = validateBlockCount(blocks);
 
@@ -68,11 +76,21 @@ export default function DevPanel() {
 
   const emulateRewards = () =>
     act('Crediting block rewards', async () => {
-      if (!staking) throw new Error('cold staking is not deployed');
       const shares = blockRewardShares(BigInt(blocks.trim()));
-      const current = await testClient.getBalance({ address: staking });
-      await testClient.setBalance({ address: staking, value: current + shares.staking });
-      return `Credited cold staking with ${formatClo(shares.staking)} CLO for ${blocks.trim()} blocks. (The treasury's ${formatClo(shares.treasury)} CLO waits for the governance contract.)`;
+      // The protocol credits balances without a call (a transfer to the staking contract would stake).
+      const credit = async (address: Address, amount: bigint) =>
+        testClient.setBalance({ address, value: (await testClient.getBalance({ address })) + amount });
+      const credited: string[] = [];
+      if (staking) {
+        await credit(staking, shares.staking);
+        credited.push(`cold staking with ${formatClo(shares.staking)} CLO`);
+      }
+      if (governance) {
+        await credit(governance, shares.treasury);
+        credited.push(`the treasury with ${formatClo(shares.treasury)} CLO`);
+      }
+      if (credited.length === 0) throw new Error('neither cold staking nor the treasury is deployed');
+      return `Credited ${credited.join(' and ')} for ${blocks.trim()} blocks.`;
     });
 
   return (
@@ -101,7 +119,12 @@ export default function DevPanel() {
             >
               A staking round
             </Button>
-            <Button variant="secondary" disabled title="Treasury governance is not deployed yet">
+            <Button
+              variant="secondary"
+              disabled={busy || epochLength.data === undefined}
+              onClick={() => epochLength.data !== undefined && advance('a governance epoch', epochLength.data)}
+              title={governance ? undefined : 'Treasury governance is not deployed'}
+            >
               A governance epoch
             </Button>
           </div>
@@ -121,7 +144,11 @@ export default function DevPanel() {
               aria-describedby={blocksError ? blocksErrorId : undefined}
               className="w-28 rounded-md border border-slate-700 bg-slate-950 px-2 py-1.5"
             />
-            <Button variant="secondary" disabled={busy || Boolean(blocksError) || !staking} onClick={emulateRewards}>
+            <Button
+              variant="secondary"
+              disabled={busy || Boolean(blocksError) || (!staking && !governance)}
+              onClick={emulateRewards}
+            >
               Credit
             </Button>
           </div>

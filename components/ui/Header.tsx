@@ -8,6 +8,7 @@ import { SettingsDialog } from './SettingsDialog';
 const navItems = [
   { href: '/', label: 'Overview' },
   { href: '/staking/', label: 'Staking' },
+  { href: '/governance/', label: 'Governance' },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {

@@ -19,10 +19,12 @@ import {
   type Transport,
   type WalletClient,
   type Account,
+  zeroAddress,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { coldStakingAbi, coldStakingBytecode } from '../../contracts-abi/ColdStaking';
 import { multicall3Abi, multicall3Bytecode } from '../../contracts-abi/Multicall3';
+import { treasuryGovernanceAbi, treasuryGovernanceBytecode } from '../../contracts-abi/TreasuryGovernance';
 import { callistoLocal, MULTICALL3_ADDRESS } from '../../lib/chain/chains';
 import { projectRoot } from './paths';
 
@@ -45,6 +47,14 @@ export function coldStakingParams(local: boolean) {
     maxSecondsPerBlock: local ? 3_650n * DAY : 25n,
   };
 }
+
+/** Treasury governance: 27-day epochs (one cold staking round, as in Callisto's public drafts), a quorum of
+ * 10% of all staked CLO and a 500 CLO refundable submission deposit. */
+export const governanceParams = {
+  epochLength: 27n * DAY,
+  quorumBps: 1_000,
+  submissionDeposit: 500n * 10n ** 18n,
+};
 
 export interface DeploymentsFile {
   chainId: number;
@@ -141,6 +151,28 @@ async function ensureLocalMulticall(d: Deployer, file: DeploymentsFile): Promise
   d.log(`  Multicall3: placed at ${MULTICALL3_ADDRESS}`);
 }
 
+/** Makes the governance contract the one that may hold voters' stakes; the staking owner does it once. */
+async function ensureStakingGovernance(d: Deployer, staking: Address, governance: Address): Promise<void> {
+  const current = await d.publicClient.readContract({
+    address: staking,
+    abi: coldStakingAbi,
+    functionName: 'governance',
+  });
+  if (current.toLowerCase() === governance.toLowerCase()) return;
+  if (current !== zeroAddress) {
+    throw new DeployError(`ColdStaking at ${staking} already answers to another governance contract (${current})`);
+  }
+  const hash = await d.wallet.writeContract({
+    address: staking,
+    abi: coldStakingAbi,
+    functionName: 'set_governance',
+    args: [governance],
+  });
+  const receipt = await d.publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success') throw new DeployError('ColdStaking.set_governance reverted');
+  d.log(`  ColdStaking: governance set to ${governance}`);
+}
+
 export interface DeployOptions {
   rpcUrl: string;
   privateKey: Hex;
@@ -195,12 +227,21 @@ export async function deployAll(options: DeployOptions): Promise<DeployResult> {
   log(`Deploying to chain ${chainId} at ${options.rpcUrl} from ${account.address}`);
   if (local) await ensureLocalMulticall(d, file);
   const staking = coldStakingParams(local);
-  await ensureDeployed(d, file, 'ColdStaking', coldStakingAbi, coldStakingBytecode, [
+  const stakingAddress = await ensureDeployed(d, file, 'ColdStaking', coldStakingAbi, coldStakingBytecode, [
     staking.roundInterval,
     staking.maxDelay,
     staking.maxSecondsPerBlock,
     account.address,
   ]);
+  const governance = await ensureDeployed(
+    d,
+    file,
+    'TreasuryGovernance',
+    treasuryGovernanceAbi,
+    treasuryGovernanceBytecode,
+    [stakingAddress, governanceParams.epochLength, governanceParams.quorumBps, governanceParams.submissionDeposit],
+  );
+  await ensureStakingGovernance(d, stakingAddress, governance);
   writeDeployments(file);
   return { chainId, contracts: file.contracts, deployer: account.address };
 }

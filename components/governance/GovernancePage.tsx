@@ -1,0 +1,135 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import type { Address } from 'viem';
+import { contractAddress } from '@/lib/chain/deployments';
+import { votingWindow } from '@/lib/governance/proposal';
+import { formatCloWithUnit } from '@/lib/format/clo';
+import { formatBps } from '@/lib/governance/view';
+import { useNetwork } from '@/components/ui/NetworkContext';
+import { Button, Card, NotDeployed, Stat } from '@/components/ui/primitives';
+import { ProposalList } from './ProposalList';
+import { Countdown, DateAt, useChainNow, useRefetchWhenPassed } from './shared';
+import { useGovernanceList, type GovernanceState } from './useGovernanceList';
+
+export function GovernancePage() {
+  const { chain } = useNetwork();
+  const governance = contractAddress(chain.id, 'TreasuryGovernance');
+  const staking = contractAddress(chain.id, 'ColdStaking');
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight">Treasury governance</h1>
+          <p className="mt-1 max-w-2xl text-sm text-slate-400">
+            The treasury holds the treasury share of every block reward and pays it only to proposals that cold stakers
+            accepted. Anyone may propose against a refundable deposit; cold stakers vote with their stake.
+          </p>
+        </div>
+        {governance && staking && (
+          <Link
+            href="/governance/new/"
+            className="inline-flex min-h-10 items-center rounded-md bg-teal-500 px-4 py-2 text-sm font-semibold text-slate-950 hover:bg-teal-400"
+          >
+            New proposal
+          </Link>
+        )}
+      </div>
+      {governance && staking ? (
+        <GovernanceDashboard governance={governance} staking={staking} />
+      ) : (
+        <NotDeployed feature="Treasury governance" network={chain.name} />
+      )}
+    </div>
+  );
+}
+
+function GovernanceDashboard({ governance, staking }: { governance: Address; staking: Address }) {
+  const [page, setPage] = useState(0);
+  const list = useGovernanceList(governance, staking, page);
+  const clock = useChainNow();
+
+  if (list.error && !list.state) {
+    return (
+      <Card>
+        <p role="alert" className="text-sm text-rose-200">
+          The governance contract cannot be read: the network does not answer.
+        </p>
+        <Button variant="secondary" className="mt-3" onClick={() => void list.refetch()}>
+          Try again
+        </Button>
+      </Card>
+    );
+  }
+
+  return (
+    <>
+      <TreasuryCard
+        state={list.state}
+        balance={list.balance}
+        committed={list.committed}
+        now={clock.now}
+        refetch={() => Promise.all([list.refetch(), clock.refetch()])}
+      />
+      <ProposalList
+        state={list.state}
+        proposals={list.proposals}
+        range={list.range}
+        pageError={list.pageError}
+        onPage={setPage}
+      />
+    </>
+  );
+}
+
+/** A figure with a test id, or undefined (the Stat's loading placeholder) while unknown. */
+function testValue(testId: string, text: string | undefined) {
+  return text === undefined ? undefined : <span data-testid={testId}>{text}</span>;
+}
+
+function TreasuryCard({
+  state,
+  balance,
+  committed,
+  now,
+  refetch,
+}: {
+  state: GovernanceState | undefined;
+  balance: bigint | undefined;
+  committed: { thisEpoch?: bigint; nextEpoch?: bigint };
+  now: number;
+  refetch: () => unknown;
+}) {
+  const epochEnd = state ? votingWindow(state.currentEpoch, state.genesis, state.epochLength).end : undefined;
+  useRefetchWhenPassed(epochEnd, now, refetch);
+  const clo = (v: bigint | undefined, digits = 2) => (v === undefined ? undefined : formatCloWithUnit(v, digits));
+  return (
+    <Card title="Treasury">
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
+        <Stat label="Balance" value={testValue('treasury-balance', clo(balance))} />
+        <Stat
+          label="Available for payments"
+          value={state ? (state.availableBalance === undefined ? '—' : clo(state.availableBalance)) : undefined}
+          hint="The balance less the deposits of proposals in voting"
+        />
+        <Stat label="Committed this epoch" value={testValue('committed-this-epoch', clo(committed.thisEpoch))} />
+        <Stat label="Committed next epoch" value={testValue('committed-next-epoch', clo(committed.nextEpoch))} />
+        <Stat
+          label="Current epoch"
+          value={testValue('current-epoch', state && `Epoch ${state.currentEpoch.toString()}`)}
+          hint={
+            epochEnd !== undefined && (
+              <>
+                Ends <DateAt at={epochEnd} /> <Countdown at={epochEnd} now={now} />
+              </>
+            )
+          }
+        />
+        <Stat label="Quorum" value={state && formatBps(state.quorumBps)} hint="Of all staked CLO, to vote" />
+        <Stat label="Proposal deposit" value={state && formatCloWithUnit(state.submissionDeposit)} hint="Refunded" />
+        <Stat label="Total staked" value={state && formatCloWithUnit(state.totalStaked, 0)} />
+      </dl>
+    </Card>
+  );
+}

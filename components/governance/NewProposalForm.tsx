@@ -1,0 +1,482 @@
+'use client';
+
+import Link from 'next/link';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { parseEventLogs, type Address } from 'viem';
+import { useAccount, useBalance, useReadContracts } from 'wagmi';
+import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
+import { contractAddress } from '@/lib/chain/deployments';
+import { formatCloWithUnit } from '@/lib/format/clo';
+import { byteLength, MAX_EPOCHS, MAX_TITLE_BYTES, votingWindow } from '@/lib/governance/proposal';
+import { formatBps, validateNewProposal, type NewProposalField, type NewProposalInput } from '@/lib/governance/view';
+import { useNetwork } from '@/components/ui/NetworkContext';
+import { Button, Card, NotDeployed } from '@/components/ui/primitives';
+import { TxStatus } from '@/components/ui/TxStatus';
+import { useTransaction } from '@/components/ui/useTransaction';
+import { SafeMarkdown } from './SafeMarkdown';
+import { DateAt, ok, proposalHref } from './shared';
+
+const EPOCH_OPTIONS = Array.from({ length: MAX_EPOCHS }, (_, i) => i + 1);
+
+const inputClass =
+  'mt-1 w-full min-w-0 rounded-md border border-slate-700 bg-slate-950 px-3 py-2 text-sm aria-[invalid=true]:border-rose-500';
+
+export function NewProposalPage() {
+  const { chain } = useNetwork();
+  const governance = contractAddress(chain.id, 'TreasuryGovernance');
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/governance/" className="text-sm text-teal-300 underline underline-offset-2">
+          ← All proposals
+        </Link>
+        <h1 className="mt-2 text-2xl font-bold tracking-tight">New proposal</h1>
+        <p className="mt-1 max-w-2xl text-sm text-slate-400">
+          Ask the treasury for funding, or propose a change to the quorum or the deposit. The full description lives at
+          an https: or ipfs: address; the contract stores its Keccak-256 hash so that voters can tell if it changes.
+        </p>
+      </div>
+      {governance ? (
+        <NewProposalForm governance={governance} />
+      ) : (
+        <NotDeployed feature="Treasury governance" network={chain.name} />
+      )}
+    </div>
+  );
+}
+
+/** A labelled control with its message right below it, tied to it for screen readers. */
+function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-400">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-rose-300">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The aria props that tie a control to its hint and message. */
+function described(id: string, error: string | undefined, hasHint = false) {
+  const ids = [hasHint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined };
+}
+
+type FormState = Omit<NewProposalInput, 'deposit' | 'balance'>;
+
+const EMPTY: FormState = {
+  kind: 'funding',
+  title: '',
+  descriptionUrl: '',
+  descriptionMode: 'text',
+  descriptionText: '',
+  descriptionHash: '',
+  payee: '',
+  amountPerEpoch: '',
+  epochs: '1',
+  param: 'quorum',
+  paramValue: '',
+};
+
+function NewProposalForm({ governance }: { governance: Address }) {
+  const { address } = useAccount();
+  const g = { address: governance, abi: treasuryGovernanceAbi } as const;
+  const reads = useReadContracts({
+    allowFailure: true,
+    contracts: [
+      { ...g, functionName: 'submission_deposit' },
+      { ...g, functionName: 'current_epoch' },
+      { ...g, functionName: 'genesis' },
+      { ...g, functionName: 'epoch_length' },
+      { ...g, functionName: 'proposal_count' },
+      { ...g, functionName: 'quorum_bps' },
+    ],
+  });
+  const balance = useBalance({ address, query: { enabled: Boolean(address) } });
+  const [deposit, currentEpoch, genesis, epochLength, proposalCount, quorumBps] = [
+    ok(reads.data?.[0]),
+    ok(reads.data?.[1]),
+    ok(reads.data?.[2]),
+    ok(reads.data?.[3]),
+    ok(reads.data?.[4]),
+    ok(reads.data?.[5]),
+  ];
+
+  const [form, setForm] = useState<FormState>(EMPTY);
+  const [touched, setTouched] = useState<Partial<Record<NewProposalField, boolean>>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [created, setCreated] = useState<bigint | undefined>(undefined);
+  const tx = useTransaction();
+  const base = useId();
+  const id = (name: string) => `${base}-${name}`;
+
+  const result = validateNewProposal({ ...form, deposit, balance: balance.data?.value });
+  const shown = (field: NewProposalField) => (submitted || touched[field] ? result.errors[field] : undefined);
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const blur = (field: NewProposalField) => () => setTouched((t) => ({ ...t, [field]: true }));
+  const voteWindow =
+    currentEpoch !== undefined && genesis !== undefined && epochLength !== undefined
+      ? votingWindow(currentEpoch + 1n, genesis, epochLength)
+      : undefined;
+  const titleBytes = byteLength(form.title);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    setCreated(undefined);
+    const call = result.call;
+    if (!call || !address) return;
+    const countBefore = proposalCount;
+    const options = { successMessage: `Submitted “${form.title}” with a ${formatCloWithUnit(call.value)} deposit` };
+    const c = { address: governance, abi: treasuryGovernanceAbi, value: call.value } as const;
+    const outcome =
+      call.functionName === 'submit_funding'
+        ? await tx.send({ ...c, functionName: 'submit_funding', args: call.args }, options)
+        : await tx.send({ ...c, functionName: 'submit_parameter_change', args: call.args }, options);
+    if (outcome?.status === 'success') {
+      const [event] = parseEventLogs({
+        abi: treasuryGovernanceAbi,
+        eventName: 'ProposalSubmitted',
+        logs: outcome.receipt.logs,
+      });
+      setCreated(event?.args.id ?? countBefore);
+      setForm(EMPTY);
+      setTouched({});
+      setSubmitted(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-6">
+      <Card title="What it asks">
+        <fieldset>
+          <legend className="text-sm font-medium">Kind</legend>
+          <div className="mt-2 flex flex-wrap gap-4 text-sm">
+            {(
+              [
+                ['funding', 'Funding'],
+                ['parameter', 'Parameter change'],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={value} className="flex items-center gap-2">
+                <input
+                  type="radio"
+                  name="kind"
+                  value={value}
+                  checked={form.kind === value}
+                  onChange={() => set('kind', value)}
+                />
+                {label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <div className="mt-4 space-y-4">
+          <Field
+            id={id('title')}
+            label="Title"
+            error={shown('title')}
+            hint={`${titleBytes} of ${MAX_TITLE_BYTES} bytes (UTF-8); shown as plain text`}
+          >
+            <input
+              id={id('title')}
+              name="title"
+              autoComplete="off"
+              value={form.title}
+              onChange={(e) => set('title', e.target.value)}
+              onBlur={blur('title')}
+              className={inputClass}
+              {...described(id('title'), shown('title'), true)}
+            />
+          </Field>
+
+          {form.kind === 'funding' ? (
+            <>
+              <Field id={id('payee')} label="Payee address" error={shown('payee')}>
+                <input
+                  id={id('payee')}
+                  name="payee"
+                  autoComplete="off"
+                  spellCheck={false}
+                  placeholder="0x…"
+                  value={form.payee}
+                  onChange={(e) => set('payee', e.target.value)}
+                  onBlur={blur('payee')}
+                  className={`${inputClass} font-mono`}
+                  {...described(id('payee'), shown('payee'))}
+                />
+              </Field>
+              <div className="grid gap-4 sm:grid-cols-2">
+                <Field id={id('amount')} label="Amount per epoch (CLO)" error={shown('amountPerEpoch')}>
+                  <input
+                    id={id('amount')}
+                    name="amountPerEpoch"
+                    inputMode="decimal"
+                    autoComplete="off"
+                    placeholder="1000"
+                    value={form.amountPerEpoch}
+                    onChange={(e) => set('amountPerEpoch', e.target.value)}
+                    onBlur={blur('amountPerEpoch')}
+                    className={`${inputClass} tabular-nums`}
+                    {...described(id('amount'), shown('amountPerEpoch'))}
+                  />
+                </Field>
+                <Field
+                  id={id('epochs')}
+                  label="Epochs"
+                  error={shown('epochs')}
+                  hint="Paid one epoch at a time from the epoch after the vote"
+                >
+                  <select
+                    id={id('epochs')}
+                    name="epochs"
+                    value={form.epochs}
+                    onChange={(e) => set('epochs', e.target.value)}
+                    className={inputClass}
+                    {...described(id('epochs'), shown('epochs'), true)}
+                  >
+                    {EPOCH_OPTIONS.map((n) => (
+                      <option key={n} value={n}>
+                        {n} epoch{n === 1 ? '' : 's'}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+              </div>
+              {result.call?.functionName === 'submit_funding' && (
+                <p className="text-sm text-slate-300" data-testid="funding-total">
+                  In all: {formatCloWithUnit(result.call.args[4] * BigInt(result.call.args[5]))}
+                </p>
+              )}
+            </>
+          ) : (
+            <div className="grid gap-4 sm:grid-cols-2">
+              <Field id={id('param')} label="Parameter">
+                <select
+                  id={id('param')}
+                  name="param"
+                  value={form.param}
+                  onChange={(e) => set('param', e.target.value === 'deposit' ? 'deposit' : 'quorum')}
+                  className={inputClass}
+                >
+                  <option value="quorum">Quorum</option>
+                  <option value="deposit">Submission deposit</option>
+                </select>
+              </Field>
+              <Field
+                id={id('value')}
+                label={form.param === 'quorum' ? 'New quorum (%)' : 'New deposit (CLO)'}
+                error={shown('paramValue')}
+                hint={
+                  form.param === 'quorum'
+                    ? `Now ${quorumBps === undefined ? '…' : formatBps(quorumBps)} of all staked CLO; above 0 and at most 100`
+                    : `Now ${deposit === undefined ? '…' : formatCloWithUnit(deposit)}; above zero`
+                }
+              >
+                <input
+                  id={id('value')}
+                  name="paramValue"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={form.paramValue}
+                  onChange={(e) => set('paramValue', e.target.value)}
+                  onBlur={blur('paramValue')}
+                  className={`${inputClass} tabular-nums`}
+                  {...described(id('value'), shown('paramValue'), true)}
+                />
+              </Field>
+            </div>
+          )}
+        </div>
+      </Card>
+
+      <Card title="Description">
+        <div className="space-y-4">
+          <Field
+            id={id('url')}
+            label="Description URL"
+            error={shown('descriptionUrl')}
+            hint="https://… or ipfs://…, where voters will read the full text"
+          >
+            <input
+              id={id('url')}
+              name="descriptionUrl"
+              type="url"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="ipfs://bafy… or https://…"
+              value={form.descriptionUrl}
+              onChange={(e) => set('descriptionUrl', e.target.value)}
+              onBlur={blur('descriptionUrl')}
+              className={inputClass}
+              {...described(id('url'), shown('descriptionUrl'), true)}
+            />
+          </Field>
+
+          <fieldset>
+            <legend className="text-sm font-medium">Description hash from</legend>
+            <div className="mt-2 flex flex-wrap gap-4 text-sm">
+              {(
+                [
+                  ['text', 'The text, typed or pasted here'],
+                  ['hash', 'A hash I already have'],
+                ] as const
+              ).map(([value, label]) => (
+                <label key={value} className="flex items-center gap-2">
+                  <input
+                    type="radio"
+                    name="descriptionMode"
+                    value={value}
+                    checked={form.descriptionMode === value}
+                    onChange={() => set('descriptionMode', value)}
+                  />
+                  {label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+
+          {form.descriptionMode === 'text' ? (
+            <Field
+              id={id('text')}
+              label="Description text (Markdown)"
+              error={shown('descriptionText')}
+              hint="Publish exactly this text, byte for byte (UTF-8), at the URL: any change makes it fail the check."
+            >
+              <textarea
+                id={id('text')}
+                name="descriptionText"
+                rows={8}
+                value={form.descriptionText}
+                onChange={(e) => set('descriptionText', e.target.value)}
+                onBlur={blur('descriptionText')}
+                className={`${inputClass} font-mono`}
+                {...described(id('text'), shown('descriptionText'), true)}
+              />
+            </Field>
+          ) : (
+            <Field
+              id={id('hash')}
+              label="Description hash (Keccak-256)"
+              error={shown('descriptionHash')}
+              hint="0x and 64 hex digits: the Keccak-256 of the exact bytes published at the URL"
+            >
+              <input
+                id={id('hash')}
+                name="descriptionHash"
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="0x…"
+                value={form.descriptionHash}
+                onChange={(e) => set('descriptionHash', e.target.value)}
+                onBlur={blur('descriptionHash')}
+                className={`${inputClass} font-mono`}
+                {...described(id('hash'), shown('descriptionHash'), true)}
+              />
+            </Field>
+          )}
+
+          {result.hash && (
+            <div className="text-sm">
+              <p className="text-slate-400">Keccak-256 the contract will store</p>
+              <p className="font-mono text-xs break-all" data-testid="description-hash-preview">
+                {result.hash}
+              </p>
+            </div>
+          )}
+          {form.descriptionMode === 'text' && form.descriptionText.trim() !== '' && (
+            <section aria-label="Description preview" className="rounded-md border border-slate-800 p-3">
+              <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-400 uppercase">Preview</h3>
+              <SafeMarkdown text={form.descriptionText} />
+            </section>
+          )}
+        </div>
+      </Card>
+
+      <Card title="Deposit and vote">
+        <dl className="grid gap-4 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-slate-400">Deposit</dt>
+            <dd className="mt-0.5 font-semibold" data-testid="proposal-deposit">
+              {deposit === undefined ? '…' : formatCloWithUnit(deposit)}
+            </dd>
+            <dd className="text-xs text-slate-400">Sent with the proposal, refunded at evaluation or withdrawal</dd>
+          </div>
+          <div>
+            <dt className="text-slate-400">Your balance</dt>
+            <dd className="mt-0.5 font-semibold">
+              {!address ? 'connect a wallet' : balance.data ? formatCloWithUnit(balance.data.value) : '…'}
+            </dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className="text-slate-400">Voting, if submitted now</dt>
+            <dd className="mt-0.5" data-testid="voting-preview">
+              {voteWindow && currentEpoch !== undefined ? (
+                <>
+                  Epoch {(currentEpoch + 1n).toString()}: <DateAt at={voteWindow.start} /> to <DateAt at={voteWindow.end} />
+                </>
+              ) : (
+                '…'
+              )}
+            </dd>
+            <dd className="text-xs text-slate-400">
+              The vote takes the whole epoch after the one the proposal is submitted in.
+            </dd>
+          </div>
+        </dl>
+        {submitted && result.errors.deposit && (
+          <p className="mt-3 text-sm text-rose-300" id={id('deposit-error')}>
+            {result.errors.deposit}
+          </p>
+        )}
+
+        <Button
+          type="submit"
+          className="mt-4 w-full sm:w-auto"
+          disabled={tx.isBusy || !address}
+          aria-describedby={result.errors.deposit && submitted ? id('deposit-error') : undefined}
+        >
+          Submit proposal
+        </Button>
+        {!address && <p className="mt-2 text-sm text-slate-400">Connect a wallet to submit.</p>}
+        {submitted && !result.call && Object.keys(result.errors).length > 0 && (
+          <p role="alert" className="mt-2 text-sm text-rose-300">
+            Nothing was sent: correct the fields marked above.
+          </p>
+        )}
+        <TxStatus state={tx.state} />
+        {created !== undefined && (
+          <p className="mt-3 text-sm">
+            <Link href={proposalHref(created)} className="text-teal-300 underline underline-offset-2">
+              View proposal #{created.toString()}
+            </Link>
+          </p>
+        )}
+      </Card>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { descriptionSource, loadDescription } from '@/lib/governance/view';
+import { Card } from '@/components/ui/primitives';
+import { SafeMarkdown } from './SafeMarkdown';
+import { ExternalLink } from './shared';
+
+/**
+ * Where ipfs: descriptions would be fetched from. None is configured yet: the app does not pick a public gateway
+ * on the reader's behalf (it would learn what they read), so ipfs: descriptions are linked, not fetched.
+ */
+const IPFS_GATEWAY: string | undefined = undefined;
+
+/** The proposal's description from its URL, checked against the hash on chain before it is shown as trusted. */
+export function ProposalDescription({ url, hash }: { url: string; hash: `0x${string}` }) {
+  const source = descriptionSource(url, IPFS_GATEWAY);
+  const description = useQuery({
+    queryKey: ['governance-description', url, hash, IPFS_GATEWAY ?? ''],
+    queryFn: ({ signal }) =>
+      loadDescription(url, hash, {
+        fetch: (target, init) =>
+          fetch(target, { ...init, signal: AbortSignal.any([signal, AbortSignal.timeout(15_000)]) }),
+        ipfsGateway: IPFS_GATEWAY,
+      }),
+    // The bytes behind a hash never need a refresh; an unreachable URL is a result, not a failure to retry.
+    staleTime: Infinity,
+    retry: false,
+  });
+  const result = description.data;
+
+  return (
+    <Card title="Description">
+      <dl className="mb-4 space-y-2 text-sm">
+        <div>
+          <dt className="text-xs tracking-wide text-slate-400 uppercase">Address</dt>
+          <dd className="mt-0.5">
+            {source.scheme === 'ipfs' && <span className="mr-1 text-slate-300">Stored on IPFS:</span>}
+            <ExternalLink href={url}>{url}</ExternalLink>
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs tracking-wide text-slate-400 uppercase">Keccak-256 on chain</dt>
+          <dd className="mt-0.5 font-mono text-xs break-all text-slate-300" data-testid="description-hash">
+            {hash}
+          </dd>
+        </div>
+      </dl>
+
+      <div role="status" aria-live="polite" data-testid="description-state">
+        {description.isPending && <p className="text-sm text-slate-300">Fetching the description…</p>}
+        {result?.state === 'not-fetched' && (
+          <p className="text-sm text-slate-300">
+            Not fetched: the description is stored on IPFS and no IPFS gateway is configured in this app. Open the link
+            above with an IPFS-capable browser or node, and compare its Keccak-256 with the hash above.
+          </p>
+        )}
+        {result?.state === 'unsupported' && (
+          <p className="text-sm text-slate-300">
+            Not fetched: the address is not an https: or ipfs: URL the app can read.
+          </p>
+        )}
+        {result?.state === 'unavailable' && (
+          <p className="text-sm text-slate-300">
+            <strong className="font-semibold">Description unavailable</strong>: {result.reason}. The server may be down
+            or may not allow other sites to read it; try the link above.
+          </p>
+        )}
+        {result?.state === 'verified' && (
+          <p className="inline-flex items-center gap-2 rounded-md border border-emerald-700 bg-emerald-950/60 px-2 py-1 text-sm text-emerald-100">
+            <span aria-hidden="true">✓</span> Verified: the text matches the hash on chain
+          </p>
+        )}
+        {result?.state === 'mismatch' && (
+          <div className="rounded-md border border-rose-700 bg-rose-950/60 p-3 text-sm text-rose-100">
+            <p className="font-semibold">Does not match the hash on chain</p>
+            <p className="mt-1">
+              The text at this address was changed after the proposal was submitted, or is not the text the author
+              committed to. Voters should not rely on it. Its hash is{' '}
+              <span className="font-mono text-xs break-all">{result.actualHash}</span>.
+            </p>
+          </div>
+        )}
+      </div>
+
+      {(result?.state === 'verified' || result?.state === 'mismatch') && (
+        <div
+          className={`mt-4 rounded-md p-3 ${result.state === 'mismatch' ? 'border-2 border-dashed border-rose-700' : 'bg-slate-950/40'}`}
+        >
+          {result.state === 'mismatch' && (
+            <p className="mb-2 text-xs font-semibold text-rose-200 uppercase">Unverified text</p>
+          )}
+          <SafeMarkdown text={result.text} />
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,238 @@
+'use client';
+
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'next/navigation';
+import type { Address } from 'viem';
+import { useAccount } from 'wagmi';
+import { contractAddress } from '@/lib/chain/deployments';
+import { explorerAddressUrl } from '@/lib/chain/explorer';
+import { formatCloWithUnit } from '@/lib/format/clo';
+import { ProposalKind, proposalStatusLabel, votingWindow } from '@/lib/governance/proposal';
+import {
+  describeParameterChange,
+  kindLabel,
+  parseProposalId,
+  proposalActions,
+  quorumBase,
+  tallySummary,
+} from '@/lib/governance/view';
+import { useNetwork } from '@/components/ui/NetworkContext';
+import { Button, Card, NotDeployed } from '@/components/ui/primitives';
+import { OtherActions, VotePanel } from './ProposalActionsPanel';
+import { ProposalDescription } from './ProposalDescription';
+import { TallyBars } from './TallyBars';
+import { VotersList } from './VotersList';
+import { Countdown, DateAt, StatusBadge, useChainNow, useRefetchWhenPassed } from './shared';
+import { useProposalData, type ProposalPageData } from './useProposalData';
+
+function BackLink() {
+  return (
+    <Link href="/governance/" className="text-sm text-teal-300 underline underline-offset-2">
+      ← All proposals
+    </Link>
+  );
+}
+
+function NoSuchProposal({ raw }: { raw: string | null }) {
+  return (
+    <div className="space-y-4">
+      <BackLink />
+      <Card>
+        <h1 className="text-xl font-bold">No such proposal</h1>
+        <p className="mt-2 text-sm text-slate-300">
+          {raw === null || raw === ''
+            ? 'The address names no proposal: it needs ?id= and a proposal number.'
+            : 'There is no proposal with this number. Proposal numbers start at 0.'}
+        </p>
+      </Card>
+    </div>
+  );
+}
+
+/** The proposal named by `?id=` in the address. Must sit inside <Suspense>: it reads the query string. */
+export function ProposalDetailPage() {
+  const params = useSearchParams();
+  const raw = params.get('id');
+  const id = parseProposalId(raw);
+  const { chain } = useNetwork();
+  const governance = contractAddress(chain.id, 'TreasuryGovernance');
+  const staking = contractAddress(chain.id, 'ColdStaking');
+  if (!governance || !staking) return <NotDeployed feature="Treasury governance" network={chain.name} />;
+  if (id === undefined) return <NoSuchProposal raw={raw} />;
+  return <ProposalView key={id.toString()} governance={governance} staking={staking} id={id} raw={raw} />;
+}
+
+function ProposalView({
+  governance,
+  staking,
+  id,
+  raw,
+}: {
+  governance: Address;
+  staking: Address;
+  id: bigint;
+  raw: string | null;
+}) {
+  const { address } = useAccount();
+  const { data, missing, error, refetch } = useProposalData(governance, staking, id, address);
+  const clock = useChainNow();
+  const boundary = data
+    ? (() => {
+        const w = votingWindow(data.proposal.voting_epoch, data.genesis, data.epochLength);
+        // The next moment the page's state can change by time alone: the vote opening, then closing.
+        return data.currentEpoch < data.proposal.voting_epoch ? w.start : w.end;
+      })()
+    : undefined;
+  useRefetchWhenPassed(boundary, clock.now, () => Promise.all([refetch(), clock.refetch()]));
+
+  if (missing) return <NoSuchProposal raw={raw} />;
+  if (!data) {
+    return (
+      <div className="space-y-4">
+        <BackLink />
+        {error ? (
+          <Card>
+            <p role="alert" className="text-sm text-rose-200">
+              The proposal cannot be read: the network does not answer.
+            </p>
+            <Button variant="secondary" className="mt-3" onClick={() => void refetch()}>
+              Try again
+            </Button>
+          </Card>
+        ) : (
+          <Card>
+            <p role="status" className="text-sm text-slate-300">
+              Loading proposal {id.toString()}…
+            </p>
+          </Card>
+        )}
+      </div>
+    );
+  }
+  return <ProposalBody governance={governance} data={data} account={address} now={clock.now} />;
+}
+
+function AddressText({ address }: { address: Address }) {
+  const { chain } = useNetwork();
+  const url = explorerAddressUrl(chain, address);
+  const text = <span className="font-mono text-xs break-all">{address}</span>;
+  return url ? (
+    <a href={url} target="_blank" rel="noreferrer noopener" className="text-teal-300 underline underline-offset-2">
+      {text}
+      <span className="sr-only"> (opens the block explorer)</span>
+    </a>
+  ) : (
+    text
+  );
+}
+
+function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs tracking-wide text-slate-400 uppercase">{label}</dt>
+      <dd className="mt-0.5 text-sm text-slate-100" data-testid={testId}>
+        {children}
+      </dd>
+    </div>
+  );
+}
+
+function ProposalBody({
+  governance,
+  data,
+  account,
+  now,
+}: {
+  governance: Address;
+  data: ProposalPageData;
+  account: Address | undefined;
+  now: number;
+}) {
+  const p = data.proposal;
+  const label = proposalStatusLabel(p, data.currentEpoch);
+  const voteWindow = votingWindow(p.voting_epoch, data.genesis, data.epochLength);
+  const summary = tallySummary(p, quorumBase(p, data.totalStaked), data.quorumBps);
+  const actions = proposalActions({
+    proposal: p,
+    currentEpoch: data.currentEpoch,
+    genesis: data.genesis,
+    epochLength: data.epochLength,
+    account,
+    stake: data.myStake,
+    dueEpochs: data.dueEpochs,
+    availableBalance: data.availableBalance,
+  });
+  const isFunding = p.kind === ProposalKind.Funding;
+
+  return (
+    <div className="space-y-6">
+      <BackLink />
+      <div>
+        <p className="text-sm text-slate-400">
+          Proposal #{p.id.toString()} · {kindLabel(p.kind)}
+        </p>
+        <div className="mt-1 flex flex-wrap items-start gap-3">
+          <h1 className="min-w-0 text-2xl font-bold tracking-tight break-words" data-testid="proposal-title">
+            {p.title}
+          </h1>
+          <StatusBadge label={label} />
+        </div>
+      </div>
+
+      <Card title="Summary">
+        <dl className="grid gap-4 sm:grid-cols-2">
+          {isFunding ? (
+            <>
+              <Field label="Asks for" testId="proposal-terms">
+                {formatCloWithUnit(p.amount_per_epoch)} × {p.epochs} epoch{p.epochs === 1 ? '' : 's'} ={' '}
+                {formatCloWithUnit(p.amount_per_epoch * BigInt(p.epochs))}
+              </Field>
+              <Field label="Payee">
+                <AddressText address={p.payee} />
+              </Field>
+              {p.first_pay_epoch > 0n && (
+                <Field label="Payments">
+                  {p.paid_epochs} of {p.epochs} epoch(s) paid, from epoch {p.first_pay_epoch.toString()}
+                  {data.dueEpochs > 0n && `; ${data.dueEpochs.toString()} due now`}
+                </Field>
+              )}
+            </>
+          ) : (
+            <Field label="Change" testId="proposal-terms">
+              {p.kind === ProposalKind.SetParameter ? describeParameterChange(p) : kindLabel(p.kind)}
+            </Field>
+          )}
+          <Field label="Author">
+            <AddressText address={p.author} />
+          </Field>
+          <Field label="Deposit">{formatCloWithUnit(p.deposit)} (refunded at evaluation or withdrawal)</Field>
+          <Field label="Voting window" testId="voting-window">
+            Epoch {p.voting_epoch.toString()}: <DateAt at={voteWindow.start} /> to <DateAt at={voteWindow.end} />
+            {label === 'Voting' && (
+              <>
+                {' '}
+                (ends <Countdown at={voteWindow.end} now={now} />)
+              </>
+            )}
+            {label === 'Pending vote' && (
+              <>
+                {' '}
+                (opens <Countdown at={voteWindow.start} now={now} />)
+              </>
+            )}
+          </Field>
+        </dl>
+      </Card>
+
+      <Card title="Votes">
+        <TallyBars summary={summary} />
+      </Card>
+
+      <VotePanel governance={governance} account={account} data={data} actions={actions} voteWindow={voteWindow} />
+      <OtherActions governance={governance} data={data} actions={actions} />
+      <ProposalDescription url={p.description_url} hash={p.description_hash} />
+      <VotersList governance={governance} id={p.id} />
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { parseEther } from 'viem';
+import {
+  depositMessage,
+  dueAmount,
+  dueEpochs,
+  epochAt,
+  evaluationOutcome,
+  meetsQuorum,
+  ProposalKind,
+  ProposalParam,
+  ProposalStatus,
+  proposalStatusLabel,
+  quorumNeeded,
+  reasonToMessage,
+  validateParameterValue,
+  validateProposalForm,
+  votingWindow,
+  type ProposalFormInput,
+} from './proposal';
+
+const funding = {
+  kind: ProposalKind.Funding,
+  status: ProposalStatus.Voting,
+  voting_epoch: 5n,
+  first_pay_epoch: 0n,
+  epochs: 3,
+  paid_epochs: 0,
+  amount_per_epoch: parseEther('10'),
+};
+const accepted = { ...funding, status: ProposalStatus.Accepted, first_pay_epoch: 6n };
+
+describe('proposalStatusLabel', () => {
+  it('tells the phases of a vote apart', () => {
+    expect(proposalStatusLabel(funding, 4n)).toBe('Pending vote');
+    expect(proposalStatusLabel(funding, 5n)).toBe('Voting');
+    expect(proposalStatusLabel(funding, 6n)).toBe('Awaiting evaluation');
+    expect(proposalStatusLabel(funding, 60n)).toBe('Awaiting evaluation');
+  });
+
+  it('derives the payment phase of accepted funding from paid epochs', () => {
+    expect(proposalStatusLabel(accepted, 6n)).toBe('Accepted');
+    expect(proposalStatusLabel({ ...accepted, paid_epochs: 1 }, 6n)).toBe('Being paid');
+    expect(proposalStatusLabel({ ...accepted, paid_epochs: 2 }, 9n)).toBe('Being paid');
+    expect(proposalStatusLabel({ ...accepted, paid_epochs: 3 }, 9n)).toBe('Completed');
+    expect(proposalStatusLabel({ ...accepted, kind: ProposalKind.SetParameter, epochs: 0 }, 9n)).toBe('Accepted');
+  });
+
+  it('names the closed statuses', () => {
+    expect(proposalStatusLabel({ ...funding, status: ProposalStatus.Rejected }, 9n)).toBe('Rejected');
+    expect(proposalStatusLabel({ ...funding, status: ProposalStatus.NotEnoughVotes }, 9n)).toBe('Not enough votes');
+    expect(proposalStatusLabel({ ...funding, status: ProposalStatus.Withdrawn }, 5n)).toBe('Withdrawn');
+    expect(() => proposalStatusLabel({ ...funding, status: 9 }, 5n)).toThrow(/unknown proposal status/);
+  });
+});
+
+describe('quorum', () => {
+  it('is the least turnout that the contract accepts', () => {
+    expect(quorumNeeded(parseEther('1000'), 1000)).toBe(parseEther('100'));
+    expect(quorumNeeded(1001n, 1000n)).toBe(101n); // 100.1 rounds up
+    expect(quorumNeeded(0n, 1000)).toBe(0n);
+    expect(quorumNeeded(7n, 10_000)).toBe(7n);
+    for (const [total, bps] of [
+      [1001n, 1000n],
+      [999_999n, 3333n],
+      [parseEther('12345.678'), 1n],
+    ] as const) {
+      const needed = quorumNeeded(total, bps);
+      expect(meetsQuorum(needed, total, bps)).toBe(true);
+      if (needed > 0n) expect(meetsQuorum(needed - 1n, total, bps)).toBe(false);
+    }
+  });
+
+  it('decides like evaluate: quorum first, then a strict majority for', () => {
+    const total = 1000n;
+    expect(evaluationOutcome({ votes_for: 99n, votes_against: 0n, votes_abstain: 0n }, total, 1000)).toBe(
+      'NotEnoughVotes',
+    );
+    expect(evaluationOutcome({ votes_for: 100n, votes_against: 0n, votes_abstain: 0n }, total, 1000)).toBe('Accepted');
+    expect(evaluationOutcome({ votes_for: 60n, votes_against: 60n, votes_abstain: 0n }, total, 1000)).toBe('Rejected');
+    expect(evaluationOutcome({ votes_for: 0n, votes_against: 0n, votes_abstain: 500n }, total, 1000)).toBe('Rejected');
+    expect(evaluationOutcome({ votes_for: 51n, votes_against: 50n, votes_abstain: 0n }, total, 1000)).toBe('Accepted');
+  });
+});
+
+describe('epochs', () => {
+  it('places the voting window on the voting epoch', () => {
+    expect(votingWindow(3n, 1000n, 100n)).toEqual({ start: 1300n, end: 1400n });
+    expect(epochAt(1399n, 1000n, 100n)).toBe(3n);
+    expect(epochAt(1400n, 1000n, 100n)).toBe(4n);
+    expect(epochAt(900n, 1000n, 100n)).toBe(0n);
+  });
+
+  it('counts due epochs as the contract does', () => {
+    expect(dueEpochs(funding, 9n)).toBe(0n); // not accepted
+    expect(dueEpochs({ ...accepted, kind: ProposalKind.SetParameter }, 9n)).toBe(0n);
+    expect(dueEpochs(accepted, 5n)).toBe(0n);
+    expect(dueEpochs(accepted, 6n)).toBe(1n);
+    expect(dueEpochs(accepted, 7n)).toBe(2n);
+    expect(dueEpochs(accepted, 8n)).toBe(3n);
+    expect(dueEpochs(accepted, 100n)).toBe(3n);
+    expect(dueEpochs({ ...accepted, paid_epochs: 2 }, 7n)).toBe(0n);
+    expect(dueEpochs({ ...accepted, paid_epochs: 2 }, 8n)).toBe(1n);
+    expect(dueEpochs({ ...accepted, paid_epochs: 3 }, 100n)).toBe(0n);
+    expect(dueAmount(accepted, 7n)).toBe(parseEther('20'));
+  });
+});
+
+describe('validateProposalForm', () => {
+  const valid: ProposalFormInput = {
+    title: 'Audit of the bridge',
+    descriptionUrl: 'ipfs://bafy',
+    descriptionHash: '0x' + 'ab'.repeat(32),
+    payee: '0x' + '12'.repeat(20),
+    amountPerEpoch: '1000.5',
+    epochs: '3',
+  };
+
+  it('returns the submit arguments for a valid form', () => {
+    const result = validateProposalForm(valid);
+    expect(result.errors).toEqual({});
+    expect(result.values).toEqual({
+      title: 'Audit of the bridge',
+      descriptionUrl: 'ipfs://bafy',
+      descriptionHash: valid.descriptionHash,
+      payee: valid.payee,
+      amountPerEpoch: parseEther('1000.5'),
+      epochs: 3,
+    });
+    expect(validateProposalForm({ ...valid, descriptionUrl: 'https://example.com/p' }).values).toBeDefined();
+    expect(validateProposalForm({ ...valid, title: 'é'.repeat(60), epochs: '12' }).values).toBeDefined();
+  });
+
+  it.each([
+    ['title', { title: '' }, 'Title must be 1 to 120 bytes'],
+    ['title', { title: 'x'.repeat(121) }, 'Title must be 1 to 120 bytes'],
+    ['title', { title: 'é'.repeat(61) }, 'Title must be 1 to 120 bytes'],
+    ['descriptionUrl', { descriptionUrl: '' }, 'Description URL is empty'],
+    ['descriptionUrl', { descriptionUrl: 'https://' + 'a'.repeat(249) }, 'Description URL is longer than 256 bytes'],
+    ['descriptionUrl', { descriptionUrl: 'http://x' }, 'Description URL must start with ipfs:// or https://'],
+    ['descriptionUrl', { descriptionUrl: 'IPFS://x' }, 'Description URL must start with ipfs:// or https://'],
+    ['descriptionHash', { descriptionHash: '0x' + '00'.repeat(32) }, 'Description hash is zero'],
+    ['descriptionHash', { descriptionHash: '0x1234' }, 'Description hash must be 0x and 64 hex digits'],
+    ['payee', { payee: '0x' + '00'.repeat(20) }, 'Payee is the zero address'],
+    ['payee', { payee: 'callisto' }, 'Payee must be an address (0x and 40 hex digits)'],
+    ['amountPerEpoch', { amountPerEpoch: '0' }, 'Amount per epoch is zero'],
+    ['amountPerEpoch', { amountPerEpoch: '0.000' }, 'Amount per epoch is zero'],
+    ['amountPerEpoch', { amountPerEpoch: 'ten' }, 'Enter an amount of CLO, such as 1000 or 2.5'],
+    ['amountPerEpoch', { amountPerEpoch: '-1' }, 'Enter an amount of CLO, such as 1000 or 2.5'],
+    ['amountPerEpoch', { amountPerEpoch: '1.' + '1'.repeat(19) }, 'CLO has at most 18 decimals'],
+    ['epochs', { epochs: '0' }, 'Epochs must be 1 to 12'],
+    ['epochs', { epochs: '13' }, 'Epochs must be 1 to 12'],
+    ['epochs', { epochs: '2.5' }, 'Epochs must be 1 to 12'],
+  ] as const)('flags %s: %j', (field, over, message) => {
+    const result = validateProposalForm({ ...valid, ...over });
+    expect(result.values).toBeUndefined();
+    expect(result.errors).toEqual({ [field]: message });
+  });
+
+  it('reports every invalid field at once', () => {
+    const result = validateProposalForm({
+      title: '',
+      descriptionUrl: '',
+      descriptionHash: '',
+      payee: '',
+      amountPerEpoch: '',
+      epochs: '',
+    });
+    expect(Object.keys(result.errors).sort()).toEqual(
+      ['amountPerEpoch', 'descriptionHash', 'descriptionUrl', 'epochs', 'payee', 'title'].sort(),
+    );
+  });
+});
+
+describe('contract wording', () => {
+  it('matches the revert reasons', () => {
+    expect(reasonToMessage('Treasury: title must be 1 to 120 bytes')).toBe('Title must be 1 to 120 bytes');
+    expect(reasonToMessage('Treasury: deposit must be exactly 500 CLO')).toBe(depositMessage(parseEther('500')));
+    expect(depositMessage(parseEther('0.5'))).toBe('Deposit must be exactly 0.5 CLO');
+    expect(depositMessage(1n)).toBe('Deposit must be exactly 0.000000000000000001 CLO');
+  });
+
+  it('checks parameter values as submit_parameter_change does', () => {
+    expect(validateParameterValue(ProposalParam.Quorum, 0n)).toBe('Quorum must be 1 to 10000 bps');
+    expect(validateParameterValue(ProposalParam.Quorum, 1n)).toBeUndefined();
+    expect(validateParameterValue(ProposalParam.Quorum, 10_000n)).toBeUndefined();
+    expect(validateParameterValue(ProposalParam.Quorum, 10_001n)).toBe('Quorum must be 1 to 10000 bps');
+    expect(validateParameterValue(ProposalParam.SubmissionDeposit, 0n)).toBe('Deposit must be above zero');
+    expect(validateParameterValue(ProposalParam.SubmissionDeposit, 1n)).toBeUndefined();
+    expect(validateParameterValue(7, 1n)).toBe('Unknown parameter');
+  });
+});

@@ -1,0 +1,273 @@
+// Pure helpers for the treasury governance UI, mirroring contracts/TreasuryGovernance.sol: the enums as numbers,
+// the status a proposal shows, quorum and voting window arithmetic, due epochs, and the submission form's
+// validation with the same rules (and the same meaning) as the contract's revert reasons, so that a form the
+// app accepts is never rejected on chain for its content.
+import { formatUnits, isAddress, parseUnits } from 'viem';
+
+/** `enum Kind` of the contract; later versions append kinds. */
+export const ProposalKind = { Funding: 0, SetParameter: 1 } as const;
+/** `enum Param`. */
+export const ProposalParam = { Quorum: 0, SubmissionDeposit: 1 } as const;
+/** `enum Status`. */
+export const ProposalStatus = { Voting: 0, Accepted: 1, Rejected: 2, NotEnoughVotes: 3, Withdrawn: 4 } as const;
+/** `enum Choice`; None means no vote. */
+export const VoteChoice = { None: 0, For: 1, Against: 2, Abstain: 3 } as const;
+
+export const MAX_TITLE_BYTES = 120;
+export const MAX_URL_BYTES = 256;
+export const MIN_EPOCHS = 1;
+export const MAX_EPOCHS = 12;
+export const BPS = 10_000n;
+export const URL_PREFIXES = ['ipfs://', 'https://'] as const;
+
+/** What the contract's `get_proposal` returns (viem decodes uint8 enums and uint8 fields as numbers). */
+export interface ProposalData {
+  id: bigint;
+  kind: number;
+  status: number;
+  author: `0x${string}`;
+  title: string;
+  description_url: string;
+  description_hash: `0x${string}`;
+  payee: `0x${string}`;
+  amount_per_epoch: bigint;
+  epochs: number;
+  paid_epochs: number;
+  voting_epoch: bigint;
+  first_pay_epoch: bigint;
+  param: number;
+  param_value: bigint;
+  deposit: bigint;
+  votes_for: bigint;
+  votes_against: bigint;
+  votes_abstain: bigint;
+  total_staked_at_evaluation: bigint;
+}
+
+export type ProposalStatusLabel =
+  | 'Voting'
+  | 'Pending vote'
+  | 'Awaiting evaluation'
+  | 'Accepted'
+  | 'Being paid'
+  | 'Completed'
+  | 'Rejected'
+  | 'Not enough votes'
+  | 'Withdrawn';
+
+type StatusFields = Pick<ProposalData, 'kind' | 'status' | 'voting_epoch' | 'epochs' | 'paid_epochs'>;
+
+/**
+ * The status to show. In voting: 'Pending vote' before the voting epoch, 'Voting' during it, 'Awaiting
+ * evaluation' after it (until someone calls `evaluate`). An accepted funding proposal is 'Accepted' until its
+ * first payment, 'Being paid' once some epochs are paid and 'Completed' when all are; other accepted kinds are
+ * 'Accepted'.
+ */
+export function proposalStatusLabel(p: StatusFields, currentEpoch: bigint): ProposalStatusLabel {
+  switch (p.status) {
+    case ProposalStatus.Voting:
+      if (currentEpoch < p.voting_epoch) return 'Pending vote';
+      return currentEpoch === p.voting_epoch ? 'Voting' : 'Awaiting evaluation';
+    case ProposalStatus.Accepted:
+      if (p.kind !== ProposalKind.Funding) return 'Accepted';
+      if (p.paid_epochs >= p.epochs) return 'Completed';
+      return p.paid_epochs > 0 ? 'Being paid' : 'Accepted';
+    case ProposalStatus.Rejected:
+      return 'Rejected';
+    case ProposalStatus.NotEnoughVotes:
+      return 'Not enough votes';
+    case ProposalStatus.Withdrawn:
+      return 'Withdrawn';
+    default:
+      throw new Error(`unknown proposal status ${p.status}`);
+  }
+}
+
+/** The least turnout (for + against + abstain) that meets the quorum: the contract fails a proposal when
+ * turnout x 10000 < quorum_bps x total staked, so this is ceil(quorum_bps x total / 10000). */
+export function quorumNeeded(totalStaked: bigint, quorumBps: bigint | number): bigint {
+  const product = BigInt(quorumBps) * totalStaked;
+  return (product + BPS - 1n) / BPS;
+}
+
+/** Whether a turnout meets the quorum, exactly as `evaluate` decides. */
+export function meetsQuorum(turnout: bigint, totalStaked: bigint, quorumBps: bigint | number): boolean {
+  return turnout * BPS >= BigInt(quorumBps) * totalStaked;
+}
+
+/** The outcome `evaluate` would record for these tallies and this total stake. */
+export function evaluationOutcome(
+  tallies: Pick<ProposalData, 'votes_for' | 'votes_against' | 'votes_abstain'>,
+  totalStaked: bigint,
+  quorumBps: bigint | number,
+): 'Accepted' | 'Rejected' | 'NotEnoughVotes' {
+  const turnout = tallies.votes_for + tallies.votes_against + tallies.votes_abstain;
+  if (!meetsQuorum(turnout, totalStaked, quorumBps)) return 'NotEnoughVotes';
+  return tallies.votes_for > tallies.votes_against ? 'Accepted' : 'Rejected';
+}
+
+/** The voting epoch in block time: votes count from `start` (inclusive) to `end` (exclusive), when the stake
+ * holds expire and evaluation opens. */
+export function votingWindow(
+  votingEpoch: bigint,
+  genesis: bigint,
+  epochLength: bigint,
+): { start: bigint; end: bigint } {
+  const start = genesis + votingEpoch * epochLength;
+  return { start, end: start + epochLength };
+}
+
+/** The epoch of a block time, as the contract's `current_epoch` (0 before genesis). */
+export function epochAt(timestamp: bigint, genesis: bigint, epochLength: bigint): bigint {
+  return timestamp <= genesis ? 0n : (timestamp - genesis) / epochLength;
+}
+
+type DueFields = Pick<ProposalData, 'kind' | 'status' | 'first_pay_epoch' | 'epochs' | 'paid_epochs'>;
+
+/** As the contract's `due_epochs`: unpaid epochs from first_pay_epoch to min(currentEpoch, last epoch); 0 for a
+ * proposal that is not accepted funding. */
+export function dueEpochs(p: DueFields, currentEpoch: bigint): bigint {
+  if (p.kind !== ProposalKind.Funding || p.status !== ProposalStatus.Accepted) return 0n;
+  if (currentEpoch < p.first_pay_epoch) return 0n;
+  let reached = currentEpoch - p.first_pay_epoch + 1n;
+  if (reached > BigInt(p.epochs)) reached = BigInt(p.epochs);
+  return reached - BigInt(p.paid_epochs);
+}
+
+/** What `pay` would send now. */
+export function dueAmount(p: DueFields & Pick<ProposalData, 'amount_per_epoch'>, currentEpoch: bigint): bigint {
+  return dueEpochs(p, currentEpoch) * p.amount_per_epoch;
+}
+
+/** CLO as the contract writes it in a revert reason: every significant decimal, no grouping. */
+export function formatCloExact(wei: bigint): string {
+  return formatUnits(wei, 18);
+}
+
+/** The contract's reason for a wrong deposit (without the "Treasury: " prefix). */
+export function depositMessage(submissionDeposit: bigint): string {
+  return `Deposit must be exactly ${formatCloExact(submissionDeposit)} CLO`;
+}
+
+export interface ProposalFormInput {
+  title: string;
+  descriptionUrl: string;
+  /** keccak256 of the description, 0x and 64 hex digits. */
+  descriptionHash: string;
+  payee: string;
+  /** CLO, as typed: "1000" or "2.5". */
+  amountPerEpoch: string;
+  epochs: string;
+}
+
+export type ProposalFormField = keyof ProposalFormInput;
+
+export interface ProposalFormResult {
+  /** Present when every field is valid: the arguments of `submit_funding`. */
+  values?: {
+    title: string;
+    descriptionUrl: string;
+    descriptionHash: `0x${string}`;
+    payee: `0x${string}`;
+    amountPerEpoch: bigint;
+    epochs: number;
+  };
+  errors: Partial<Record<ProposalFormField, string>>;
+}
+
+const ZERO_ADDRESS = /^0x0{40}$/i;
+const ZERO_HASH = /^0x0{64}$/i;
+
+export function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+export function validateTitle(title: string): string | undefined {
+  const length = byteLength(title);
+  if (length < 1 || length > MAX_TITLE_BYTES) return `Title must be 1 to ${MAX_TITLE_BYTES} bytes`;
+  return undefined;
+}
+
+export function validateDescriptionUrl(url: string): string | undefined {
+  if (url.length === 0) return 'Description URL is empty';
+  if (byteLength(url) > MAX_URL_BYTES) return `Description URL is longer than ${MAX_URL_BYTES} bytes`;
+  if (!URL_PREFIXES.some((prefix) => url.startsWith(prefix))) {
+    return 'Description URL must start with ipfs:// or https://';
+  }
+  return undefined;
+}
+
+export function validateDescriptionHash(hash: string): string | undefined {
+  if (!/^0x[0-9a-fA-F]{64}$/.test(hash)) return 'Description hash must be 0x and 64 hex digits';
+  if (ZERO_HASH.test(hash)) return 'Description hash is zero';
+  return undefined;
+}
+
+export function validatePayee(payee: string): string | undefined {
+  if (!isAddress(payee, { strict: false })) return 'Payee must be an address (0x and 40 hex digits)';
+  if (ZERO_ADDRESS.test(payee)) return 'Payee is the zero address';
+  return undefined;
+}
+
+export function parseAmountPerEpoch(raw: string): { value?: bigint; error?: string } {
+  const text = raw.trim();
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(text)) return { error: 'Enter an amount of CLO, such as 1000 or 2.5' };
+  const decimals = text.includes('.') ? text.split('.')[1]!.length : 0;
+  if (decimals > 18) return { error: 'CLO has at most 18 decimals' };
+  const value = parseUnits(text, 18);
+  if (value === 0n) return { error: 'Amount per epoch is zero' };
+  return { value };
+}
+
+export function parseEpochs(raw: string): { value?: number; error?: string } {
+  const text = raw.trim();
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < MIN_EPOCHS || n > MAX_EPOCHS) {
+    return { error: `Epochs must be ${MIN_EPOCHS} to ${MAX_EPOCHS}` };
+  }
+  return { value: n };
+}
+
+/** The funding form: one message a field, in the contract's words; `values` only when all are valid. The title
+ * and URL are checked as typed (the contract counts UTF-8 bytes and does not trim). */
+export function validateProposalForm(input: ProposalFormInput): ProposalFormResult {
+  const amount = parseAmountPerEpoch(input.amountPerEpoch);
+  const epochs = parseEpochs(input.epochs);
+  const errors: ProposalFormResult['errors'] = {};
+  const set = (field: ProposalFormField, message: string | undefined) => {
+    if (message) errors[field] = message;
+  };
+  set('title', validateTitle(input.title));
+  set('descriptionUrl', validateDescriptionUrl(input.descriptionUrl));
+  set('descriptionHash', validateDescriptionHash(input.descriptionHash));
+  set('payee', validatePayee(input.payee));
+  set('amountPerEpoch', amount.error);
+  set('epochs', epochs.error);
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    errors,
+    values: {
+      title: input.title,
+      descriptionUrl: input.descriptionUrl,
+      descriptionHash: input.descriptionHash as `0x${string}`,
+      payee: input.payee as `0x${string}`,
+      amountPerEpoch: amount.value!,
+      epochs: epochs.value!,
+    },
+  };
+}
+
+/** A parameter change's value, as `submit_parameter_change` checks it. */
+export function validateParameterValue(param: number, value: bigint): string | undefined {
+  if (param === ProposalParam.Quorum) {
+    return value >= 1n && value <= BPS ? undefined : 'Quorum must be 1 to 10000 bps';
+  }
+  if (param === ProposalParam.SubmissionDeposit) return value > 0n ? undefined : 'Deposit must be above zero';
+  return 'Unknown parameter';
+}
+
+/** A contract revert reason ("Treasury: title must be ...") as the form shows it ("Title must be ..."). */
+export function reasonToMessage(reason: string): string {
+  const text = reason.replace(/^Treasury: /, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

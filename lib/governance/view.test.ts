@@ -1,0 +1,487 @@
+import { describe, expect, it } from 'vitest';
+import { keccak256, parseEther, toBytes, type Address, type Hash } from 'viem';
+import { ProposalKind, ProposalParam, ProposalStatus, VoteChoice, type ProposalData } from './proposal';
+import {
+  VOTERS_CSV_HEADER,
+  descriptionSource,
+  describeParameterChange,
+  formatBps,
+  latestVotes,
+  linkHost,
+  loadDescription,
+  newestFirstPage,
+  olderMayBeOpen,
+  openForVoting,
+  parseDepositClo,
+  parseProposalId,
+  parseQuorumPercent,
+  proposalActions,
+  quorumBase,
+  safeLinkUrl,
+  shareBps,
+  tallyRowText,
+  tallySummary,
+  validateNewProposal,
+  verifyDescription,
+  votersToCsv,
+  votingPowerNote,
+  type FetchLike,
+  type NewProposalInput,
+  type VoteCastLog,
+} from './view';
+
+const ALICE: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+const BOB: Address = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
+const CAROL: Address = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
+const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}` as Hash;
+
+function proposal(overrides: Partial<ProposalData> = {}): ProposalData {
+  return {
+    id: 0n,
+    kind: ProposalKind.Funding,
+    status: ProposalStatus.Voting,
+    author: ALICE,
+    title: 'Fund a thing',
+    description_url: 'https://example.org/p.md',
+    description_hash: hash(1),
+    payee: BOB,
+    amount_per_epoch: parseEther('100'),
+    epochs: 3,
+    paid_epochs: 0,
+    voting_epoch: 5n,
+    first_pay_epoch: 0n,
+    param: 0,
+    param_value: 0n,
+    deposit: parseEther('500'),
+    votes_for: 0n,
+    votes_against: 0n,
+    votes_abstain: 0n,
+    total_staked_at_evaluation: 0n,
+    ...overrides,
+  };
+}
+
+describe('newestFirstPage', () => {
+  it('puts the highest ids on page 0 and the oldest remainder on the last page', () => {
+    expect(newestFirstPage(25n, 0)).toEqual({ offset: 15n, limit: 10n, pageCount: 3, page: 0 });
+    expect(newestFirstPage(25n, 1)).toEqual({ offset: 5n, limit: 10n, pageCount: 3, page: 1 });
+    expect(newestFirstPage(25n, 2)).toEqual({ offset: 0n, limit: 5n, pageCount: 3, page: 2 });
+  });
+
+  it('clamps the page and handles empty and exact lists', () => {
+    expect(newestFirstPage(0n, 0)).toEqual({ offset: 0n, limit: 0n, pageCount: 1, page: 0 });
+    expect(newestFirstPage(20n, 7)).toEqual({ offset: 0n, limit: 10n, pageCount: 2, page: 1 });
+    expect(newestFirstPage(3n, -1)).toEqual({ offset: 0n, limit: 3n, pageCount: 1, page: 0 });
+  });
+
+  it('covers every id exactly once across the pages', () => {
+    for (const count of [1n, 9n, 10n, 11n, 37n]) {
+      const seen: bigint[] = [];
+      const { pageCount } = newestFirstPage(count, 0);
+      for (let page = 0; page < pageCount; page++) {
+        const { offset, limit } = newestFirstPage(count, page);
+        for (let id = offset + limit - 1n; id >= offset; id--) seen.push(id);
+      }
+      expect(seen).toEqual(Array.from({ length: Number(count) }, (_, i) => count - 1n - BigInt(i)));
+    }
+  });
+});
+
+describe('parseProposalId', () => {
+  it('accepts decimal digits only', () => {
+    expect(parseProposalId('0')).toBe(0n);
+    expect(parseProposalId('42')).toBe(42n);
+    for (const bad of [null, undefined, '', '-1', '1.5', '0x1', ' 1', 'abc', '1e3']) {
+      expect(parseProposalId(bad)).toBeUndefined();
+    }
+    expect(parseProposalId('9'.repeat(79))).toBeUndefined();
+    expect(parseProposalId((2n ** 256n).toString())).toBeUndefined();
+  });
+});
+
+describe('openForVoting and olderMayBeOpen', () => {
+  const page = [
+    proposal({ id: 3n, voting_epoch: 4n }),
+    proposal({ id: 4n, voting_epoch: 5n }),
+    proposal({ id: 5n, voting_epoch: 5n, status: ProposalStatus.Withdrawn }),
+    proposal({ id: 6n, voting_epoch: 6n }),
+  ];
+  it('keeps proposals in voting during their voting epoch', () => {
+    expect(openForVoting(page, 5n).map((p) => p.id)).toEqual([4n]);
+  });
+  it('looks further back only while the oldest on the page votes now or later', () => {
+    expect(olderMayBeOpen(page, 5n)).toBe(false);
+    expect(olderMayBeOpen(page, 4n)).toBe(true);
+    expect(olderMayBeOpen([], 4n)).toBe(false);
+  });
+});
+
+describe('tallies', () => {
+  it('computes shares in basis points without floating point', () => {
+    expect(shareBps(1n, 3n)).toBe(3333n);
+    expect(shareBps(5n, 0n)).toBe(0n);
+    expect(shareBps(7n, 5n)).toBe(10_000n);
+    expect(formatBps(6250n)).toBe('62.5%');
+    expect(formatBps(10_000n)).toBe('100%');
+    expect(formatBps(9999n)).toBe('99.9%');
+    expect(formatBps(5n)).toBe('0%');
+  });
+
+  it('summarises votes, turnout and the quorum as evaluate decides it', () => {
+    const s = tallySummary(
+      { votes_for: parseEther('1200'), votes_against: parseEther('600'), votes_abstain: parseEther('200') },
+      parseEther('10000'),
+      2000,
+    );
+    expect(s.turnout).toBe(parseEther('2000'));
+    expect(s.turnoutBps).toBe(2000n);
+    expect(s.quorumWeight).toBe(parseEther('2000'));
+    expect(s.quorumMet).toBe(true);
+    expect(s.rows.map(tallyRowText)).toEqual(['For 60% (1,200 CLO)', 'Against 30% (600 CLO)', 'Abstain 10% (200 CLO)']);
+    expect(s.rows[0]!.ofStakeBps).toBe(1200n);
+  });
+
+  it('rounds the quorum up, as turnout x 10000 < quorum x total fails', () => {
+    const s = tallySummary({ votes_for: 0n, votes_against: 0n, votes_abstain: 333n }, 3333n, 1000);
+    expect(s.quorumWeight).toBe(334n);
+    expect(s.quorumMet).toBe(false);
+    const t = tallySummary({ votes_for: 334n, votes_against: 0n, votes_abstain: 0n }, 3333n, 1000);
+    expect(t.quorumMet).toBe(true);
+  });
+
+  it('measures evaluated proposals against the stake recorded at evaluation', () => {
+    expect(quorumBase(proposal(), 9n)).toBe(9n);
+    expect(quorumBase(proposal({ status: ProposalStatus.Rejected, total_staked_at_evaluation: 4n }), 9n)).toBe(4n);
+  });
+});
+
+describe('latestVotes and votersToCsv', () => {
+  const log = (voter: Address, choice: number, weight: bigint, block: bigint, index: number, id = 1n): VoteCastLog => ({
+    args: { id, voter, choice, weight },
+    blockNumber: block,
+    logIndex: index,
+    transactionHash: hash(Number(block) * 100 + index),
+  });
+
+  it('keeps each voter’s latest vote, heaviest first', () => {
+    const rows = latestVotes([
+      log(BOB, VoteChoice.Against, 50n, 12n, 0),
+      log(ALICE, VoteChoice.For, 10n, 10n, 0),
+      log(ALICE, VoteChoice.Abstain, 20n, 11n, 3),
+      log(CAROL, VoteChoice.For, 50n, 13n, 0),
+      log(ALICE.toLowerCase() as Address, VoteChoice.Against, 30n, 11n, 2), // earlier in the same block
+    ]);
+    expect(rows.map((r) => [r.voter, r.choice, r.weight])).toEqual([
+      [BOB, 'Against', 50n],
+      [CAROL, 'For', 50n],
+      [ALICE, 'Abstain', 20n],
+    ]);
+  });
+
+  it('drops other proposals, pending and malformed logs', () => {
+    const rows = latestVotes(
+      [
+        log(BOB, VoteChoice.For, 1n, 1n, 0, 2n),
+        { ...log(ALICE, VoteChoice.For, 1n, 1n, 0), blockNumber: null },
+        log(CAROL, VoteChoice.None, 1n, 1n, 0),
+        { args: { id: 1n }, blockNumber: 1n, logIndex: 0, transactionHash: hash(1) },
+        log(CAROL, VoteChoice.For, 7n, 2n, 0),
+      ],
+      1n,
+    );
+    expect(rows.map((r) => r.voter)).toEqual([CAROL]);
+  });
+
+  it('writes a CSV with wei and CLO', () => {
+    const csv = votersToCsv(latestVotes([log(ALICE, VoteChoice.For, parseEther('1.5'), 10n, 1)]));
+    expect(csv).toBe(`${VOTERS_CSV_HEADER}\r\n${ALICE},For,1.5,1500000000000000000,10,${hash(1001)}\r\n`);
+    expect(votersToCsv([])).toBe(`${VOTERS_CSV_HEADER}\r\n`);
+  });
+});
+
+describe('description', () => {
+  const text = '# Title\n\nBody ✓\n';
+  const good = keccak256(toBytes(text));
+
+  it('verifies text and exact bytes against the hash', () => {
+    expect(verifyDescription(text, good)).toBe(true);
+    expect(verifyDescription(text, good.toUpperCase().replace('0X', '0x'))).toBe(true);
+    expect(verifyDescription(`${text} `, good)).toBe(false);
+    expect(verifyDescription(toBytes(text), good)).toBe(true);
+  });
+
+  it('fetches https directly and ipfs only through a configured gateway', () => {
+    expect(descriptionSource('https://example.org/a.md')).toEqual({
+      scheme: 'https',
+      url: 'https://example.org/a.md',
+      fetchUrl: 'https://example.org/a.md',
+    });
+    expect(descriptionSource('ipfs://bafyabc/doc.md')).toEqual({
+      scheme: 'ipfs',
+      url: 'ipfs://bafyabc/doc.md',
+      path: 'bafyabc/doc.md',
+      fetchUrl: undefined,
+    });
+    expect(descriptionSource('ipfs://bafyabc', 'https://gw.example/')).toMatchObject({
+      fetchUrl: 'https://gw.example/ipfs/bafyabc',
+    });
+    expect(descriptionSource('http://example.org').scheme).toBe('unsupported');
+    expect(descriptionSource('https://').scheme).toBe('unsupported');
+    expect(descriptionSource('ipfs://../etc').scheme).toBe('unsupported');
+  });
+
+  const respond =
+    (body: string | Uint8Array, status = 200): FetchLike =>
+    async () => ({
+      ok: status >= 200 && status < 300,
+      status,
+      arrayBuffer: async () => {
+        const bytes = typeof body === 'string' ? toBytes(body) : body;
+        return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      },
+    });
+
+  it('loads, verifies and reports mismatches, unreachable URLs and ipfs without a gateway', async () => {
+    const url = 'https://example.org/a.md';
+    expect(await loadDescription(url, good, { fetch: respond(text) })).toEqual({ state: 'verified', text });
+    const altered = await loadDescription(url, good, { fetch: respond('# Title\n\nOther\n') });
+    expect(altered).toMatchObject({ state: 'mismatch', text: '# Title\n\nOther\n' });
+    expect(await loadDescription(url, good, { fetch: respond('', 404) })).toMatchObject({ state: 'unavailable' });
+    const failing: FetchLike = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    expect(await loadDescription(url, good, { fetch: failing })).toMatchObject({ state: 'unavailable' });
+    expect(await loadDescription('ipfs://bafyabc', good, { fetch: failing })).toEqual({ state: 'not-fetched' });
+    expect(await loadDescription('ftp://x', good, { fetch: failing })).toEqual({ state: 'unsupported' });
+  });
+
+  it('hashes the bytes, so a byte-order mark is not lost in decoding', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...toBytes(text)]);
+    const withBom = keccak256(bytes);
+    const result = await loadDescription('https://example.org/a.md', withBom, { fetch: respond(bytes) });
+    expect(result.state).toBe('verified');
+  });
+
+  it('refuses documents that are too large', async () => {
+    const big = new Uint8Array(1_000_001);
+    const result = await loadDescription('https://example.org/a.md', good, { fetch: respond(big) });
+    expect(result).toMatchObject({ state: 'unavailable' });
+  });
+});
+
+describe('links', () => {
+  it('keeps https: and ipfs: links only', () => {
+    expect(safeLinkUrl('https://example.org/x?y=1')).toBe('https://example.org/x?y=1');
+    expect(safeLinkUrl('ipfs://bafyabc/readme.md')).toBe('ipfs://bafyabc/readme.md');
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,x',
+      'http://example.org',
+      '/relative',
+      '#anchor',
+      'mailto:a@b.c',
+      'ipfs://',
+      'vbscript:x',
+      'https://',
+    ]) {
+      expect(safeLinkUrl(bad)).toBeUndefined();
+    }
+  });
+
+  it('shows the full host, punycode included', () => {
+    expect(linkHost('https://docs.example.org:8443/a')).toBe('docs.example.org:8443');
+    expect(linkHost('https://еxample.org/')).toBe('xn--xample-2of.org');
+    expect(linkHost('ipfs://bafyabc/readme.md')).toBe('ipfs://bafyabc');
+  });
+});
+
+describe('parameter form fields', () => {
+  it('reads the quorum as a percentage into basis points', () => {
+    expect(parseQuorumPercent('10')).toEqual({ value: 1000n });
+    expect(parseQuorumPercent('12.5%')).toEqual({ value: 1250n });
+    expect(parseQuorumPercent('100')).toEqual({ value: 10_000n });
+    expect(parseQuorumPercent('0.01')).toEqual({ value: 1n });
+    expect(parseQuorumPercent('0').error).toMatch(/above 0%/);
+    expect(parseQuorumPercent('100.01').error).toMatch(/at most 100%/);
+    expect(parseQuorumPercent('0.001').error).toMatch(/2 decimals/);
+    expect(parseQuorumPercent('ten').error).toMatch(/number/);
+    expect(parseQuorumPercent('').error).toMatch(/Enter/);
+  });
+
+  it('reads the deposit in CLO', () => {
+    expect(parseDepositClo('500')).toEqual({ value: parseEther('500') });
+    expect(parseDepositClo('0').error).toMatch(/above zero/);
+    expect(parseDepositClo('1.0000000000000000001').error).toMatch(/18 decimals/);
+    expect(parseDepositClo('-1').error).toMatch(/number/);
+  });
+
+  it('describes a parameter change', () => {
+    expect(describeParameterChange({ param: ProposalParam.Quorum, param_value: 1250n })).toBe('Quorum → 12.5%');
+    expect(describeParameterChange({ param: ProposalParam.SubmissionDeposit, param_value: parseEther('250') })).toBe(
+      'Submission deposit → 250 CLO',
+    );
+  });
+});
+
+describe('proposalActions', () => {
+  const base = { genesis: 1_000n, epochLength: 100n, dueEpochs: 0n, availableBalance: parseEther('1000') };
+
+  it('offers the vote during the voting epoch to stakers only', () => {
+    const p = proposal({ voting_epoch: 5n });
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 4n, account: BOB, stake: 1n }).vote).toEqual({
+      shown: true,
+      enabled: false,
+      reason: 'Voting has not started: it opens at',
+      at: 1_500n,
+    });
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 5n, account: BOB, stake: 1n }).vote.enabled).toBe(
+      true,
+    );
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 5n, account: BOB, stake: 0n }).vote.reason).toMatch(
+      /no stake/,
+    );
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 5n }).vote.reason).toMatch(/Connect/);
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 6n, account: BOB, stake: 1n }).vote).toMatchObject({
+      enabled: false,
+      at: 1_600n,
+    });
+    const closed = proposal({ status: ProposalStatus.Rejected });
+    expect(proposalActions({ ...base, proposal: closed, currentEpoch: 5n, account: BOB, stake: 1n }).vote.shown).toBe(
+      false,
+    );
+  });
+
+  it('opens evaluation after the voting epoch, to anyone', () => {
+    const p = proposal({ voting_epoch: 5n });
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 5n, account: BOB }).evaluate).toMatchObject({
+      enabled: false,
+      at: 1_600n,
+    });
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 6n, account: BOB }).evaluate.enabled).toBe(true);
+  });
+
+  it('lets only the author withdraw, before the vote ends', () => {
+    const p = proposal({ voting_epoch: 5n });
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 4n, account: ALICE }).withdraw.enabled).toBe(true);
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 5n, account: ALICE }).withdraw.enabled).toBe(true);
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 5n, account: BOB }).withdraw.reason).toMatch(
+      /Only the author/,
+    );
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 6n, account: ALICE }).withdraw.reason).toMatch(
+      /ended/,
+    );
+  });
+
+  it('pays accepted funding when epochs are due and the treasury covers them', () => {
+    const accepted = proposal({ status: ProposalStatus.Accepted, first_pay_epoch: 6n, voting_epoch: 5n });
+    const at = (currentEpoch: bigint, extra: Partial<typeof base> = {}) =>
+      proposalActions({ ...base, ...extra, proposal: accepted, currentEpoch, account: BOB }).pay;
+    expect(at(5n)).toMatchObject({ enabled: false, at: 1_600n });
+    expect(at(6n, { dueEpochs: 1n }).enabled).toBe(true);
+    expect(at(7n, { dueEpochs: 2n, availableBalance: parseEther('150') }).reason).toMatch(
+      /200 CLO is due and 150 CLO is available/,
+    );
+    const done = proposal({ status: ProposalStatus.Accepted, paid_epochs: 3, epochs: 3 });
+    expect(proposalActions({ ...base, proposal: done, currentEpoch: 9n }).pay.reason).toBe('All 3 epochs are paid');
+    const param = proposal({ kind: ProposalKind.SetParameter, status: ProposalStatus.Accepted });
+    expect(proposalActions({ ...base, proposal: param, currentEpoch: 9n }).pay.shown).toBe(false);
+  });
+});
+
+describe('votingPowerNote', () => {
+  it('says why an account cannot vote', () => {
+    expect(votingPowerNote({ open: true })).toEqual({ reason: 'no-account' });
+    expect(votingPowerNote({ account: BOB, stake: 0n, open: true })).toEqual({ reason: 'no-stake' });
+    expect(votingPowerNote({ account: BOB, stake: 5n, open: false, opensAt: 9n })).toEqual({
+      reason: 'not-open',
+      opensAt: 9n,
+    });
+    expect(votingPowerNote({ account: BOB, stake: 5n, open: true })).toBeUndefined();
+  });
+});
+
+describe('validateNewProposal', () => {
+  const text = '# Plan\n\nDo it.\n';
+  const funding: NewProposalInput = {
+    kind: 'funding',
+    title: 'Fund a thing',
+    descriptionUrl: 'https://example.org/plan.md',
+    descriptionMode: 'text',
+    descriptionText: text,
+    descriptionHash: '',
+    payee: BOB.toLowerCase(),
+    amountPerEpoch: '100',
+    epochs: '3',
+    param: 'quorum',
+    paramValue: '',
+    deposit: parseEther('500'),
+    balance: parseEther('1000'),
+  };
+
+  it('builds the funding call with the hash of the text and a checksummed payee', () => {
+    const result = validateNewProposal(funding);
+    expect(result.errors).toEqual({});
+    expect(result.call).toEqual({
+      functionName: 'submit_funding',
+      args: ['Fund a thing', 'https://example.org/plan.md', keccak256(toBytes(text)), BOB, parseEther('100'), 3],
+      value: parseEther('500'),
+    });
+  });
+
+  it('takes a pasted hash as is', () => {
+    const pasted = keccak256(toBytes('elsewhere'));
+    const result = validateNewProposal({ ...funding, descriptionMode: 'hash', descriptionHash: ` ${pasted} ` });
+    expect(result.hash).toBe(pasted);
+    expect(result.call?.args[2]).toBe(pasted);
+    expect(validateNewProposal({ ...funding, descriptionMode: 'hash', descriptionHash: '0x12' }).errors).toHaveProperty(
+      'descriptionHash',
+    );
+  });
+
+  it('says what is wrong next to each field and sends nothing', () => {
+    const result = validateNewProposal({
+      ...funding,
+      title: 'x'.repeat(121),
+      descriptionUrl: 'http://example.org',
+      descriptionText: '  ',
+      payee: '0x0000000000000000000000000000000000000000',
+      amountPerEpoch: '0',
+      epochs: '13',
+    });
+    expect(Object.keys(result.errors).sort()).toEqual(
+      ['amountPerEpoch', 'descriptionText', 'descriptionUrl', 'epochs', 'payee', 'title'].sort(),
+    );
+    expect(result.call).toBeUndefined();
+    expect(validateNewProposal({ ...funding, title: '' }).errors.title).toBeDefined();
+    // 40 three-byte characters are 120 bytes: allowed; one more is not.
+    expect(validateNewProposal({ ...funding, title: '€'.repeat(40) }).errors.title).toBeUndefined();
+    expect(validateNewProposal({ ...funding, title: '€'.repeat(41) }).errors.title).toBeDefined();
+    expect(validateNewProposal({ ...funding, payee: 'bob' }).errors.payee).toBeDefined();
+    expect(validateNewProposal({ ...funding, amountPerEpoch: '1.0000000000000000001' }).errors.amountPerEpoch).toMatch(
+      /18 decimals/,
+    );
+  });
+
+  it('builds parameter changes in the contract units', () => {
+    const quorum = validateNewProposal({ ...funding, kind: 'parameter', param: 'quorum', paramValue: '12.5' });
+    expect(quorum.call).toMatchObject({ functionName: 'submit_parameter_change' });
+    expect(quorum.call?.args.slice(3)).toEqual([ProposalParam.Quorum, 1250n]);
+    const deposit = validateNewProposal({ ...funding, kind: 'parameter', param: 'deposit', paramValue: '250' });
+    expect(deposit.call?.args.slice(3)).toEqual([ProposalParam.SubmissionDeposit, parseEther('250')]);
+    expect(validateNewProposal({ ...funding, kind: 'parameter', paramValue: '0' }).errors.paramValue).toBeDefined();
+    expect(validateNewProposal({ ...funding, kind: 'parameter', paramValue: '101' }).errors.paramValue).toBeDefined();
+    // The funding fields do not matter for a parameter change.
+    expect(
+      validateNewProposal({ ...funding, kind: 'parameter', paramValue: '10', payee: '', amountPerEpoch: '' }).errors,
+    ).toEqual({});
+  });
+
+  it('checks the balance against the deposit', () => {
+    const poor = validateNewProposal({ ...funding, balance: parseEther('499') });
+    expect(poor.errors.deposit).toBe('Your balance of 499 CLO does not cover the 500 CLO deposit');
+    expect(poor.call).toBeUndefined();
+    expect(validateNewProposal({ ...funding, deposit: undefined }).call).toBeUndefined();
+    expect(validateNewProposal({ ...funding, balance: undefined }).call).toBeDefined();
+  });
+});
