@@ -20,13 +20,13 @@ interface InjectedWalletOptions {
 function installInjectedWallet({ rpcUrl, address, chainId, name }: InjectedWalletOptions) {
   const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
   let nextId = 1;
-  // As a real wallet: no account for the site until it asks to connect.
-  let connected = false;
+  // As a real wallet: no account for the site until it asks to connect, and the grant outlives a reload.
+  const grantKey = 'e2e-wallet-connected';
   const provider = {
     async request({ method, params }: { method: string; params?: unknown[] }) {
-      if (method === 'eth_accounts') return connected ? [address] : [];
+      if (method === 'eth_accounts') return localStorage.getItem(grantKey) === address ? [address] : [];
       if (method === 'eth_requestAccounts') {
-        connected = true;
+        localStorage.setItem(grantKey, address);
         return [address];
       }
       if (method === 'eth_chainId') return `0x${chainId.toString(16)}`;

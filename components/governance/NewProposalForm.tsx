@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FocusEvent, type FormEvent, type ReactNode } from 'react';
 import { parseEventLogs, type Address } from 'viem';
 import { useAccount, useBalance, useReadContracts } from 'wagmi';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
@@ -136,7 +136,12 @@ function NewProposalForm({ governance }: { governance: Address }) {
   const result = validateNewProposal({ ...form, deposit, balance: balance.data?.value });
   const shown = (field: NewProposalField) => (submitted || touched[field] ? result.errors[field] : undefined);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const blur = (field: NewProposalField) => () => setTouched((t) => ({ ...t, [field]: true }));
+  // A field shows its message once left, except when it is left for the submit button: the message would push
+  // the button down between the press and the release and swallow the click. The submit shows every message.
+  const blur = (field: NewProposalField) => (event: FocusEvent) => {
+    if (event.relatedTarget instanceof HTMLElement && event.relatedTarget.dataset.submit !== undefined) return;
+    setTouched((t) => ({ ...t, [field]: true }));
+  };
   const voteWindow =
     currentEpoch !== undefined && genesis !== undefined && epochLength !== undefined
       ? votingWindow(currentEpoch + 1n, genesis, epochLength)
@@ -437,7 +442,8 @@ function NewProposalForm({ governance }: { governance: Address }) {
             <dd className="mt-0.5" data-testid="voting-preview">
               {voteWindow && currentEpoch !== undefined ? (
                 <>
-                  Epoch {(currentEpoch + 1n).toString()}: <DateAt at={voteWindow.start} /> to <DateAt at={voteWindow.end} />
+                  Epoch {(currentEpoch + 1n).toString()}: <DateAt at={voteWindow.start} /> to{' '}
+                  <DateAt at={voteWindow.end} />
                 </>
               ) : (
                 '…'
@@ -456,6 +462,7 @@ function NewProposalForm({ governance }: { governance: Address }) {
 
         <Button
           type="submit"
+          data-submit
           className="mt-4 w-full sm:w-auto"
           disabled={tx.isBusy || !address}
           aria-describedby={result.errors.deposit && submitted ? id('deposit-error') : undefined}

@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import type { Address } from 'viem';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
 import { formatCloWithUnit } from '@/lib/format/clo';
@@ -89,6 +90,50 @@ export function VotePanel({ governance, account, data, actions, voteWindow }: Pr
   );
 }
 
+type Tx = ReturnType<typeof useTransaction>;
+
+/** One action: its explanation, its button and why it is disabled. Its transaction status outlives the action,
+ * so "Evaluated" stays on screen after the proposal it evaluated no longer offers Evaluate. */
+function ActionBlock({
+  state,
+  tx,
+  label,
+  reasonId,
+  variant = 'primary',
+  onClick,
+  children,
+}: {
+  state: ActionState;
+  tx: Tx;
+  label: string;
+  reasonId: string;
+  variant?: 'primary' | 'secondary';
+  onClick(): void;
+  children: ReactNode;
+}) {
+  if (!state.shown && tx.state.phase === 'idle') return null;
+  return (
+    <div>
+      {state.shown && (
+        <>
+          <p className="text-sm text-slate-300">{children}</p>
+          <Button
+            variant={variant}
+            className="mt-2"
+            disabled={!state.enabled || tx.isBusy}
+            aria-describedby={state.enabled ? undefined : reasonId}
+            onClick={onClick}
+          >
+            {label}
+          </Button>
+          <Reason state={state} id={reasonId} />
+        </>
+      )}
+      <TxStatus state={tx.state} />
+    </div>
+  );
+}
+
 /** Evaluate, pay and withdraw: shown when they belong to the proposal, disabled with the reason when they would
  * fail now. */
 export function OtherActions({ governance, data, actions }: Omit<Props, 'account' | 'voteWindow'>) {
@@ -96,84 +141,61 @@ export function OtherActions({ governance, data, actions }: Omit<Props, 'account
   const payTx = useTransaction();
   const withdrawTx = useTransaction();
   const { proposal: p, dueEpochs } = data;
-  if (!actions.evaluate.shown && !actions.pay.shown && !actions.withdraw.shown) return null;
+  const anyTx = [evaluateTx, payTx, withdrawTx].some((tx) => tx.state.phase !== 'idle');
+  if (!actions.evaluate.shown && !actions.pay.shown && !actions.withdraw.shown && !anyTx) return null;
   const c = { address: governance, abi: treasuryGovernanceAbi } as const;
   const due = dueEpochs * p.amount_per_epoch;
 
   return (
     <Card title="Actions">
       <div className="grid gap-4 sm:grid-cols-2">
-        {actions.evaluate.shown && (
-          <div>
-            <p className="text-sm text-slate-300">
-              Closes the vote: counts the quorum and the majority, refunds the author’s deposit and, if accepted,
-              commits the funding or applies the parameter. Anyone may do it, once.
-            </p>
-            <Button
-              className="mt-2"
-              disabled={!actions.evaluate.enabled || evaluateTx.isBusy}
-              aria-describedby={actions.evaluate.enabled ? undefined : 'evaluate-reason'}
-              onClick={() =>
-                evaluateTx.send(
-                  { ...c, functionName: 'evaluate', args: [p.id] },
-                  { successMessage: `Evaluated proposal ${p.id.toString()}`, alsoTouches: [p.author] },
-                )
-              }
-            >
-              Evaluate
-            </Button>
-            <Reason state={actions.evaluate} id="evaluate-reason" />
-            <TxStatus state={evaluateTx.state} />
-          </div>
-        )}
-        {actions.pay.shown && (
-          <div>
-            <p className="text-sm text-slate-300">
-              Sends every due, unpaid epoch to the payee in one transfer
-              {dueEpochs > 0n ? ` (${dueEpochs.toString()} epoch(s), ${formatCloWithUnit(due)})` : ''}. Anyone may
-              trigger it; nobody can redirect it. {p.paid_epochs} of {p.epochs} epoch(s) paid so far.
-            </p>
-            <Button
-              className="mt-2"
-              disabled={!actions.pay.enabled || payTx.isBusy}
-              aria-describedby={actions.pay.enabled ? undefined : 'pay-reason'}
-              onClick={() =>
-                payTx.send(
-                  { ...c, functionName: 'pay', args: [p.id] },
-                  { successMessage: `Paid ${formatCloWithUnit(due)} to the payee`, alsoTouches: [p.payee] },
-                )
-              }
-            >
-              Pay due epochs
-            </Button>
-            <Reason state={actions.pay} id="pay-reason" />
-            <TxStatus state={payTx.state} />
-          </div>
-        )}
-        {actions.withdraw.shown && (
-          <div>
-            <p className="text-sm text-slate-300">
-              The author may take the proposal back before its vote ends and get the {formatCloWithUnit(p.deposit)}{' '}
-              deposit back.
-            </p>
-            <Button
-              variant="secondary"
-              className="mt-2"
-              disabled={!actions.withdraw.enabled || withdrawTx.isBusy}
-              aria-describedby={actions.withdraw.enabled ? undefined : 'withdraw-reason'}
-              onClick={() =>
-                withdrawTx.send(
-                  { ...c, functionName: 'withdraw', args: [p.id] },
-                  { successMessage: `Withdrew proposal ${p.id.toString()}; the deposit is refunded` },
-                )
-              }
-            >
-              Withdraw proposal
-            </Button>
-            <Reason state={actions.withdraw} id="withdraw-reason" />
-            <TxStatus state={withdrawTx.state} />
-          </div>
-        )}
+        <ActionBlock
+          state={actions.evaluate}
+          tx={evaluateTx}
+          label="Evaluate"
+          reasonId="evaluate-reason"
+          onClick={() =>
+            void evaluateTx.send(
+              { ...c, functionName: 'evaluate', args: [p.id] },
+              { successMessage: `Evaluated proposal ${p.id.toString()}`, alsoTouches: [p.author] },
+            )
+          }
+        >
+          Closes the vote: counts the quorum and the majority, refunds the author’s deposit and, if accepted, commits
+          the funding or applies the parameter. Anyone may do it, once.
+        </ActionBlock>
+        <ActionBlock
+          state={actions.pay}
+          tx={payTx}
+          label="Pay due epochs"
+          reasonId="pay-reason"
+          onClick={() =>
+            void payTx.send(
+              { ...c, functionName: 'pay', args: [p.id] },
+              { successMessage: `Paid ${formatCloWithUnit(due)} to the payee`, alsoTouches: [p.payee] },
+            )
+          }
+        >
+          Sends every due, unpaid epoch to the payee in one transfer
+          {dueEpochs > 0n ? ` (${dueEpochs.toString()} epoch(s), ${formatCloWithUnit(due)})` : ''}. Anyone may trigger
+          it; nobody can redirect it. {p.paid_epochs} of {p.epochs} epoch(s) paid so far.
+        </ActionBlock>
+        <ActionBlock
+          state={actions.withdraw}
+          tx={withdrawTx}
+          label="Withdraw proposal"
+          reasonId="withdraw-reason"
+          variant="secondary"
+          onClick={() =>
+            void withdrawTx.send(
+              { ...c, functionName: 'withdraw', args: [p.id] },
+              { successMessage: `Withdrew proposal ${p.id.toString()}; the deposit is refunded` },
+            )
+          }
+        >
+          The author may take the proposal back before its vote ends and get the {formatCloWithUnit(p.deposit)} deposit
+          back.
+        </ActionBlock>
       </div>
     </Card>
   );

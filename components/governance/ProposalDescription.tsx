@@ -36,7 +36,9 @@ export function ProposalDescription({ url, hash }: { url: string; hash: `0x${str
           <dt className="text-xs tracking-wide text-slate-400 uppercase">Address</dt>
           <dd className="mt-0.5">
             {source.scheme === 'ipfs' && <span className="mr-1 text-slate-300">Stored on IPFS:</span>}
-            <ExternalLink href={url}>{url}</ExternalLink>
+            <ExternalLink href={url} showHost={false}>
+              <span className="break-all">{url}</span>
+            </ExternalLink>
           </dd>
         </div>
         <div>

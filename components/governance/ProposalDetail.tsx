@@ -11,6 +11,7 @@ import { formatCloWithUnit } from '@/lib/format/clo';
 import { ProposalKind, proposalStatusLabel, votingWindow } from '@/lib/governance/proposal';
 import {
   describeParameterChange,
+  isEvaluated,
   kindLabel,
   parseProposalId,
   proposalActions,
@@ -226,7 +227,7 @@ function ProposalBody({
       </Card>
 
       <Card title="Votes">
-        <TallyBars summary={summary} />
+        <TallyBars summary={summary} atEvaluation={isEvaluated(p)} />
       </Card>
 
       <VotePanel governance={governance} account={account} data={data} actions={actions} voteWindow={voteWindow} />

@@ -7,6 +7,7 @@ import { ProposalKind, proposalStatusLabel, votingWindow, type ProposalData } fr
 import {
   STATE_FILTERS,
   describeParameterChange,
+  isEvaluated,
   isStateFilter,
   kindLabel,
   matchesFilter,
@@ -148,7 +149,7 @@ function ProposalItem({ proposal: p, state }: { proposal: ProposalData; state: G
       )}
       {label !== 'Withdrawn' && label !== 'Pending vote' && (
         <div className="mt-3">
-          <TallyBars summary={summary} compact />
+          <TallyBars summary={summary} compact atEvaluation={isEvaluated(p)} />
         </div>
       )}
     </li>

@@ -35,16 +35,26 @@ function TurnoutBar({ summary }: { summary: TallySummary }) {
   );
 }
 
-function turnoutText(summary: TallySummary): string {
+function turnoutText(summary: TallySummary, atEvaluation: boolean): string {
   return (
-    `Turnout ${formatBps(summary.turnoutBps)} of ${formatCloWithUnit(summary.totalStaked, 0)} staked; ` +
+    `Turnout ${formatBps(summary.turnoutBps)} of ${formatCloWithUnit(summary.totalStaked, 0)} staked` +
+    `${atEvaluation ? ' at evaluation' : ''}; ` +
     `quorum ${formatBps(summary.quorumBps)} (${formatCloWithUnit(summary.quorumWeight, 0)}): ` +
     (summary.quorumMet ? 'reached' : 'not reached')
   );
 }
 
 /** The tallies, as bars for the eye and the same figures in words beside them for everyone. */
-export function TallyBars({ summary, compact = false }: { summary: TallySummary; compact?: boolean }) {
+export function TallyBars({
+  summary,
+  compact = false,
+  atEvaluation = false,
+}: {
+  summary: TallySummary;
+  compact?: boolean;
+  /** The stake is the one recorded when the proposal was evaluated, not today's. */
+  atEvaluation?: boolean;
+}) {
   if (compact) {
     return (
       <div className="space-y-1.5">
@@ -52,7 +62,7 @@ export function TallyBars({ summary, compact = false }: { summary: TallySummary;
         <p className="text-xs text-slate-300">
           {summary.turnout === 0n ? 'No votes yet' : summary.rows.map(tallyRowText).join(' · ')}
         </p>
-        <p className="text-xs text-slate-400">{turnoutText(summary)}</p>
+        <p className="text-xs text-slate-400">{turnoutText(summary, atEvaluation)}</p>
       </div>
     );
   }
@@ -70,7 +80,7 @@ export function TallyBars({ summary, compact = false }: { summary: TallySummary;
       </ul>
       <div>
         <p className="text-sm text-slate-300" data-testid="turnout">
-          {turnoutText(summary)}
+          {turnoutText(summary, atEvaluation)}
         </p>
         <div className="mt-2">
           <TurnoutBar summary={summary} />

@@ -80,7 +80,7 @@ export function VotersList({ governance, id }: { governance: Address; id: bigint
           <DataTable
             caption={`Voters on proposal ${id.toString()}, heaviest first; a changed vote shows its latest choice.`}
             columns={[{ label: 'Voter' }, { label: 'Choice' }, { label: 'Weight', align: 'right' }]}
-            minWidth="22rem"
+            minWidth="0"
           >
             {rows.map((row) => (
               <tr key={row.voter} data-testid="voter-row">

@@ -53,7 +53,16 @@ export function DateAt({ at }: { at: bigint }) {
  * always opening a new tab without a referrer, with the full host written beside the text so the reader sees
  * where it goes. Anything else is shown as plain text.
  */
-export function ExternalLink({ href, children }: { href: string; children?: ReactNode }) {
+export function ExternalLink({
+  href,
+  children,
+  showHost = true,
+}: {
+  href: string;
+  children?: ReactNode;
+  /** Off only where the whole URL is the link's text already. */
+  showHost?: boolean;
+}) {
   const safe = safeLinkUrl(href);
   if (!safe) return <span className="break-all">{children ?? href}</span>;
   const host = linkHost(safe);
@@ -65,7 +74,7 @@ export function ExternalLink({ href, children }: { href: string; children?: Reac
       className="break-words text-teal-300 underline underline-offset-2"
     >
       {children ?? safe}
-      <span className="ml-1 text-xs text-slate-400 no-underline">({host})</span>
+      {showHost && <span className="ml-1 text-xs text-slate-400">({host})</span>}
       <span className="sr-only">, opens in a new tab</span>
     </a>
   );

@@ -8,6 +8,7 @@ import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDuration } from '@/lib/format/time';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
+import { GovernanceOverview } from '@/components/governance/GovernanceOverview';
 
 /** The network at a glance, as its contracts report it: one multicall for every figure on the page. */
 export function NetworkOverview() {
@@ -61,6 +62,7 @@ export function NetworkOverview() {
           <p className="text-sm text-slate-300">Cold staking is not deployed on {chain.name}.</p>
         )}
       </Card>
+      <GovernanceOverview />
     </div>
   );
 }

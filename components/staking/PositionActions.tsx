@@ -7,7 +7,7 @@ import { formatDateTime } from '@/lib/format/time';
 import type { ActionState } from '@/lib/staking/position';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
-import { useTransaction } from '@/components/ui/useTransaction';
+import type { useTransaction } from '@/components/ui/useTransaction';
 
 function Reason({ state, id }: { state: ActionState & { until?: bigint }; id: string }) {
   if (state.enabled) return null;
@@ -25,12 +25,13 @@ interface Props {
   stake: bigint;
   claim: ActionState & { until?: bigint };
   withdraw: ActionState & { until?: bigint };
+  /** Owned by the page, so that the outcome stays visible after a withdrawal removes this card. */
+  claimTx: ReturnType<typeof useTransaction>;
+  withdrawTx: ReturnType<typeof useTransaction>;
 }
 
 /** Claim and withdraw, kept apart and explained, because stakers used to confuse them. */
-export function PositionActions({ staking, reward, stake, claim, withdraw }: Props) {
-  const claimTx = useTransaction();
-  const withdrawTx = useTransaction();
+export function PositionActions({ staking, reward, stake, claim, withdraw, claimTx, withdrawTx }: Props) {
   return (
     <Card title="Claim or withdraw">
       <div className="grid gap-4 sm:grid-cols-2">

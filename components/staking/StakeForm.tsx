@@ -113,7 +113,6 @@ export function StakeForm({ staking, data, balance, gasPrice, connected }: Props
               autoComplete="off"
               value={amount}
               onChange={(e) => setAmount(e.target.value)}
-              onBlur={() => amount && setTouched(true)}
               aria-invalid={errors.amount ? true : undefined}
               aria-describedby={errors.amount ? ids.amountError : undefined}
               className="w-full min-w-0 rounded-md border border-slate-700 bg-slate-950 px-3 py-2 tabular-nums"

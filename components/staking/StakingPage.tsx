@@ -6,7 +6,9 @@ import { contractAddress } from '@/lib/chain/deployments';
 import { claimState, describePosition, withdrawState } from '@/lib/staking/position';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed } from '@/components/ui/primitives';
+import { TxStatus } from '@/components/ui/TxStatus';
 import { useNowSeconds } from '@/components/ui/useNow';
+import { useTransaction } from '@/components/ui/useTransaction';
 import { LegacyV1Position } from './LegacyV1Position';
 import { PoolStats } from './PoolStats';
 import { PositionActions } from './PositionActions';
@@ -37,6 +39,8 @@ function StakingDashboard({ staking }: { staking: Address }) {
   const { address } = useAccount();
   const { data, balance, gasPrice, error, refetch, readAt } = useStakingData(staking, address);
   const localNow = useNowSeconds();
+  const claimTx = useTransaction();
+  const withdrawTx = useTransaction();
 
   if (error && !data) {
     return (
@@ -89,8 +93,15 @@ function StakingDashboard({ staking }: { staking: Address }) {
             stake={position.staker.amount}
             claim={claimState(timeline, position.reward)}
             withdraw={withdrawState(timeline, position.heldUntil, BigInt(chainNow))}
+            claimTx={claimTx}
+            withdrawTx={withdrawTx}
           />
         </>
+      )}
+      {!isStaker && withdrawTx.state.phase === 'success' && (
+        <Card>
+          <TxStatus state={withdrawTx.state} />
+        </Card>
       )}
       {data && <StakeForm staking={staking} data={data} balance={balance} gasPrice={gasPrice} connected={!!address} />}
       <ReportAbuse

@@ -168,11 +168,14 @@ export function tallyRowText(row: TallyRow): string {
   return `${row.choice} ${formatBps(row.ofVotesBps)} (${formatClo(row.weight)} CLO)`;
 }
 
+/** Whether `evaluate` ran: the tallies are final and the stake they are measured against was recorded. */
+export function isEvaluated(p: Pick<ProposalData, 'status'>): boolean {
+  return p.status !== ProposalStatus.Voting && p.status !== ProposalStatus.Withdrawn;
+}
+
 /** The stake a proposal's quorum is measured against: recorded at evaluation, today's total before. */
 export function quorumBase(p: Pick<ProposalData, 'status' | 'total_staked_at_evaluation'>, totalNow: bigint): bigint {
-  return p.status === ProposalStatus.Voting || p.status === ProposalStatus.Withdrawn
-    ? totalNow
-    : p.total_staked_at_evaluation;
+  return isEvaluated(p) ? p.total_staked_at_evaluation : totalNow;
 }
 
 // ---- voters ------------------------------------------------------------------------------------------------
