@@ -2,6 +2,7 @@
 // Each suite deploys one contract and runs its operations in order (each may rely on the ones before it); to
 // measure another contract, add a suite to `suites`.
 import { keccak256, parseEther, toHex, type Address, type TransactionReceipt } from 'viem';
+import { auditRegistryAbi, auditRegistryBytecode } from '../contracts-abi/AuditRegistry';
 import { coldStakingAbi, coldStakingBytecode } from '../contracts-abi/ColdStaking';
 import { treasuryGovernanceAbi, treasuryGovernanceBytecode } from '../contracts-abi/TreasuryGovernance';
 import { startTestChain, type TestChain } from '../contracts/test/harness';
@@ -223,8 +224,136 @@ const treasuryGovernance: GasSuite<GovernanceContext> = {
   ],
 };
 
+interface AuditContext {
+  registry: Address;
+}
+
+const AUDIT_LINK = 'https://gist.github.com/auditor/0123456789abcdef0123456789abcdef';
+const AUDIT_LINK2 = 'https://gist.github.com/auditor2/fedcba9876543210fedcba9876543210';
+
+/** A registry call by name: the operations below are a fixed script, checked by their receipts. */
+function audit(
+  chain: TestChain,
+  from: number,
+  registry: Address,
+  functionName: string,
+  args: readonly unknown[],
+  value?: bigint,
+) {
+  return chain.write(from, {
+    address: registry,
+    abi: auditRegistryAbi,
+    functionName,
+    args,
+    value,
+  } as unknown as Parameters<TestChain['write']>[1]);
+}
+
+/** Account 1 is a manager, 2 and 3 auditors, 6 the requester. Request 0 is for the registry itself on this chain
+ * (complexity from its code); request 1 is rejected. Mainnet-like periods: 30 days active, 27-day payouts. */
+const auditRegistry: GasSuite<AuditContext> = {
+  contract: 'AuditRegistry',
+  async deploy(chain) {
+    const registry = await chain.deploy(auditRegistryAbi, auditRegistryBytecode, [
+      chain.accounts[0]!.address,
+      30n * DAY,
+      ROUND,
+      100n,
+      50n,
+    ]);
+    return { registry };
+  },
+  operations: [
+    {
+      name: 'appoint_manager',
+      run: (chain, { registry }) =>
+        audit(chain, 0, registry, 'appoint_manager', [chain.accounts[1]!.address, 'manager@callisto.network']),
+    },
+    {
+      name: 'add_auditor',
+      async run(chain, { registry }) {
+        await audit(chain, 1, registry, 'add_auditor', [chain.accounts[3]!.address, '@auditor2']);
+        return audit(chain, 1, registry, 'add_auditor', [chain.accounts[2]!.address, 'auditor@example.com']);
+      },
+    },
+    {
+      name: 'submit_request',
+      async run(chain, { registry }) {
+        const chainId = BigInt(await chain.publicClient.getChainId());
+        return audit(chain, 6, registry, 'submit_request', [
+          registry,
+          chainId,
+          'https://github.com/callisto/hub/blob/main/contracts/AuditRegistry.sol',
+          'The audit registry of the Callisto Network: requests, reports, karma and payouts.',
+          'Solidity 0.8.30',
+        ]);
+      },
+    },
+    { name: 'approve', run: (chain, { registry }) => audit(chain, 1, registry, 'approve', [0n]) },
+    {
+      name: 'reject (pending, 40-byte reason)',
+      async run(chain, { registry }) {
+        await audit(chain, 6, registry, 'submit_request', [
+          chain.accounts[9]!.address,
+          820n,
+          'ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi',
+          'Spam',
+          'Solidity',
+        ]);
+        return audit(chain, 1, registry, 'reject', [1n, 'Not a contract: the address has no code.']);
+      },
+    },
+    {
+      name: 'submit_report (first commitment)',
+      run: (chain, { registry }) => audit(chain, 2, registry, 'submit_report', [0n, keccak256(toHex(AUDIT_LINK))]),
+    },
+    {
+      name: 'submit_report (replacement)',
+      run: (chain, { registry }) => audit(chain, 2, registry, 'submit_report', [0n, keccak256(toHex(AUDIT_LINK))]),
+    },
+    { name: 'start', run: (chain, { registry }) => audit(chain, 1, registry, 'start', [0n]) },
+    {
+      name: 'submit_report (late)',
+      run: (chain, { registry }) => audit(chain, 3, registry, 'submit_report', [0n, keccak256(toHex(AUDIT_LINK2))]),
+    },
+    {
+      name: 'sign_report',
+      run: (chain, { registry }) => audit(chain, 1, registry, 'sign_report', [0n, chain.accounts[2]!.address, 1n]),
+    },
+    {
+      name: 'reveal_report (on-chain complexity)',
+      run: (chain, { registry }) =>
+        audit(chain, 1, registry, 'reveal_report', [0n, chain.accounts[2]!.address, AUDIT_LINK, 0n]),
+    },
+    {
+      name: 'reveal_report (late report)',
+      async run(chain, { registry }) {
+        await audit(chain, 1, registry, 'sign_report', [0n, chain.accounts[3]!.address, 0n]);
+        return audit(chain, 1, registry, 'reveal_report', [0n, chain.accounts[3]!.address, AUDIT_LINK2, 0n]);
+      },
+    },
+    {
+      name: 'complete',
+      run: (chain, { registry }) =>
+        audit(chain, 1, registry, 'complete', [
+          0n,
+          true,
+          { critical: 0, high: 0, medium: 1, low: 2, owner_privileges: 1 },
+        ]),
+    },
+    { name: 'fund', run: (chain, { registry }) => audit(chain, 7, registry, 'fund', [], parseEther('1000')) },
+    {
+      name: 'claim',
+      async run(chain, { registry }) {
+        await chain.increaseTime(ROUND);
+        return audit(chain, 2, registry, 'claim', [0n]);
+      },
+    },
+  ],
+};
+
 // Suites of different contracts have different contexts; each is only ever run with its own.
-const suites = [coldStaking, treasuryGovernance] as GasSuite<unknown>[];
+const suites = [coldStaking, treasuryGovernance, auditRegistry] as GasSuite<unknown>[];
 
 async function main(): Promise<number> {
   const chain = await startTestChain();

@@ -22,6 +22,7 @@ import {
   zeroAddress,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { auditRegistryAbi, auditRegistryBytecode } from '../../contracts-abi/AuditRegistry';
 import { coldStakingAbi, coldStakingBytecode } from '../../contracts-abi/ColdStaking';
 import { multicall3Abi, multicall3Bytecode } from '../../contracts-abi/Multicall3';
 import { treasuryGovernanceAbi, treasuryGovernanceBytecode } from '../../contracts-abi/TreasuryGovernance';
@@ -54,6 +55,16 @@ export const governanceParams = {
   epochLength: 27n * DAY,
   quorumBps: 1_000,
   submissionDeposit: 500n * 10n ** 18n,
+};
+
+/** Audit registry: a revealed report keeps its auditor active for 90 days; payouts every 27 days (a governance
+ * epoch, so a treasury proposal paying the registry funds one period a payment); 10 karma a started KiB of
+ * audited code, 5 karma off a report for each vulnerability it missed. */
+export const auditParams = {
+  activePeriod: 90n * DAY,
+  payoutPeriod: 27n * DAY,
+  karmaPerKb: 10n,
+  errorPenalty: 5n,
 };
 
 export interface DeploymentsFile {
@@ -242,6 +253,14 @@ export async function deployAll(options: DeployOptions): Promise<DeployResult> {
     [stakingAddress, governanceParams.epochLength, governanceParams.quorumBps, governanceParams.submissionDeposit],
   );
   await ensureStakingGovernance(d, stakingAddress, governance);
+  // Owned by the deployer during the debugging stage; the owner hands the role to governance later.
+  await ensureDeployed(d, file, 'AuditRegistry', auditRegistryAbi, auditRegistryBytecode, [
+    account.address,
+    auditParams.activePeriod,
+    auditParams.payoutPeriod,
+    auditParams.karmaPerKb,
+    auditParams.errorPenalty,
+  ]);
   writeDeployments(file);
   return { chainId, contracts: file.contracts, deployer: account.address };
 }

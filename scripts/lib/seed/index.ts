@@ -2,6 +2,7 @@
 import type { Address } from 'viem';
 import { coldStakingAbi } from '../../../contracts-abi/ColdStaking';
 import { createSeedContext } from './context';
+import { seedAudits } from './audits';
 import { seedGovernance } from './governance';
 import { seedStaking } from './staking';
 
@@ -11,8 +12,8 @@ export async function seedLocalChain(options: {
   log?: (line: string) => void;
 }): Promise<boolean> {
   const ctx = createSeedContext(options.rpcUrl, options.log ?? (() => {}));
-  const { ColdStaking: staking, TreasuryGovernance: governance } = options.contracts;
-  if (!staking || !governance) throw new Error('seed: the contracts are not deployed');
+  const { ColdStaking: staking, TreasuryGovernance: governance, AuditRegistry: audits } = options.contracts;
+  if (!staking || !governance || !audits) throw new Error('seed: the contracts are not deployed');
 
   const stakers = await ctx.publicClient.readContract({
     address: staking,
@@ -26,5 +27,6 @@ export async function seedLocalChain(options: {
   ctx.log('Seeding demo data');
   await seedStaking(ctx, staking);
   await seedGovernance(ctx, governance);
+  await seedAudits(ctx, audits, options.contracts);
   return true;
 }

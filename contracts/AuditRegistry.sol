@@ -1,0 +1,643 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+/// @title Callisto official smart-contract auditing registry
+/// @notice The whitepaper's "Official Smart-contract Auditing Department": anyone asks for a free audit of a
+/// contract, managers triage the requests, auditors commit to private reports, managers sign and reveal them, and
+/// the registry keeps the list of audited contracts and pays auditors from a budget in proportion to their karma.
+///
+/// @dev Roles. The `owner` is the "security department owner manual control during the debugging stage": it
+/// appoints and dismisses managers, and hands its role to the governance contract when cold stakers take over
+/// (`transfer_ownership`). Managers add and remove auditors, triage requests, sign and reveal reports and record
+/// verdicts. Nobody is a manager and an auditor at once: a manager signs the reports and assigns the error
+/// penalties, so judging one's own report is excluded by construction. Dismissed managers and removed auditors
+/// stay in the lists with `active_role` false, so that the history of who signed and who audited stays readable;
+/// appointing or adding them again reuses their entry.
+///
+/// Requests. Pending -> Approved -> InProgress -> Completed, or Rejected from Pending or Approved. Submitting is
+/// free (the whitepaper: "completely free for smart-contract developers"); the fields are validated so that the
+/// lists the app shows stay readable. Ids are indexes from 0.
+///
+/// Reports (commit and reveal, the whitepaper's "Flow of Auditing Registry"). An auditor writes a private report
+/// (a secret gist) and commits keccak256 of its link with `submit_report` while the request is Approved or
+/// InProgress; the link goes to the manager off-chain. Until the manager signs it, the auditor may replace the
+/// commitment (a fixed link, a new gist). A report first committed after the request went InProgress is `late`:
+/// the whitepaper lets beginners still review such a contract for karma, but it does not renew their active
+/// status, so that the whole team does not pile onto one request while others wait. After comparing reports the
+/// manager signs each with its `errors` (vulnerabilities another auditor found that this report missed), then
+/// reveals it by publishing the link, which must hash to the commitment. Revealing credits the karma.
+///
+/// Karma. complexity is the contract's code size when the request is on this chain and the address has code, and
+/// the manager's figure otherwise (other chains, other languages, not yet deployed):
+///     gross   = karma_per_kb * ceil(complexity_bytes / 1024)
+///     penalty = error_penalty * errors
+///     karma   = gross > penalty ? gross - penalty : 0
+/// lib/audits/karma.ts holds the same formula for the app. (The whitepaper measures complexity with the bytecode
+/// of a fixed old compiler without optimization; on-chain code size is the measure a contract can check itself.)
+///
+/// Payouts. Time is cut into payout periods of `payout_period` seconds from `genesis`. CLO sent to the registry
+/// (`fund` or a plain transfer, e.g. a treasury payment) goes to the budget of the current period. After a period
+/// ends, each auditor with karma earned in it claims budget x own karma / total karma of the period, once. The
+/// claim does not require the role: karma is only earned as an auditor, and removal does not cancel past work.
+/// Integer division leaves at most a few wei of each period's budget unclaimed; a budget of a period in which no
+/// report was revealed cannot be claimed by anyone (managers reveal reports regularly, and the funder chooses when
+/// to fund).
+contract AuditRegistry {
+    enum RequestState {
+        Pending,
+        Approved,
+        InProgress,
+        Completed,
+        Rejected
+    }
+
+    /// @notice Counts of findings by severity in a completed audit (the verdict's summary).
+    struct Severity {
+        uint16 critical;
+        uint16 high;
+        uint16 medium;
+        uint16 low;
+        uint16 owner_privileges;
+    }
+
+    struct Request {
+        /// @dev The index in the request list. Not written at submission (an unused storage write costs 20,000
+        /// gas): the views fill it in.
+        uint256 id;
+        address contract_address;
+        uint256 chain_id;
+        address requester;
+        /// @dev https:// or ipfs:// address of the source code to audit.
+        string source_url;
+        string description;
+        /// @dev The language or platform, e.g. "Solidity 0.8.30".
+        string platform;
+        RequestState state;
+        string reject_reason;
+        /// @dev The verdict, meaningful once Completed.
+        bool passed;
+        Severity severity;
+        uint256 submitted_at;
+        uint256 approved_at;
+        uint256 started_at;
+        /// @dev When the request was completed or rejected.
+        uint256 closed_at;
+        /// @dev Reports committed (one per auditor).
+        uint256 report_count;
+    }
+
+    struct Report {
+        address auditor;
+        /// @dev keccak256 of the bytes of the private report link.
+        bytes32 commitment;
+        bool signed;
+        bool revealed;
+        /// @dev First committed after the request went InProgress: revealing it does not renew active status.
+        bool late;
+        uint256 errors;
+        /// @dev The karma credited at reveal (0 before).
+        uint256 karma;
+        /// @dev The report link, public once revealed (empty before).
+        string link;
+        /// @dev The time of the latest commitment.
+        uint256 committed_at;
+    }
+
+    /// @notice A manager or an auditor. `karma`, `active_until` and `reports_revealed` concern auditors only.
+    struct Member {
+        address account;
+        /// @dev A public e-mail address or handle.
+        string contact;
+        bool active_role;
+        uint256 karma;
+        uint256 active_until;
+        uint256 reports_revealed;
+    }
+
+    event OwnershipTransferred(address indexed previous_owner, address indexed new_owner);
+    event ManagerAppointed(address indexed manager, string contact);
+    event ManagerDismissed(address indexed manager);
+    event AuditorAdded(address indexed auditor, string contact);
+    event AuditorRemoved(address indexed auditor);
+    event RequestSubmitted(uint256 indexed id, address indexed requester, address indexed contract_address);
+    event RequestStateChanged(uint256 indexed id, RequestState state);
+    event ReportCommitted(uint256 indexed request_id, address indexed auditor, bytes32 commitment);
+    event ReportSigned(uint256 indexed request_id, address indexed auditor, uint256 errors);
+    event ReportRevealed(uint256 indexed request_id, address indexed auditor, string link, uint256 karma);
+    event RequestCompleted(uint256 indexed id, address indexed contract_address, bool passed);
+    event Funded(address indexed from, uint256 indexed period, uint256 amount);
+    event Claimed(address indexed auditor, uint256 indexed period, uint256 amount);
+
+    uint256 public constant MAX_CONTACT_BYTES = 100;
+    uint256 public constant MAX_URL_BYTES = 256;
+    uint256 public constant MAX_DESCRIPTION_BYTES = 500;
+    uint256 public constant MAX_PLATFORM_BYTES = 32;
+    uint256 public constant MAX_REASON_BYTES = 200;
+    /// @notice Bounds that keep the karma arithmetic far from overflow: 1 GiB of code, 1000 errors a report,
+    /// karma_per_kb and error_penalty below 2^128.
+    uint256 public constant MAX_COMPLEXITY_BYTES = 1 << 30;
+    uint256 public constant MAX_ERRORS = 1000;
+    uint256 public constant MAX_KARMA_UNIT = type(uint128).max;
+
+    /// @notice Seconds a revealed (not late) report keeps its auditor active.
+    uint256 public immutable active_period;
+    /// @notice Seconds a payout period.
+    uint256 public immutable payout_period;
+    /// @notice Karma a started KiB of audited code.
+    uint256 public immutable karma_per_kb;
+    /// @notice Karma taken off a report for each error.
+    uint256 public immutable error_penalty;
+    /// @notice Start of payout period 0: the block time of deployment.
+    uint256 public immutable genesis;
+
+    address public owner;
+
+    mapping(uint256 => uint256) public period_budget;
+    mapping(uint256 => mapping(address => uint256)) public karma_in_period;
+    mapping(uint256 => uint256) public total_karma_in_period;
+    mapping(uint256 => mapping(address => bool)) public claimed;
+
+    Member[] private _managers;
+    Member[] private _auditors;
+    /// @dev Index + 1 in the lists; 0 for an account never listed.
+    mapping(address => uint256) private _manager_index;
+    mapping(address => uint256) private _auditor_index;
+
+    Request[] private _requests;
+    mapping(uint256 => Report[]) private _reports;
+    /// @dev Index + 1 of an auditor's report in `_reports[request_id]`; 0 without one.
+    mapping(uint256 => mapping(address => uint256)) private _report_index;
+    mapping(uint256 => uint256) private _revealed_count;
+
+    /// @dev Ids of completed requests, in completion order.
+    uint256[] private _audited;
+    mapping(address => bool) private _is_audited;
+
+    uint256 private _entered = 1;
+
+    modifier onlyOwner() {
+        require(msg.sender == owner, "Audits: only the owner may do this");
+        _;
+    }
+
+    modifier onlyManager() {
+        require(is_manager(msg.sender), "Audits: only a manager may do this");
+        _;
+    }
+
+    modifier onlyAuditor() {
+        require(is_auditor(msg.sender), "Audits: only an auditor may do this");
+        _;
+    }
+
+    modifier exists(uint256 id) {
+        require(id < _requests.length, "Audits: no such request");
+        _;
+    }
+
+    modifier nonReentrant() {
+        require(_entered == 1, "Audits: reentrant call");
+        _entered = 2;
+        _;
+        _entered = 1;
+    }
+
+    /// @param _owner The owner during the debugging stage (the deployment goes through a CREATE2 factory, so it
+    /// is not the sender).
+    /// @param _active_period Seconds a revealed report keeps its auditor active.
+    /// @param _payout_period Seconds a payout period.
+    /// @param _karma_per_kb Karma a started KiB of audited code (1 .. 2^128 - 1).
+    /// @param _error_penalty Karma taken off a report for each error it missed (0 .. 2^128 - 1).
+    constructor(
+        address _owner,
+        uint256 _active_period,
+        uint256 _payout_period,
+        uint256 _karma_per_kb,
+        uint256 _error_penalty
+    ) {
+        require(_owner != address(0), "Audits: owner is the zero address");
+        require(_active_period > 0, "Audits: active period is zero");
+        require(_payout_period > 0, "Audits: payout period is zero");
+        require(_karma_per_kb > 0 && _karma_per_kb <= MAX_KARMA_UNIT, "Audits: karma per KiB out of range");
+        require(_error_penalty <= MAX_KARMA_UNIT, "Audits: error penalty out of range");
+        owner = _owner;
+        active_period = _active_period;
+        payout_period = _payout_period;
+        karma_per_kb = _karma_per_kb;
+        error_penalty = _error_penalty;
+        genesis = block.timestamp;
+        emit OwnershipTransferred(address(0), _owner);
+    }
+
+    /// @notice Funding of the current payout period by a plain transfer (e.g. a treasury payment).
+    receive() external payable {
+        _fund();
+    }
+
+    /// @notice Adds the CLO sent to the budget of the current payout period.
+    function fund() external payable {
+        _fund();
+    }
+
+    // ---- roles -----------------------------------------------------------------------------------------------
+
+    /// @notice Hands the owner role over, e.g. to the governance contract at the end of the debugging stage.
+    function transfer_ownership(address new_owner) external onlyOwner {
+        require(new_owner != address(0), "Audits: new owner is the zero address");
+        emit OwnershipTransferred(owner, new_owner);
+        owner = new_owner;
+    }
+
+    /// @notice Appoints a manager with a public contact, or updates the contact of a current one.
+    function appoint_manager(address account, string calldata contact) external onlyOwner {
+        require(account != address(0), "Audits: account is the zero address");
+        require(!is_auditor(account), "Audits: an auditor cannot be a manager");
+        _check_length(contact, 1, MAX_CONTACT_BYTES, "Audits: contact must be 1 to 100 bytes");
+        _enlist(_managers, _manager_index, account, contact);
+        emit ManagerAppointed(account, contact);
+    }
+
+    function dismiss_manager(address account) external onlyOwner {
+        require(is_manager(account), "Audits: not a manager");
+        _managers[_manager_index[account] - 1].active_role = false;
+        emit ManagerDismissed(account);
+    }
+
+    /// @notice Adds an auditor with a public contact, or updates the contact of a current one. Karma and active
+    /// status of a removed auditor added again are kept.
+    function add_auditor(address account, string calldata contact) external onlyManager {
+        require(account != address(0), "Audits: account is the zero address");
+        require(!is_manager(account), "Audits: a manager cannot be an auditor");
+        _check_length(contact, 1, MAX_CONTACT_BYTES, "Audits: contact must be 1 to 100 bytes");
+        _enlist(_auditors, _auditor_index, account, contact);
+        emit AuditorAdded(account, contact);
+    }
+
+    /// @notice Removes an auditor: no more commitments. Reports already committed may still be signed and revealed,
+    /// and karma already earned may still be claimed.
+    function remove_auditor(address account) external onlyManager {
+        require(is_auditor(account), "Audits: not an auditor");
+        _auditors[_auditor_index[account] - 1].active_role = false;
+        emit AuditorRemoved(account);
+    }
+
+    // ---- requests --------------------------------------------------------------------------------------------
+
+    /// @notice Asks for an audit of `contract_address` on chain `chain_id`, free. `source_url` (https:// or
+    /// ipfs://, up to 256 bytes) points to the source; `description` (up to 500 bytes) says what it does;
+    /// `platform` (up to 32 bytes) names the language or platform.
+    function submit_request(
+        address contract_address,
+        uint256 chain_id,
+        string calldata source_url,
+        string calldata description,
+        string calldata platform
+    ) external returns (uint256 id) {
+        require(contract_address != address(0), "Audits: contract address is the zero address");
+        require(chain_id > 0 && chain_id <= type(uint64).max, "Audits: chain id must be 1 to 2^64 - 1");
+        _check_length(source_url, 1, MAX_URL_BYTES, "Audits: source URL must be 1 to 256 bytes");
+        require(
+            _starts_with(bytes(source_url), "https://") || _starts_with(bytes(source_url), "ipfs://"),
+            "Audits: source URL must start with https:// or ipfs://"
+        );
+        _check_length(description, 1, MAX_DESCRIPTION_BYTES, "Audits: description must be 1 to 500 bytes");
+        _check_length(platform, 1, MAX_PLATFORM_BYTES, "Audits: platform must be 1 to 32 bytes");
+
+        id = _requests.length;
+        Request storage r = _requests.push();
+        r.contract_address = contract_address;
+        r.chain_id = chain_id;
+        r.requester = msg.sender;
+        r.source_url = source_url;
+        r.description = description;
+        r.platform = platform;
+        r.submitted_at = block.timestamp;
+        emit RequestSubmitted(id, msg.sender, contract_address);
+    }
+
+    /// @notice A manager accepts a pending request for auditing: auditors may now pick it.
+    function approve(uint256 id) external onlyManager exists(id) {
+        Request storage r = _requests[id];
+        require(r.state == RequestState.Pending, "Audits: request is not pending");
+        r.state = RequestState.Approved;
+        r.approved_at = block.timestamp;
+        emit RequestStateChanged(id, RequestState.Approved);
+    }
+
+    /// @notice A manager marks an approved request in progress: enough auditors picked it, and reports committed
+    /// from now on are late (no renewal of active status).
+    function start(uint256 id) external onlyManager exists(id) {
+        Request storage r = _requests[id];
+        require(r.state == RequestState.Approved, "Audits: request is not approved");
+        r.state = RequestState.InProgress;
+        r.started_at = block.timestamp;
+        emit RequestStateChanged(id, RequestState.InProgress);
+    }
+
+    /// @notice A manager refuses a pending or approved request, with a public reason (1..200 bytes).
+    function reject(uint256 id, string calldata reason) external onlyManager exists(id) {
+        Request storage r = _requests[id];
+        require(
+            r.state == RequestState.Pending || r.state == RequestState.Approved,
+            "Audits: request is not pending or approved"
+        );
+        _check_length(reason, 1, MAX_REASON_BYTES, "Audits: reason must be 1 to 200 bytes");
+        r.state = RequestState.Rejected;
+        r.reject_reason = reason;
+        r.closed_at = block.timestamp;
+        emit RequestStateChanged(id, RequestState.Rejected);
+    }
+
+    /// @notice A manager records the verdict of an in-progress request with at least one revealed report; the
+    /// request joins the audited list (whether passed or not: the verdict and the findings are public).
+    function complete(uint256 id, bool passed, Severity calldata counts) external onlyManager exists(id) {
+        Request storage r = _requests[id];
+        require(r.state == RequestState.InProgress, "Audits: request is not in progress");
+        require(_revealed_count[id] > 0, "Audits: no report is revealed");
+        r.state = RequestState.Completed;
+        r.passed = passed;
+        r.severity = counts;
+        r.closed_at = block.timestamp;
+        _audited.push(id);
+        _is_audited[r.contract_address] = true;
+        emit RequestStateChanged(id, RequestState.Completed);
+        emit RequestCompleted(id, r.contract_address, passed);
+    }
+
+    // ---- reports ---------------------------------------------------------------------------------------------
+
+    /// @notice An auditor commits to a private report: `commitment` = keccak256 of the bytes of its link. One
+    /// report an auditor a request; it may be replaced until a manager signs it.
+    function submit_report(uint256 request_id, bytes32 commitment) external onlyAuditor exists(request_id) {
+        Request storage r = _requests[request_id];
+        require(
+            r.state == RequestState.Approved || r.state == RequestState.InProgress,
+            "Audits: request is not approved or in progress"
+        );
+        require(commitment != bytes32(0), "Audits: commitment is zero");
+        uint256 index = _report_index[request_id][msg.sender];
+        Report storage report;
+        if (index == 0) {
+            report = _reports[request_id].push();
+            _report_index[request_id][msg.sender] = _reports[request_id].length;
+            report.auditor = msg.sender;
+            report.late = r.state == RequestState.InProgress;
+            r.report_count += 1;
+        } else {
+            report = _reports[request_id][index - 1];
+            require(!report.signed, "Audits: the report is already signed");
+        }
+        report.commitment = commitment;
+        report.committed_at = block.timestamp;
+        emit ReportCommitted(request_id, msg.sender, commitment);
+    }
+
+    /// @notice A manager accepts an auditor's report after comparing it with the others, with the number of
+    /// vulnerabilities other auditors found that it missed (at most 1000). Final: the commitment and the errors
+    /// no longer change.
+    function sign_report(uint256 request_id, address auditor, uint256 errors) external onlyManager exists(request_id) {
+        RequestState state = _requests[request_id].state;
+        require(
+            state == RequestState.Approved || state == RequestState.InProgress,
+            "Audits: request is not approved or in progress"
+        );
+        require(errors <= MAX_ERRORS, "Audits: at most 1000 errors");
+        Report storage report = _report(request_id, auditor);
+        require(!report.signed, "Audits: the report is already signed");
+        report.signed = true;
+        report.errors = errors;
+        emit ReportSigned(request_id, auditor, errors);
+    }
+
+    /// @notice A manager publishes the link of a signed report, which must hash to its commitment, and credits the
+    /// auditor's karma (see the contract's documentation for the formula). `complexity_bytes` (1 .. 2^30) is used
+    /// only when the complexity cannot be read on chain: another chain id, or no code at the address.
+    function reveal_report(
+        uint256 request_id,
+        address auditor,
+        string calldata link,
+        uint256 complexity_bytes
+    ) external onlyManager exists(request_id) {
+        Report storage report = _report(request_id, auditor);
+        require(report.signed, "Audits: the report is not signed");
+        require(!report.revealed, "Audits: the report is already revealed");
+        require(keccak256(bytes(link)) == report.commitment, "Audits: the link does not match the commitment");
+
+        uint256 complexity = complexity_of(request_id);
+        if (complexity == 0) {
+            require(
+                complexity_bytes > 0 && complexity_bytes <= MAX_COMPLEXITY_BYTES,
+                "Audits: complexity must be 1 to 2^30 bytes"
+            );
+            complexity = complexity_bytes;
+        }
+        uint256 karma = karma_for(complexity, report.errors);
+
+        report.revealed = true;
+        report.link = link;
+        report.karma = karma;
+        _revealed_count[request_id] += 1;
+
+        Member storage m = _auditors[_auditor_index[auditor] - 1];
+        m.karma += karma;
+        m.reports_revealed += 1;
+        if (!report.late) {
+            uint256 until = block.timestamp + active_period;
+            if (until > m.active_until) m.active_until = until;
+        }
+        uint256 period = current_period();
+        karma_in_period[period][auditor] += karma;
+        total_karma_in_period[period] += karma;
+        emit ReportRevealed(request_id, auditor, link, karma);
+    }
+
+    // ---- payouts ---------------------------------------------------------------------------------------------
+
+    /// @notice Pays the caller's share of an ended period's budget: budget x own karma / total karma of the
+    /// period. Once a period.
+    function claim(uint256 period) external nonReentrant {
+        uint256 amount = _check_claim(period, msg.sender);
+        claimed[period][msg.sender] = true;
+        emit Claimed(msg.sender, period, amount);
+        (bool ok, ) = payable(msg.sender).call{value: amount}("");
+        require(ok, "Audits: transfer failed");
+    }
+
+    /// @notice What `claim(period)` would pay `auditor` now (0 when it would revert).
+    function claimable(uint256 period, address auditor) external view returns (uint256) {
+        if (period >= current_period() || claimed[period][auditor]) return 0;
+        return _share(period, auditor);
+    }
+
+    // ---- views -----------------------------------------------------------------------------------------------
+
+    /// @notice The payout period of the current block: (block.timestamp - genesis) / payout_period.
+    function current_period() public view returns (uint256) {
+        return (block.timestamp - genesis) / payout_period;
+    }
+
+    /// @notice The karma formula: karma_per_kb x ceil(complexity_bytes / 1024), less error_penalty x errors,
+    /// never below zero.
+    function karma_for(uint256 complexity_bytes, uint256 errors) public view returns (uint256) {
+        uint256 gross = karma_per_kb * ((complexity_bytes + 1023) / 1024);
+        uint256 penalty = error_penalty * errors;
+        return gross > penalty ? gross - penalty : 0;
+    }
+
+    /// @notice The code size of the request's contract when it is on this chain and has code; 0 otherwise (the
+    /// manager then gives the complexity at reveal).
+    function complexity_of(uint256 request_id) public view exists(request_id) returns (uint256) {
+        Request storage r = _requests[request_id];
+        if (r.chain_id != block.chainid) return 0;
+        return r.contract_address.code.length;
+    }
+
+    function is_manager(address account) public view returns (bool) {
+        uint256 index = _manager_index[account];
+        return index > 0 && _managers[index - 1].active_role;
+    }
+
+    function is_auditor(address account) public view returns (bool) {
+        uint256 index = _auditor_index[account];
+        return index > 0 && _auditors[index - 1].active_role;
+    }
+
+    /// @notice Whether the auditor revealed a report that was not late within the last `active_period`.
+    function is_active(address account) external view returns (bool) {
+        uint256 index = _auditor_index[account];
+        return index > 0 && _auditors[index - 1].active_role && _auditors[index - 1].active_until > block.timestamp;
+    }
+
+    /// @notice Managers ever appointed, dismissed ones included.
+    function manager_count() external view returns (uint256) {
+        return _managers.length;
+    }
+
+    function get_managers(uint256 offset, uint256 limit) external view returns (Member[] memory) {
+        return _page(_managers, offset, limit);
+    }
+
+    /// @notice Auditors ever added, removed ones included.
+    function auditor_count() external view returns (uint256) {
+        return _auditors.length;
+    }
+
+    function get_auditors(uint256 offset, uint256 limit) external view returns (Member[] memory) {
+        return _page(_auditors, offset, limit);
+    }
+
+    /// @notice How many requests exist; ids run from 0 to request_count() - 1.
+    function request_count() external view returns (uint256) {
+        return _requests.length;
+    }
+
+    function get_request(uint256 id) external view exists(id) returns (Request memory r) {
+        r = _requests[id];
+        r.id = id;
+    }
+
+    /// @notice Requests with ids offset .. offset + limit - 1, clipped to the existing ones (empty past the end).
+    function get_requests(uint256 offset, uint256 limit) external view returns (Request[] memory page) {
+        uint256 n = _clip(_requests.length, offset, limit);
+        page = new Request[](n);
+        for (uint256 i = 0; i < n; i++) {
+            page[i] = _requests[offset + i];
+            page[i].id = offset + i;
+        }
+    }
+
+    /// @notice The reports of a request, in commitment order (a few per request).
+    function get_reports(uint256 request_id) external view exists(request_id) returns (Report[] memory) {
+        return _reports[request_id];
+    }
+
+    /// @notice Whether any request for this address was completed (passed or not: see the request's verdict).
+    function is_audited(address contract_address) external view returns (bool) {
+        return _is_audited[contract_address];
+    }
+
+    function audited_count() external view returns (uint256) {
+        return _audited.length;
+    }
+
+    /// @notice Completed requests, newest first: offset 0 is the latest completion.
+    function get_audited(uint256 offset, uint256 limit) external view returns (Request[] memory page) {
+        uint256 count = _audited.length;
+        uint256 n = _clip(count, offset, limit);
+        page = new Request[](n);
+        for (uint256 i = 0; i < n; i++) {
+            uint256 id = _audited[count - 1 - offset - i];
+            page[i] = _requests[id];
+            page[i].id = id;
+        }
+    }
+
+    // ---- internals -------------------------------------------------------------------------------------------
+
+    function _fund() private {
+        uint256 period = current_period();
+        period_budget[period] += msg.value;
+        emit Funded(msg.sender, period, msg.value);
+    }
+
+    function _check_claim(uint256 period, address auditor) private view returns (uint256 amount) {
+        require(period < current_period(), "Audits: the period has not ended");
+        require(karma_in_period[period][auditor] > 0, "Audits: no karma in this period");
+        require(!claimed[period][auditor], "Audits: already claimed");
+        amount = _share(period, auditor);
+        require(amount > 0, "Audits: nothing to claim");
+    }
+
+    function _share(uint256 period, address auditor) private view returns (uint256) {
+        uint256 total = total_karma_in_period[period];
+        if (total == 0) return 0;
+        return (period_budget[period] * karma_in_period[period][auditor]) / total;
+    }
+
+    function _report(uint256 request_id, address auditor) private view returns (Report storage) {
+        uint256 index = _report_index[request_id][auditor];
+        require(index > 0, "Audits: no report from this auditor");
+        return _reports[request_id][index - 1];
+    }
+
+    function _enlist(
+        Member[] storage list,
+        mapping(address => uint256) storage index_of,
+        address account,
+        string calldata contact
+    ) private {
+        uint256 index = index_of[account];
+        if (index == 0) {
+            list.push();
+            index = list.length;
+            index_of[account] = index;
+            list[index - 1].account = account;
+        }
+        Member storage m = list[index - 1];
+        m.contact = contact;
+        m.active_role = true;
+    }
+
+    function _page(Member[] storage list, uint256 offset, uint256 limit) private view returns (Member[] memory page) {
+        uint256 n = _clip(list.length, offset, limit);
+        page = new Member[](n);
+        for (uint256 i = 0; i < n; i++) page[i] = list[offset + i];
+    }
+
+    function _clip(uint256 count, uint256 offset, uint256 limit) private pure returns (uint256) {
+        if (offset >= count) return 0;
+        uint256 n = count - offset;
+        return limit < n ? limit : n;
+    }
+
+    function _check_length(string calldata text, uint256 min, uint256 max, string memory reason) private pure {
+        uint256 length = bytes(text).length;
+        require(length >= min && length <= max, reason);
+    }
+
+    function _starts_with(bytes calldata data, bytes memory prefix) private pure returns (bool) {
+        if (data.length < prefix.length) return false;
+        for (uint256 i = 0; i < prefix.length; i++) if (data[i] != prefix[i]) return false;
+        return true;
+    }
+}
