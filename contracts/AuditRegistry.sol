@@ -152,6 +152,10 @@ contract AuditRegistry {
 
     address public owner;
 
+    /// @notice Requests still open (pending, approved or in progress): the queue size, kept as a counter so that a
+    /// reader needs one call, not a scan of every request.
+    uint256 public open_request_count;
+
     mapping(uint256 => uint256) public period_budget;
     mapping(uint256 => mapping(address => uint256)) public karma_in_period;
     mapping(uint256 => uint256) public total_karma_in_period;
@@ -312,6 +316,7 @@ contract AuditRegistry {
         r.description = description;
         r.platform = platform;
         r.submitted_at = block.timestamp;
+        open_request_count += 1;
         emit RequestSubmitted(id, msg.sender, contract_address);
     }
 
@@ -345,6 +350,7 @@ contract AuditRegistry {
         r.state = RequestState.Rejected;
         r.reject_reason = reason;
         r.closed_at = block.timestamp;
+        open_request_count -= 1;
         emit RequestStateChanged(id, RequestState.Rejected);
     }
 
@@ -358,6 +364,7 @@ contract AuditRegistry {
         r.passed = passed;
         r.severity = counts;
         r.closed_at = block.timestamp;
+        open_request_count -= 1;
         _audited.push(id);
         _is_audited[r.contract_address] = true;
         emit RequestStateChanged(id, RequestState.Completed);

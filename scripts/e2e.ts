@@ -35,6 +35,7 @@ async function main(): Promise<number> {
       NEXT_PUBLIC_RPC_URL: anvil.rpcUrl,
       NEXT_TELEMETRY_DISABLED: '1',
     });
+    run('bundle budgets', [require.resolve('tsx/cli'), join('scripts', 'check-bundle-budgets.ts')], {});
     const appPort = await findFreePort();
     server = await serveStatic(join(projectRoot, 'out'), appPort);
     const baseUrl = `http://127.0.0.1:${appPort}`;

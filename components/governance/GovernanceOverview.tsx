@@ -13,9 +13,10 @@ import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
 import { ok, proposalHref } from './shared';
 
-const SCAN_PAGE = 20;
-/** Open proposals are the newest but one epoch's worth; past this many pages the list says "and more". */
-const MAX_SCAN_PAGES = 5;
+const SCAN_PAGE = 50;
+/** Open proposals are the newest but one epoch's worth. One page keeps the overview at a fixed number of round
+ * trips however many proposals exist; past it the list says "and more" and links to the full list. */
+const MAX_SCAN_PAGES = 1;
 
 /** The treasury at a glance for the overview page: its balance and the proposals open for voting now. */
 export function GovernanceOverview() {

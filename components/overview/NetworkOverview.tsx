@@ -8,6 +8,7 @@ import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDuration } from '@/lib/format/time';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
+import { AuditsOverview } from '@/components/audits/AuditsOverview';
 import { GovernanceOverview } from '@/components/governance/GovernanceOverview';
 
 /** The network at a glance, as its contracts report it: one multicall for every figure on the page. */
@@ -63,6 +64,7 @@ export function NetworkOverview() {
         )}
       </Card>
       <GovernanceOverview />
+      <AuditsOverview />
     </div>
   );
 }

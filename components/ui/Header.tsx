@@ -9,6 +9,7 @@ const navItems = [
   { href: '/', label: 'Overview' },
   { href: '/staking/', label: 'Staking' },
   { href: '/governance/', label: 'Governance' },
+  { href: '/audits/', label: 'Audits' },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {

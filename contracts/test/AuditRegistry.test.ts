@@ -602,6 +602,20 @@ describe('verdicts and the audited list', () => {
     );
   });
 
+  it('counts the open queue: submitted requests until they are rejected or completed', async () => {
+    const before = await read<bigint>('open_request_count');
+    const rejected = await submit();
+    const completed = await approved();
+    expect(await read('open_request_count')).toBe(before + 2n);
+    await ok(MANAGER, 'start', [completed]);
+    expect(await read('open_request_count')).toBe(before + 2n);
+    await ok(MANAGER, 'reject', [rejected, 'Spam']);
+    expect(await read('open_request_count')).toBe(before + 1n);
+    await fullReport(completed, AUDITOR, 0n, 1000n, 'queue-link');
+    await ok(MANAGER, 'complete', [completed, true, NO_FINDINGS]);
+    expect(await read('open_request_count')).toBe(before);
+  });
+
   it('lists completed requests newest first and answers is_audited', async () => {
     const targets = [account(7), account(8), account(9)];
     expect(await read('is_audited', [targets[0]])).toBe(false);

@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { AuditorWorkspace } from '@/components/audits/AuditorWorkspace';
+
+export const metadata: Metadata = { title: 'Auditor workspace' };
+
+export default function Page() {
+  return <AuditorWorkspace />;
+}

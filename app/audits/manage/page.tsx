@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { ManagerConsole } from '@/components/audits/ManagerConsole';
+
+export const metadata: Metadata = { title: 'Audit manager console' };
+
+export default function Page() {
+  return <ManagerConsole />;
+}

@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { AuditsPage } from '@/components/audits/AuditsPage';
+
+export const metadata: Metadata = { title: 'Audit registry' };
+
+export default function Page() {
+  return <AuditsPage />;
+}

@@ -1,0 +1,376 @@
+'use client';
+
+import Link from 'next/link';
+import { useId, useMemo, useState } from 'react';
+import type { Address } from 'viem';
+import { useReadContracts } from 'wagmi';
+import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
+import { contractAddress } from '@/lib/chain/deployments';
+import { RequestState, severitySummary } from '@/lib/audits/requests';
+import {
+  AUDITS_PAGE_SIZE,
+  QUEUE_STATES,
+  VERDICT_FILTERS,
+  chainLabel,
+  matchesAuditSearch,
+  matchesVerdict,
+  requestHref,
+  type AuditReport,
+  type AuditRequest,
+  type VerdictFilter,
+} from '@/lib/audits/view';
+import { newestFirstPage } from '@/lib/governance/view';
+import { DataTable } from '@/components/ui/DataTable';
+import { useNetwork } from '@/components/ui/NetworkContext';
+import { Button, Card, NotDeployed, Stat } from '@/components/ui/primitives';
+import {
+  AddressText,
+  DateAt,
+  ExternalLink,
+  PageHeading,
+  Pager,
+  RequestStateBadge,
+  VerdictBadge,
+  inputClass,
+  ok,
+} from './shared';
+
+export function AuditsPage() {
+  const { chain } = useNetwork();
+  const registry = contractAddress(chain.id, 'AuditRegistry');
+  return (
+    <div className="space-y-6">
+      <PageHeading title="Audit registry">
+        Contracts audited by Callisto’s auditors, with the verdict, the findings and the revealed reports, and the queue
+        of audit requests. Requesting an audit is free.
+      </PageHeading>
+      {registry ? <Registry registry={registry} /> : <NotDeployed feature="The audit registry" network={chain.name} />}
+    </div>
+  );
+}
+
+function Registry({ registry }: { registry: Address }) {
+  const r = { address: registry, abi: auditRegistryAbi } as const;
+  const [auditedPage, setAuditedPage] = useState(0);
+  const [queuePage, setQueuePage] = useState(0);
+  const first = useReadContracts({
+    allowFailure: true,
+    contracts: [
+      { ...r, functionName: 'audited_count' },
+      { ...r, functionName: 'request_count' },
+    ],
+  });
+  const auditedCount = ok(first.data?.[0]);
+  const requestCount = ok(first.data?.[1]);
+
+  // get_audited is newest first already; get_requests runs by id, so its page is taken from the newest end.
+  const auditedPages = auditedCount === undefined ? 1 : Math.max(1, Math.ceil(Number(auditedCount) / AUDITS_PAGE_SIZE));
+  const auditedPageClamped = Math.min(auditedPage, auditedPages - 1);
+  const queueRange =
+    requestCount === undefined ? undefined : newestFirstPage(requestCount, queuePage, AUDITS_PAGE_SIZE);
+  const second = useReadContracts({
+    allowFailure: true,
+    contracts: [
+      {
+        ...r,
+        functionName: 'get_audited',
+        args: [BigInt(auditedPageClamped * AUDITS_PAGE_SIZE), BigInt(AUDITS_PAGE_SIZE)],
+      },
+      { ...r, functionName: 'get_requests', args: [queueRange?.offset ?? 0n, queueRange?.limit ?? 0n] },
+    ],
+    query: { enabled: auditedCount !== undefined && queueRange !== undefined },
+  });
+  const audited = ok(second.data?.[0]) as readonly AuditRequest[] | undefined;
+  const queue = useMemo(() => {
+    const page = ok(second.data?.[1]) as readonly AuditRequest[] | undefined;
+    return page ? [...page].reverse() : undefined;
+  }, [second.data]);
+
+  // The reports of the audited contracts on this page, one multicall for the page.
+  const reportsRead = useReadContracts({
+    allowFailure: true,
+    contracts: (audited ?? []).map((a) => ({ ...r, functionName: 'get_reports' as const, args: [a.id] as const })),
+    query: { enabled: audited !== undefined && audited.length > 0 },
+  });
+  const reportsById = new Map<string, readonly AuditReport[]>();
+  (audited ?? []).forEach((a, i) => {
+    const reports = ok(reportsRead.data?.[i]) as readonly AuditReport[] | undefined;
+    if (reports) reportsById.set(a.id.toString(), reports);
+  });
+
+  if (first.error && !first.data) {
+    return (
+      <Card>
+        <p role="alert" className="text-sm text-rose-200">
+          The audit registry cannot be read: the network does not answer.
+        </p>
+        <Button variant="secondary" className="mt-3" onClick={() => void first.refetch()}>
+          Try again
+        </Button>
+      </Card>
+    );
+  }
+
+  return (
+    <>
+      <Card>
+        <dl className="grid grid-cols-2 gap-4">
+          <Stat
+            label="Audited contracts"
+            value={
+              auditedCount === undefined ? undefined : (
+                <span data-testid="audited-count">{auditedCount.toString()}</span>
+              )
+            }
+          />
+          <Stat
+            label="Requests"
+            value={
+              requestCount === undefined ? undefined : (
+                <span data-testid="request-count">{requestCount.toString()}</span>
+              )
+            }
+          />
+        </dl>
+        <Link
+          href="/audits/new/"
+          className="mt-4 inline-flex min-h-10 items-center rounded-md bg-teal-500 px-4 py-2 text-sm font-semibold text-slate-950 hover:bg-teal-400"
+        >
+          Request an audit
+        </Link>
+      </Card>
+      <AuditedList
+        audited={audited}
+        reportsById={reportsById}
+        page={auditedPageClamped}
+        pageCount={auditedPages}
+        onPage={setAuditedPage}
+      />
+      <RequestQueue
+        queue={queue}
+        page={queueRange?.page ?? 0}
+        pageCount={queueRange?.pageCount ?? 1}
+        onPage={setQueuePage}
+      />
+    </>
+  );
+}
+
+function AuditedList({
+  audited,
+  reportsById,
+  page,
+  pageCount,
+  onPage,
+}: {
+  audited: readonly AuditRequest[] | undefined;
+  reportsById: Map<string, readonly AuditReport[]>;
+  page: number;
+  pageCount: number;
+  onPage(page: number): void;
+}) {
+  const [query, setQuery] = useState('');
+  const [verdict, setVerdict] = useState<VerdictFilter>('All');
+  const base = useId();
+  // Search and filter apply to the loaded page only: the contract has no index by name, and reading every
+  // audited contract to search them would defeat the paging.
+  const shown = (audited ?? []).filter((a) => matchesAuditSearch(a, query) && matchesVerdict(a, verdict));
+
+  return (
+    <Card title="Audited contracts">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <label htmlFor={`${base}-search`} className="block text-sm font-medium">
+            Search by address or name
+          </label>
+          <input
+            id={`${base}-search`}
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            className={inputClass}
+            aria-describedby={`${base}-search-hint`}
+          />
+          <p id={`${base}-search-hint`} className="mt-1 text-xs text-slate-400">
+            Searches the contracts on this page.
+          </p>
+        </div>
+        <div>
+          <label htmlFor={`${base}-verdict`} className="block text-sm font-medium">
+            Verdict
+          </label>
+          <select
+            id={`${base}-verdict`}
+            value={verdict}
+            onChange={(e) => setVerdict(e.target.value as VerdictFilter)}
+            className={inputClass}
+          >
+            {VERDICT_FILTERS.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {audited === undefined ? (
+        <p role="status" className="mt-4 text-sm text-slate-300">
+          Loading the audited contracts…
+        </p>
+      ) : audited.length === 0 ? (
+        <p className="mt-4 text-sm text-slate-300">No contract has been audited yet.</p>
+      ) : shown.length === 0 ? (
+        <p className="mt-4 text-sm text-slate-300">No audited contract on this page matches.</p>
+      ) : (
+        <ul className="mt-4 space-y-3" aria-label="Audited contracts" data-testid="audited-list">
+          {shown.map((a) => (
+            <AuditedItem key={a.id.toString()} audit={a} reports={reportsById.get(a.id.toString())} />
+          ))}
+        </ul>
+      )}
+      <Pager page={page} pageCount={pageCount} onPage={onPage} label="Audited contracts pages" />
+    </Card>
+  );
+}
+
+function AuditedItem({ audit: a, reports }: { audit: AuditRequest; reports: readonly AuditReport[] | undefined }) {
+  const revealed = (reports ?? []).filter((r) => r.revealed);
+  return (
+    <li className="rounded-lg border border-slate-800 p-3" data-testid="audited-item">
+      <div className="flex flex-wrap items-center gap-2">
+        <VerdictBadge passed={a.passed} />
+        <Link href={requestHref(a.id)} className="text-sm text-teal-300 underline underline-offset-2">
+          Request #{a.id.toString()}
+        </Link>
+        <span className="text-xs text-slate-400">
+          Completed <DateAt at={a.closed_at} />
+        </span>
+      </div>
+      <p className="mt-2">
+        <AddressText address={a.contract_address} chainId={a.chain_id} />
+      </p>
+      <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-200">{a.description}</p>
+      <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="inline text-slate-400">Chain: </dt>
+          <dd className="inline">{chainLabel(a.chain_id)}</dd>
+        </div>
+        <div>
+          <dt className="inline text-slate-400">Findings: </dt>
+          <dd className="inline" data-testid="audit-findings">
+            {severitySummary(a.severity)}
+          </dd>
+        </div>
+        <div className="sm:col-span-2">
+          <dt className="inline text-slate-400">Severity counts: </dt>
+          <dd className="inline tabular-nums">
+            critical {a.severity.critical}, high {a.severity.high}, medium {a.severity.medium}, low {a.severity.low},
+            owner privileges {a.severity.owner_privileges}
+          </dd>
+        </div>
+      </dl>
+      {reports === undefined ? (
+        <p className="mt-2 text-xs text-slate-400">Loading the reports…</p>
+      ) : (
+        <div className="mt-2 text-sm">
+          <p className="text-slate-400">Auditors and reports</p>
+          <ul className="mt-1 space-y-1" data-testid="audit-reports">
+            {reports.map((r) => (
+              <li key={r.auditor} className="min-w-0">
+                <span className="font-mono text-xs break-all">{r.auditor}</span>
+                {': '}
+                {r.revealed ? <ExternalLink href={r.link} /> : <span className="text-slate-400">not revealed</span>}
+              </li>
+            ))}
+          </ul>
+          {revealed.length === 0 && <p className="text-xs text-slate-400">No report is revealed.</p>}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function RequestQueue({
+  queue,
+  page,
+  pageCount,
+  onPage,
+}: {
+  queue: readonly AuditRequest[] | undefined;
+  page: number;
+  pageCount: number;
+  onPage(page: number): void;
+}) {
+  const [state, setState] = useState<number>(RequestState.Pending);
+  // The state filter applies to the loaded page of requests (newest first): the contract pages by id only.
+  const shown = (queue ?? []).filter((q) => q.state === state);
+  return (
+    <Card title="Request queue">
+      <div role="group" aria-label="Requests by state" className="flex flex-wrap gap-2">
+        {QUEUE_STATES.map((s) => (
+          <button
+            key={s.state}
+            type="button"
+            aria-pressed={state === s.state}
+            onClick={() => setState(s.state)}
+            className="rounded-full border border-slate-700 px-3 py-1 text-sm aria-pressed:border-teal-500 aria-pressed:bg-teal-950 aria-pressed:text-teal-200"
+          >
+            {s.label} ({(queue ?? []).filter((q) => q.state === s.state).length})
+          </button>
+        ))}
+      </div>
+      {queue === undefined ? (
+        <p role="status" className="mt-4 text-sm text-slate-300">
+          Loading the requests…
+        </p>
+      ) : shown.length === 0 ? (
+        <p className="mt-4 text-sm text-slate-300">No request in this state on this page.</p>
+      ) : (
+        <div className="mt-4">
+          <RequestTable requests={shown} caption="Audit requests" />
+        </div>
+      )}
+      <Pager page={page} pageCount={pageCount} onPage={onPage} label="Request pages" />
+    </Card>
+  );
+}
+
+/** Requests in a table: id (linked), contract, chain, state, submitted. */
+export function RequestTable({ requests, caption }: { requests: readonly AuditRequest[]; caption: string }) {
+  return (
+    <DataTable
+      caption={caption}
+      columns={[
+        { label: 'Request' },
+        { label: 'Contract' },
+        { label: 'Chain' },
+        { label: 'State' },
+        { label: 'Submitted' },
+      ]}
+      minWidth="40rem"
+    >
+      {requests.map((q) => (
+        <tr key={q.id.toString()} data-testid="request-row">
+          <td className="py-2 pr-4">
+            <Link href={requestHref(q.id)} className="text-teal-300 underline underline-offset-2">
+              #{q.id.toString()}
+            </Link>
+          </td>
+          <td className="py-2 pr-4">
+            <span className="font-mono text-xs break-all">{q.contract_address}</span>
+            <span className="block max-w-xs truncate text-xs text-slate-400">{q.description}</span>
+          </td>
+          <td className="py-2 pr-4">{chainLabel(q.chain_id)}</td>
+          <td className="py-2 pr-4">
+            <RequestStateBadge state={q.state} />
+          </td>
+          <td className="py-2 text-xs">
+            <DateAt at={q.submitted_at} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}

@@ -1,0 +1,106 @@
+'use client';
+
+import { useState } from 'react';
+import type { Address } from 'viem';
+import { useReadContracts } from 'wagmi';
+import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
+import { contractAddress } from '@/lib/chain/deployments';
+import { byKarma, isActiveAt, type AuditMember } from '@/lib/audits/view';
+import { DataTable } from '@/components/ui/DataTable';
+import { useNetwork } from '@/components/ui/NetworkContext';
+import { Button, Card, NotDeployed } from '@/components/ui/primitives';
+import { useChainNow } from '@/components/governance/shared';
+import { DateAt, PageHeading, Pager, ok } from './shared';
+
+const LEADERBOARD_PAGE = 50;
+
+export function Leaderboard() {
+  const { chain } = useNetwork();
+  const registry = contractAddress(chain.id, 'AuditRegistry');
+  return (
+    <div className="space-y-6">
+      <PageHeading title="Auditor leaderboard">
+        Auditors by karma earned from revealed reports. An auditor is active for a while after each report revealed on
+        time.
+      </PageHeading>
+      {registry ? <Board registry={registry} /> : <NotDeployed feature="The audit registry" network={chain.name} />}
+    </div>
+  );
+}
+
+function Board({ registry }: { registry: Address }) {
+  const r = { address: registry, abi: auditRegistryAbi } as const;
+  const [page, setPage] = useState(0);
+  const { now } = useChainNow();
+  // Sorted by karma within the page read: auditors are a small team, so one page holds them all in practice.
+  const reads = useReadContracts({
+    allowFailure: true,
+    contracts: [
+      { ...r, functionName: 'auditor_count' },
+      { ...r, functionName: 'get_auditors', args: [BigInt(page * LEADERBOARD_PAGE), BigInt(LEADERBOARD_PAGE)] },
+    ],
+  });
+  const count = ok(reads.data?.[0]);
+  const auditors = ok(reads.data?.[1]) as readonly AuditMember[] | undefined;
+  const pageCount = count === undefined ? 1 : Math.max(1, Math.ceil(Number(count) / LEADERBOARD_PAGE));
+
+  if (reads.error && !reads.data) {
+    return (
+      <Card>
+        <p role="alert" className="text-sm text-rose-200">
+          The audit registry cannot be read: the network does not answer.
+        </p>
+        <Button variant="secondary" className="mt-3" onClick={() => void reads.refetch()}>
+          Try again
+        </Button>
+      </Card>
+    );
+  }
+
+  return (
+    <Card title="Auditors">
+      {auditors === undefined ? (
+        <p role="status" className="text-sm text-slate-300">
+          Loading the auditors…
+        </p>
+      ) : auditors.length === 0 ? (
+        <p className="text-sm text-slate-300">No auditor yet.</p>
+      ) : (
+        <DataTable
+          caption="Auditors by karma"
+          columns={[
+            { label: 'Rank', align: 'right' },
+            { label: 'Auditor' },
+            { label: 'Contact' },
+            { label: 'Karma', align: 'right' },
+            { label: 'Reports', align: 'right' },
+            { label: 'Status' },
+          ]}
+          minWidth="44rem"
+        >
+          {byKarma(auditors).map((m, i) => (
+            <tr key={m.account} data-testid="leaderboard-row">
+              <td className="py-2 pr-4 text-right tabular-nums">{page * LEADERBOARD_PAGE + i + 1}</td>
+              <td className="py-2 pr-4 font-mono text-xs break-all">{m.account}</td>
+              <td className="py-2 pr-4 break-all">{m.contact}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{m.karma.toString()}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{m.reports_revealed.toString()}</td>
+              <td className="py-2 text-xs">
+                {!m.active_role ? (
+                  'Removed'
+                ) : isActiveAt(m, now) ? (
+                  <>
+                    Active until <DateAt at={m.active_until} />
+                  </>
+                ) : (
+                  'Not active'
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <Pager page={page} pageCount={pageCount} onPage={setPage} label="Leaderboard pages" />
+    </Card>
+  );
+}

@@ -1,0 +1,308 @@
+'use client';
+
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { zeroAddress, type Address } from 'viem';
+import { useAccount, useReadContracts } from 'wagmi';
+import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
+import { contractAddress } from '@/lib/chain/deployments';
+import { RequestState, validateContact } from '@/lib/audits/requests';
+import {
+  AUDITS_PAGE_SIZE,
+  isActiveAt,
+  validateMemberAddress,
+  type AuditMember,
+  type AuditRequest,
+} from '@/lib/audits/view';
+import { newestFirstPage } from '@/lib/governance/view';
+import { DataTable } from '@/components/ui/DataTable';
+import { useNetwork } from '@/components/ui/NetworkContext';
+import { Button, Card, NotDeployed } from '@/components/ui/primitives';
+import { TxStatus } from '@/components/ui/TxStatus';
+import { useTransaction } from '@/components/ui/useTransaction';
+import { useChainNow } from '@/components/governance/shared';
+import { RequestTable } from './AuditsPage';
+import { DateAt, Field, PageHeading, Pager, described, inputClass, ok } from './shared';
+
+/** Managers and auditors are small teams: one read of this many covers each list. */
+const MEMBERS_READ = 200n;
+
+export function ManagerConsole() {
+  const { chain } = useNetwork();
+  const registry = contractAddress(chain.id, 'AuditRegistry');
+  return (
+    <div className="space-y-6">
+      <PageHeading title="Manager console">
+        Requests waiting for a manager, and the team: add and remove auditors. Managers are appointed by the registry’s
+        owner.
+      </PageHeading>
+      {registry ? <Console registry={registry} /> : <NotDeployed feature="The audit registry" network={chain.name} />}
+    </div>
+  );
+}
+
+function Console({ registry }: { registry: Address }) {
+  const { address } = useAccount();
+  const who = address ?? zeroAddress;
+  const r = { address: registry, abi: auditRegistryAbi } as const;
+  const [page, setPage] = useState(0);
+  const { now } = useChainNow();
+  const first = useReadContracts({
+    allowFailure: true,
+    contracts: [
+      { ...r, functionName: 'is_manager', args: [who] },
+      { ...r, functionName: 'owner' },
+      { ...r, functionName: 'request_count' },
+      { ...r, functionName: 'get_managers', args: [0n, MEMBERS_READ] },
+      { ...r, functionName: 'get_auditors', args: [0n, MEMBERS_READ] },
+    ],
+  });
+  const d = first.data;
+  const isManager = address ? ok(d?.[0]) === true : false;
+  const owner = ok(d?.[1]);
+  const requestCount = ok(d?.[2]);
+  const managers = ok(d?.[3]) as readonly AuditMember[] | undefined;
+  const auditors = ok(d?.[4]) as readonly AuditMember[] | undefined;
+
+  const range = requestCount === undefined ? undefined : newestFirstPage(requestCount, page, AUDITS_PAGE_SIZE);
+  const second = useReadContracts({
+    allowFailure: true,
+    contracts: [{ ...r, functionName: 'get_requests', args: [range?.offset ?? 0n, range?.limit ?? 0n] }],
+    query: { enabled: range !== undefined },
+  });
+  const queue = useMemo(() => {
+    const rows = ok(second.data?.[0]) as readonly AuditRequest[] | undefined;
+    return rows
+      ? [...rows]
+          .reverse()
+          .filter(
+            (q) =>
+              q.state === RequestState.Pending ||
+              q.state === RequestState.Approved ||
+              q.state === RequestState.InProgress,
+          )
+      : undefined;
+  }, [second.data]);
+
+  const notManager = !address
+    ? 'Connect a manager’s wallet to act.'
+    : isManager
+      ? undefined
+      : owner && owner.toLowerCase() === address.toLowerCase()
+        ? 'You are the registry’s owner, not a manager: the owner appoints managers; managers add auditors and triage requests.'
+        : 'Your account is not a manager of the registry: only managers add or remove auditors and act on requests.';
+
+  if (first.error && !first.data) {
+    return (
+      <Card>
+        <p role="alert" className="text-sm text-rose-200">
+          The audit registry cannot be read: the network does not answer.
+        </p>
+        <Button variant="secondary" className="mt-3" onClick={() => void first.refetch()}>
+          Try again
+        </Button>
+      </Card>
+    );
+  }
+
+  return (
+    <>
+      {d && (
+        <p className="text-sm text-slate-300" data-testid="manager-role">
+          {notManager ?? 'You are a manager of the registry.'}
+        </p>
+      )}
+      <Card title="Needs action">
+        <p className="mb-2 text-xs text-slate-400">
+          Pending, approved and in-progress requests on the loaded page (newest first). Open one to act on it.
+        </p>
+        {queue === undefined ? (
+          <p role="status" className="text-sm text-slate-300">
+            Loading the requests…
+          </p>
+        ) : queue.length === 0 ? (
+          <p className="text-sm text-slate-300">No request on this page needs action.</p>
+        ) : (
+          <RequestTable requests={queue} caption="Requests needing action" />
+        )}
+        <Pager page={range?.page ?? 0} pageCount={range?.pageCount ?? 1} onPage={setPage} label="Request pages" />
+      </Card>
+      <AddAuditorForm registry={registry} disabledReason={notManager} />
+      <Card title="Auditors">
+        {auditors === undefined ? (
+          <p className="text-sm text-slate-300">Loading…</p>
+        ) : auditors.length === 0 ? (
+          <p className="text-sm text-slate-300">No auditor yet.</p>
+        ) : (
+          <DataTable
+            caption="Auditors"
+            columns={[
+              { label: 'Auditor' },
+              { label: 'Contact' },
+              { label: 'Role' },
+              { label: 'Karma', align: 'right' },
+              { label: 'Active until' },
+              { label: 'Remove', hiddenLabel: true },
+            ]}
+            minWidth="48rem"
+          >
+            {auditors.map((m) => (
+              <AuditorRow key={m.account} registry={registry} member={m} now={now} disabledReason={notManager} />
+            ))}
+          </DataTable>
+        )}
+      </Card>
+      <Card title="Managers">
+        {managers === undefined ? (
+          <p className="text-sm text-slate-300">Loading…</p>
+        ) : managers.length === 0 ? (
+          <p className="text-sm text-slate-300">No manager is appointed yet.</p>
+        ) : (
+          <DataTable caption="Managers" columns={[{ label: 'Manager' }, { label: 'Contact' }, { label: 'Role' }]}>
+            {managers.map((m) => (
+              <tr key={m.account}>
+                <td className="py-2 pr-4 font-mono text-xs break-all">{m.account}</td>
+                <td className="py-2 pr-4 break-all">{m.contact}</td>
+                <td className="py-2">{m.active_role ? 'Manager' : 'Dismissed'}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </Card>
+    </>
+  );
+}
+
+function AuditorRow({
+  registry,
+  member: m,
+  now,
+  disabledReason,
+}: {
+  registry: Address;
+  member: AuditMember;
+  now: number;
+  disabledReason: string | undefined;
+}) {
+  const tx = useTransaction();
+  const reasonId = `remove-reason-${m.account}`;
+  return (
+    <tr data-testid="auditor-row">
+      <td className="py-2 pr-4 font-mono text-xs break-all">{m.account}</td>
+      <td className="py-2 pr-4 break-all">{m.contact}</td>
+      <td className="py-2 pr-4">
+        {m.active_role ? (isActiveAt(m, now) ? 'Auditor, active' : 'Auditor, not active') : 'Removed'}
+      </td>
+      <td className="py-2 pr-4 text-right tabular-nums">{m.karma.toString()}</td>
+      <td className="py-2 pr-4 text-xs">{m.active_until > 0n ? <DateAt at={m.active_until} /> : 'Never'}</td>
+      <td className="py-2">
+        {m.active_role && (
+          <>
+            <Button
+              variant="secondary"
+              aria-label={`Remove auditor ${m.account}`}
+              disabled={disabledReason !== undefined || tx.isBusy}
+              aria-describedby={disabledReason ? reasonId : undefined}
+              onClick={() =>
+                void tx.send(
+                  { address: registry, abi: auditRegistryAbi, functionName: 'remove_auditor', args: [m.account] },
+                  { successMessage: `Removed auditor ${m.account}` },
+                )
+              }
+            >
+              Remove
+            </Button>
+            {disabledReason && (
+              <span id={reasonId} className="sr-only">
+                {disabledReason}
+              </span>
+            )}
+          </>
+        )}
+        <TxStatus state={tx.state} />
+      </td>
+    </tr>
+  );
+}
+
+function AddAuditorForm({ registry, disabledReason }: { registry: Address; disabledReason: string | undefined }) {
+  const [account, setAccount] = useState('');
+  const [contact, setContact] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const tx = useTransaction();
+  const base = useId();
+  const accountError = validateMemberAddress(account);
+  const contactError = validateContact(contact);
+  const shownAccount = submitted ? accountError : undefined;
+  const shownContact = submitted ? contactError : undefined;
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (accountError || contactError || disabledReason) return;
+    const outcome = await tx.send(
+      {
+        address: registry,
+        abi: auditRegistryAbi,
+        functionName: 'add_auditor',
+        args: [account as Address, contact],
+      },
+      { successMessage: `Added auditor ${account}` },
+    );
+    if (outcome?.status === 'success') {
+      setAccount('');
+      setContact('');
+      setSubmitted(false);
+    }
+  }
+  return (
+    <Card title="Add an auditor">
+      <form onSubmit={submit} noValidate className="space-y-3">
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field id={`${base}-account`} label="Auditor address" error={shownAccount}>
+            <input
+              id={`${base}-account`}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="0x…"
+              value={account}
+              onChange={(e) => setAccount(e.target.value)}
+              className={`${inputClass} font-mono`}
+              {...described(`${base}-account`, shownAccount)}
+            />
+          </Field>
+          <Field
+            id={`${base}-contact`}
+            label="Contact"
+            error={shownContact}
+            hint="A public e-mail address or handle, 1 to 100 bytes"
+          >
+            <input
+              id={`${base}-contact`}
+              autoComplete="off"
+              value={contact}
+              onChange={(e) => setContact(e.target.value)}
+              className={inputClass}
+              {...described(`${base}-contact`, shownContact, true)}
+            />
+          </Field>
+        </div>
+        <p className="text-xs text-slate-400">
+          Adding a current auditor again updates the contact; a removed auditor added again keeps the karma. A manager
+          cannot be an auditor.
+        </p>
+        <Button
+          type="submit"
+          disabled={disabledReason !== undefined || tx.isBusy}
+          aria-describedby={disabledReason ? 'add-auditor-reason' : undefined}
+        >
+          Add auditor
+        </Button>
+        {disabledReason && (
+          <p id="add-auditor-reason" className="text-xs text-slate-400">
+            {disabledReason}
+          </p>
+        )}
+      </form>
+      <TxStatus state={tx.state} />
+    </Card>
+  );
+}

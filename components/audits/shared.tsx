@@ -1,0 +1,180 @@
+'use client';
+
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { explorerAddressUrl } from '@/lib/chain/explorer';
+import { requestStateLabel, type RequestStateLabel } from '@/lib/audits/requests';
+import { verdictText } from '@/lib/audits/view';
+import { useNetwork } from '@/components/ui/NetworkContext';
+
+export { DateAt, ExternalLink, ok } from '@/components/governance/shared';
+
+export const inputClass =
+  'mt-1 w-full min-w-0 rounded-md border border-slate-700 bg-slate-950 px-3 py-2 text-sm aria-[invalid=true]:border-rose-500';
+
+/** A labelled control with its hint and message right below it, tied to it for screen readers. */
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="min-w-0">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-400">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-rose-300" data-testid={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The aria props that tie a control to its hint and message. */
+export function described(id: string, error: string | undefined, hasHint = false) {
+  const ids = [hasHint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined };
+}
+
+const stateTones: Record<RequestStateLabel, string> = {
+  Pending: 'border-sky-700 bg-sky-950 text-sky-200',
+  Approved: 'border-teal-600 bg-teal-950 text-teal-200',
+  'In progress': 'border-amber-700 bg-amber-950 text-amber-200',
+  Completed: 'border-emerald-700 bg-emerald-950 text-emerald-200',
+  Rejected: 'border-rose-700 bg-rose-950 text-rose-200',
+};
+
+export function RequestStateBadge({ state }: { state: number }) {
+  const label = requestStateLabel(state);
+  return (
+    <span
+      className={`inline-flex shrink-0 items-center rounded-full border px-2 py-0.5 text-xs font-medium ${stateTones[label]}`}
+      data-testid="request-state"
+    >
+      {label}
+    </span>
+  );
+}
+
+export function VerdictBadge({ passed }: { passed: boolean }) {
+  return (
+    <span
+      className={`inline-flex shrink-0 items-center rounded-full border px-2 py-0.5 text-xs font-medium ${
+        passed ? 'border-emerald-700 bg-emerald-950 text-emerald-200' : 'border-rose-700 bg-rose-950 text-rose-200'
+      }`}
+      data-testid="audit-verdict"
+    >
+      {verdictText(passed)}
+    </span>
+  );
+}
+
+/** A full address in monospace, linked to the explorer when this chain has one and the address lives on it. */
+export function AddressText({ address, chainId }: { address: string; chainId?: bigint }) {
+  const { chain } = useNetwork();
+  const onThisChain = chainId === undefined || chainId === BigInt(chain.id);
+  const url = onThisChain ? explorerAddressUrl(chain, address) : undefined;
+  const text = <span className="font-mono text-xs break-all">{address}</span>;
+  return url ? (
+    <a href={url} target="_blank" rel="noreferrer noopener" className="text-teal-300 underline underline-offset-2">
+      {text}
+      <span className="sr-only">, on the block explorer (opens in a new tab)</span>
+    </a>
+  ) : (
+    text
+  );
+}
+
+const navLinks = [
+  ['/audits/', 'Registry'],
+  ['/audits/new/', 'Request an audit'],
+  ['/audits/auditor/', 'Auditor workspace'],
+  ['/audits/manage/', 'Manager console'],
+  ['/audits/leaderboard/', 'Leaderboard'],
+] as const;
+
+/** The audit pages' own navigation. */
+export function AuditsNav() {
+  return (
+    <nav aria-label="Audit registry" className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+      {navLinks.map(([href, label]) => (
+        <Link key={href} href={href} className="text-teal-300 underline underline-offset-2">
+          {label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+export function PageHeading({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="space-y-2">
+      <AuditsNav />
+      <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
+      {children && <p className="max-w-2xl text-sm text-slate-400">{children}</p>}
+    </div>
+  );
+}
+
+/** One action's reason for being disabled, tied to its button by id. */
+export function DisabledReason({ id, reason }: { id: string; reason?: string }) {
+  if (!reason) return null;
+  return (
+    <p id={id} className="mt-1 text-xs text-slate-400" data-testid={id}>
+      {reason}.
+    </p>
+  );
+}
+
+export function Pager({
+  page,
+  pageCount,
+  onPage,
+  label,
+}: {
+  page: number;
+  pageCount: number;
+  onPage(page: number): void;
+  label: string;
+}) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav aria-label={label} className="mt-3 flex items-center gap-3 text-sm">
+      <button
+        type="button"
+        className="rounded-md border border-slate-700 px-3 py-1.5 disabled:opacity-50"
+        disabled={page <= 0}
+        onClick={() => onPage(page - 1)}
+      >
+        Newer
+      </button>
+      <span>
+        Page {page + 1} of {pageCount}
+      </span>
+      <button
+        type="button"
+        className="rounded-md border border-slate-700 px-3 py-1.5 disabled:opacity-50"
+        disabled={page >= pageCount - 1}
+        onClick={() => onPage(page + 1)}
+      >
+        Older
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,56 @@
+// The JSON-RPC budget of each page's first paint with 1,000 proposals (and 1,000 audit requests) on chain: the
+// reads are paged and batched, so the request count must not grow with the data. Counts, not timings: the
+// timings are printed by `npm run bench`, never asserted. Named to run after the feature specs, so the 1,000
+// items do not disturb them.
+import { join } from 'node:path';
+import { fillAuditRequests, fillProposals } from '../scripts/bench/manyItems';
+import { installPaintProbe, openAndCountRpc, routesInBuild } from '../scripts/bench/routes';
+import { connectBenchWallet } from '../scripts/bench/wallet';
+import { deployedAddress, expect, test } from './fixtures';
+
+/** Max JSON-RPC HTTP requests from navigation to the main figures painted (plus a short quiet period). */
+const RPC_BUDGETS: Record<string, number> = {
+  '/': 3,
+  '/staking/': 4,
+  '/governance/': 4,
+  '/governance/new/': 3,
+  '/governance/proposal/?id=0': 4,
+  '/audits/': 5,
+  '/audits/request/?id=0': 3,
+};
+
+const ITEMS = 1_000;
+/** A seeded staker, so the staking page shows a position; connecting changes no balance. */
+const VIEWER = 3;
+
+function auditRegistryAddress() {
+  try {
+    return deployedAddress('AuditRegistry');
+  } catch {
+    return undefined;
+  }
+}
+
+test('each page paints its main figures within its JSON-RPC budget with 1,000 items on chain', async ({
+  page,
+  rpcUrl,
+}) => {
+  test.setTimeout(180_000);
+  await fillProposals(rpcUrl, deployedAddress('TreasuryGovernance'), ITEMS);
+  const registry = auditRegistryAddress();
+  if (registry) await fillAuditRequests(rpcUrl, registry, ITEMS);
+
+  await installPaintProbe(page);
+  await connectBenchWallet(page, rpcUrl, VIEWER);
+  // The bench measures every route; the budgets cover the pages that list or show chain data.
+  const routes = routesInBuild(join(process.cwd(), 'out')).filter((r) => r.path in RPC_BUDGETS);
+  const counts: Record<string, number> = {};
+  for (const route of routes) {
+    counts[route.path] = (await openAndCountRpc(page, rpcUrl, route, 30_000)).rpcRequests;
+  }
+  console.log(`JSON-RPC requests until the first complete paint, ${ITEMS} items: ${JSON.stringify(counts)}`);
+  for (const route of routes) {
+    const budget = RPC_BUDGETS[route.path];
+    expect(counts[route.path], `JSON-RPC requests of ${route.path}`).toBeLessThanOrEqual(budget!);
+  }
+});
