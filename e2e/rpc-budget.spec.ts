@@ -5,8 +5,7 @@
 import { join } from 'node:path';
 import { fillAuditRequests, fillProposals } from '../scripts/bench/manyItems';
 import { installPaintProbe, openAndCountRpc, routesInBuild } from '../scripts/bench/routes';
-import { connectBenchWallet } from '../scripts/bench/wallet';
-import { deployedAddress, expect, test } from './fixtures';
+import { deployedAddress, expect, openConnected, test } from './fixtures';
 
 /** Max JSON-RPC HTTP requests from navigation to the main figures painted (plus a short quiet period). */
 const RPC_BUDGETS: Record<string, number> = {
@@ -41,7 +40,7 @@ test('each page paints its main figures within its JSON-RPC budget with 1,000 it
   if (registry) await fillAuditRequests(rpcUrl, registry, ITEMS);
 
   await installPaintProbe(page);
-  await connectBenchWallet(page, rpcUrl, VIEWER);
+  await openConnected(page, rpcUrl, '/', VIEWER, { timeout: 30_000 });
   // The bench measures every route; the budgets cover the pages that list or show chain data.
   const routes = routesInBuild(join(process.cwd(), 'out')).filter((r) => r.path in RPC_BUDGETS);
   const counts: Record<string, number> = {};

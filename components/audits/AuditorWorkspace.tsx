@@ -25,9 +25,11 @@ import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed, Stat } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
-import { useChainNow } from '@/components/governance/shared';
+import { useChainNow } from '@/components/ui/chainDisplay';
 import { CommitReportForm } from './CommitReportForm';
-import { DateAt, ExternalLink, PageHeading, Pager, inputClass, ok } from './shared';
+import { PageHeading, Pager } from './shared';
+import { DateAt, ExternalLink, ok } from '@/components/ui/chainDisplay';
+import { inputClass } from '@/components/ui/FormField';
 
 /** How many ended payout periods the workspace asks `claimable` about. */
 const PERIODS_SHOWN = 4;

@@ -7,7 +7,7 @@ import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
 import { contractAddress } from '@/lib/chain/deployments';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
-import { ok } from './shared';
+import { ok } from '@/components/ui/chainDisplay';
 
 /** The audit registry at a glance for the overview page: audited contracts and the open queue. */
 export function AuditsOverview() {

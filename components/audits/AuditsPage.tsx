@@ -23,17 +23,9 @@ import { newestFirstPage } from '@/lib/governance/view';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed, Stat } from '@/components/ui/primitives';
-import {
-  AddressText,
-  DateAt,
-  ExternalLink,
-  PageHeading,
-  Pager,
-  RequestStateBadge,
-  VerdictBadge,
-  inputClass,
-  ok,
-} from './shared';
+import { AddressText, PageHeading, Pager, RequestStateBadge, VerdictBadge } from './shared';
+import { DateAt, ExternalLink, ok } from '@/components/ui/chainDisplay';
+import { inputClass } from '@/components/ui/FormField';
 
 export function AuditsPage() {
   const { chain } = useNetwork();

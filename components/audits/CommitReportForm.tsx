@@ -7,7 +7,8 @@ import { linkCommitment, validateReportLink, type ActionState, type AuditReport 
 import { Button } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
-import { DisabledReason, Field, described, inputClass } from './shared';
+import { DisabledReason } from './shared';
+import { Field, described, inputClass } from '@/components/ui/FormField';
 
 /**
  * The auditor's commitment: the Keccak-256 of the private report link, computed here in the browser, so that only

@@ -9,8 +9,9 @@ import { byKarma, isActiveAt, type AuditMember } from '@/lib/audits/view';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed } from '@/components/ui/primitives';
-import { useChainNow } from '@/components/governance/shared';
-import { DateAt, PageHeading, Pager, ok } from './shared';
+import { useChainNow } from '@/components/ui/chainDisplay';
+import { PageHeading, Pager } from './shared';
+import { DateAt, ok } from '@/components/ui/chainDisplay';
 
 const LEADERBOARD_PAGE = 50;
 

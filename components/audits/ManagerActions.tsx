@@ -21,7 +21,8 @@ import {
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
-import { DisabledReason, Field, described, inputClass } from './shared';
+import { DisabledReason } from './shared';
+import { Field, described, inputClass } from '@/components/ui/FormField';
 
 interface Props {
   registry: Address;

@@ -19,9 +19,11 @@ import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
-import { useChainNow } from '@/components/governance/shared';
+import { useChainNow } from '@/components/ui/chainDisplay';
 import { RequestTable } from './AuditsPage';
-import { DateAt, Field, PageHeading, Pager, described, inputClass, ok } from './shared';
+import { PageHeading, Pager } from './shared';
+import { DateAt, ok } from '@/components/ui/chainDisplay';
+import { Field, described, inputClass } from '@/components/ui/FormField';
 
 /** Managers and auditors are small teams: one read of this many covers each list. */
 const MEMBERS_READ = 200n;

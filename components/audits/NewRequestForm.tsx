@@ -18,7 +18,9 @@ import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
-import { Field, PageHeading, described, inputClass, ok } from './shared';
+import { PageHeading } from './shared';
+import { ok } from '@/components/ui/chainDisplay';
+import { Field, described, inputClass } from '@/components/ui/FormField';
 
 const PLATFORMS = ['Solidity', 'Vyper', 'Yul', 'Other'] as const;
 

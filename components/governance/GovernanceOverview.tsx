@@ -11,7 +11,8 @@ import type { ProposalData } from '@/lib/governance/proposal';
 import { newestFirstPage, olderMayBeOpen, openForVoting } from '@/lib/governance/view';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
-import { ok, proposalHref } from './shared';
+import { proposalHref } from './shared';
+import { ok } from '@/components/ui/chainDisplay';
 
 const SCAN_PAGE = 50;
 /** Open proposals are the newest but one epoch's worth. One page keeps the overview at a fixed number of round

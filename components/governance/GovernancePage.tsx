@@ -10,7 +10,7 @@ import { formatBps } from '@/lib/governance/view';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed, Stat } from '@/components/ui/primitives';
 import { ProposalList } from './ProposalList';
-import { Countdown, DateAt, useChainNow, useRefetchWhenPassed } from './shared';
+import { Countdown, DateAt, useChainNow, useRefetchWhenPassed } from '@/components/ui/chainDisplay';
 import { useGovernanceList, type GovernanceState } from './useGovernanceList';
 
 export function GovernancePage() {

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState, type FocusEvent, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FocusEvent, type FormEvent } from 'react';
 import { parseEventLogs, type Address } from 'viem';
 import { useAccount, useBalance, useReadContracts } from 'wagmi';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
@@ -13,13 +13,12 @@ import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
+import { described, Field, inputClass } from '@/components/ui/FormField';
 import { SafeMarkdown } from './SafeMarkdown';
-import { DateAt, ok, proposalHref } from './shared';
+import { proposalHref } from './shared';
+import { DateAt, ok } from '@/components/ui/chainDisplay';
 
 const EPOCH_OPTIONS = Array.from({ length: MAX_EPOCHS }, (_, i) => i + 1);
-
-const inputClass =
-  'mt-1 w-full min-w-0 rounded-md border border-slate-700 bg-slate-950 px-3 py-2 text-sm aria-[invalid=true]:border-rose-500';
 
 export function NewProposalPage() {
   const { chain } = useNetwork();
@@ -43,46 +42,6 @@ export function NewProposalPage() {
       )}
     </div>
   );
-}
-
-/** A labelled control with its message right below it, tied to it for screen readers. */
-function Field({
-  id,
-  label,
-  error,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children}
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-400">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-rose-300">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** The aria props that tie a control to its hint and message. */
-function described(id: string, error: string | undefined, hasHint = false) {
-  const ids = [hasHint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined };
 }
 
 type FormState = Omit<NewProposalInput, 'deposit' | 'balance'>;

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { descriptionSource, loadDescription } from '@/lib/governance/view';
 import { Card } from '@/components/ui/primitives';
 import { SafeMarkdown } from './SafeMarkdown';
-import { ExternalLink } from './shared';
+import { ExternalLink } from '@/components/ui/chainDisplay';
 
 /**
  * Where ipfs: descriptions would be fetched from. None is configured yet: the app does not pick a public gateway

@@ -24,7 +24,8 @@ import { OtherActions, VotePanel } from './ProposalActionsPanel';
 import { ProposalDescription } from './ProposalDescription';
 import { TallyBars } from './TallyBars';
 import { VotersList } from './VotersList';
-import { Countdown, DateAt, StatusBadge, useChainNow, useRefetchWhenPassed } from './shared';
+import { StatusBadge } from './shared';
+import { Countdown, DateAt, useChainNow, useRefetchWhenPassed } from '@/components/ui/chainDisplay';
 import { useProposalData, type ProposalPageData } from './useProposalData';
 
 function BackLink() {

@@ -18,7 +18,8 @@ import {
 } from '@/lib/governance/view';
 import { Button, Card } from '@/components/ui/primitives';
 import { TallyBars } from './TallyBars';
-import { DateAt, StatusBadge, proposalHref } from './shared';
+import { StatusBadge, proposalHref } from './shared';
+import { DateAt } from '@/components/ui/chainDisplay';
 import type { GovernanceState } from './useGovernanceList';
 
 export function proposalTerms(p: ProposalData): string {

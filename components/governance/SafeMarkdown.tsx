@@ -1,8 +1,8 @@
 'use client';
 
 import Markdown, { type Components } from 'react-markdown';
-import { safeLinkUrl } from '@/lib/governance/view';
-import { ExternalLink } from './shared';
+import { safeLinkUrl } from '@/lib/format/links';
+import { ExternalLink } from '@/components/ui/chainDisplay';
 
 // Untrusted Markdown (a proposal's description). No raw HTML is ever rendered: react-markdown shows it as text
 // (and rehype-raw must never be added). Only https: and ipfs: URLs survive; images are not loaded (a remote

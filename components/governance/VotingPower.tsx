@@ -4,7 +4,7 @@ import Link from 'next/link';
 import type { Address } from 'viem';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { votingPowerNote } from '@/lib/governance/view';
-import { DateAt } from './shared';
+import { DateAt } from '@/components/ui/chainDisplay';
 
 interface Props {
   account: Address | undefined;

@@ -7,7 +7,7 @@ import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
 import type { ProposalData } from '@/lib/governance/proposal';
 import { newestFirstPage, type PageRange } from '@/lib/governance/view';
-import { ok } from './shared';
+import { ok } from '@/components/ui/chainDisplay';
 
 export interface GovernanceState {
   proposalCount: bigint;

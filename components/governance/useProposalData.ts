@@ -6,7 +6,7 @@ import { useReadContracts } from 'wagmi';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
 import type { ProposalData } from '@/lib/governance/proposal';
-import { ok } from './shared';
+import { ok } from '@/components/ui/chainDisplay';
 
 export interface ProposalPageData {
   proposal: ProposalData;

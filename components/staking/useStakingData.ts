@@ -5,6 +5,7 @@ import { zeroAddress, type Address } from 'viem';
 import { useBalance, useBlock, useGasPrice, useReadContracts } from 'wagmi';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import { simulateClock, type StakerState } from '@/lib/staking/rewardModel';
+import { ok } from '@/components/ui/chainDisplay';
 
 /** The live mainnet contract has no `max_seconds_per_block` view; this is its hard-coded cap. */
 const MAINNET_MAX_SECONDS_PER_BLOCK = 25n;
@@ -28,10 +29,6 @@ export interface StakingData {
     addLoss?: { lostTime: bigint; lostReward: bigint };
     heldUntil: bigint;
   };
-}
-
-function ok<T>(entry: { status: 'success'; result: T } | { status: 'failure'; result?: undefined }): T | undefined {
-  return entry.status === 'success' ? entry.result : undefined;
 }
 
 /**

@@ -7,7 +7,6 @@ import {
   describeParameterChange,
   formatBps,
   latestVotes,
-  linkHost,
   loadDescription,
   newestFirstPage,
   olderMayBeOpen,
@@ -17,7 +16,6 @@ import {
   parseQuorumPercent,
   proposalActions,
   quorumBase,
-  safeLinkUrl,
   shareBps,
   tallyRowText,
   tallySummary,
@@ -266,33 +264,6 @@ describe('description', () => {
     const big = new Uint8Array(1_000_001);
     const result = await loadDescription('https://example.org/a.md', good, { fetch: respond(big) });
     expect(result).toMatchObject({ state: 'unavailable' });
-  });
-});
-
-describe('links', () => {
-  it('keeps https: and ipfs: links only', () => {
-    expect(safeLinkUrl('https://example.org/x?y=1')).toBe('https://example.org/x?y=1');
-    expect(safeLinkUrl('ipfs://bafyabc/readme.md')).toBe('ipfs://bafyabc/readme.md');
-    for (const bad of [
-      'javascript:alert(1)',
-      'JAVASCRIPT:alert(1)',
-      'data:text/html,x',
-      'http://example.org',
-      '/relative',
-      '#anchor',
-      'mailto:a@b.c',
-      'ipfs://',
-      'vbscript:x',
-      'https://',
-    ]) {
-      expect(safeLinkUrl(bad)).toBeUndefined();
-    }
-  });
-
-  it('shows the full host, punycode included', () => {
-    expect(linkHost('https://docs.example.org:8443/a')).toBe('docs.example.org:8443');
-    expect(linkHost('https://еxample.org/')).toBe('xn--xample-2of.org');
-    expect(linkHost('ipfs://bafyabc/readme.md')).toBe('ipfs://bafyabc');
   });
 });
 

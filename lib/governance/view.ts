@@ -350,31 +350,6 @@ export async function loadDescription(
 
 // ---- links in untrusted text -----------------------------------------------------------------------------------
 
-/** The URL when it is an https: or ipfs: link, else undefined: every other scheme (javascript:, data:, http:,
- * relative links) is dropped. Used as react-markdown's urlTransform. */
-export function safeLinkUrl(url: string): string | undefined {
-  const text = url.trim();
-  if (/^ipfs:\/\/[A-Za-z0-9]+(\/[^\s]*)?$/.test(text)) return text;
-  if (!/^https:\/\//i.test(text)) return undefined;
-  try {
-    const parsed = new URL(text);
-    return parsed.protocol === 'https:' && parsed.hostname ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** What a link goes to, shown beside it: the full host of an https: URL (with any port), the CID of an ipfs:
- * one. Punycode hosts stay in punycode, so a look-alike domain cannot pass as another. */
-export function linkHost(url: string): string {
-  if (url.startsWith('ipfs://')) return `ipfs://${url.slice(7).split('/')[0]}`;
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
 // ---- the parameter change form ---------------------------------------------------------------------------------
 
 /** A quorum typed as a percentage (up to two decimals, 0 < q <= 100), as basis points. */

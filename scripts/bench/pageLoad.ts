@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { installPaintProbe, NAME_SHIM, openAndCountRpc, type BenchRoute } from './routes';
-import { connectBenchWallet } from './wallet';
+import { openConnected } from '../../e2e/injectedWallet';
 
 /** A seeded staker (2,000 CLO), so the staking page shows a position: realistic data, read only. */
 export const BENCH_ACCOUNT = 3;
@@ -53,7 +53,7 @@ export async function openBenchPage(browser: Browser, baseUrl: string, rpcUrl: s
   await page.addInitScript(NAME_SHIM);
   await page.addInitScript(observeLcp);
   await installPaintProbe(page);
-  await connectBenchWallet(page, rpcUrl, BENCH_ACCOUNT);
+  await openConnected(page, rpcUrl, '/', BENCH_ACCOUNT, { timeout: 30_000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
   return page;
