@@ -8,7 +8,8 @@ pragma solidity 0.8.30;
 ///
 /// @dev Roles. The `owner` is the "security department owner manual control during the debugging stage": it
 /// appoints and dismisses managers, and hands its role to the governance contract when cold stakers take over
-/// (`transfer_ownership`). Managers add and remove auditors, triage requests, sign and reveal reports and record
+/// (`transfer_ownership`). The `governance` contract (set once by the owner with `set_governance`) may also
+/// appoint and dismiss managers, as the outcome of accepted proposals. Managers add and remove auditors, triage requests, sign and reveal reports and record
 /// verdicts. Nobody is a manager and an auditor at once: a manager signs the reports and assigns the error
 /// penalties, so judging one's own report is excluded by construction. Dismissed managers and removed auditors
 /// stay in the lists with `active_role` false, so that the history of who signed and who audited stays readable;
@@ -115,6 +116,7 @@ contract AuditRegistry {
     }
 
     event OwnershipTransferred(address indexed previous_owner, address indexed new_owner);
+    event GovernanceSet(address indexed governance);
     event ManagerAppointed(address indexed manager, string contact);
     event ManagerDismissed(address indexed manager);
     event AuditorAdded(address indexed auditor, string contact);
@@ -151,6 +153,9 @@ contract AuditRegistry {
     uint256 public immutable genesis;
 
     address public owner;
+    /// @notice The treasury governance contract, which appoints and dismisses managers through accepted
+    /// proposals alongside the owner. Set once by the owner; zero until then.
+    address public governance;
 
     /// @notice Requests still open (pending, approved or in progress): the queue size, kept as a counter so that a
     /// reader needs one call, not a scan of every request.
@@ -181,6 +186,12 @@ contract AuditRegistry {
 
     modifier onlyOwner() {
         require(msg.sender == owner, "Audits: only the owner may do this");
+        _;
+    }
+
+    modifier onlyOwnerOrGovernance() {
+        // governance is zero until set, and no call comes from the zero address.
+        require(msg.sender == owner || msg.sender == governance, "Audits: only the owner or governance may do this");
         _;
     }
 
@@ -252,8 +263,19 @@ contract AuditRegistry {
         owner = new_owner;
     }
 
-    /// @notice Appoints a manager with a public contact, or updates the contact of a current one.
-    function appoint_manager(address account, string calldata contact) external onlyOwner {
+    /// @notice Makes `_governance` (the treasury governance contract) able to appoint and dismiss managers through
+    /// accepted proposals. The owner does it once; it cannot change afterwards.
+    function set_governance(address _governance) external {
+        require(msg.sender == owner, "Audits: only the owner may set governance");
+        require(governance == address(0), "Audits: governance is already set");
+        require(_governance != address(0), "Audits: governance is the zero address");
+        governance = _governance;
+        emit GovernanceSet(_governance);
+    }
+
+    /// @notice Appoints a manager with a public contact, or updates the contact of a current one. The owner or
+    /// governance (an accepted proposal).
+    function appoint_manager(address account, string calldata contact) external onlyOwnerOrGovernance {
         require(account != address(0), "Audits: account is the zero address");
         require(!is_auditor(account), "Audits: an auditor cannot be a manager");
         _check_length(contact, 1, MAX_CONTACT_BYTES, "Audits: contact must be 1 to 100 bytes");
@@ -261,7 +283,8 @@ contract AuditRegistry {
         emit ManagerAppointed(account, contact);
     }
 
-    function dismiss_manager(address account) external onlyOwner {
+    /// @notice Dismisses a manager. The owner or governance (an accepted proposal).
+    function dismiss_manager(address account) external onlyOwnerOrGovernance {
         require(is_manager(account), "Audits: not a manager");
         _managers[_manager_index[account] - 1].active_role = false;
         emit ManagerDismissed(account);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IAuditRegistry} from "./interfaces/IAuditRegistry.sol";
 import {IColdStaking} from "./interfaces/IColdStaking.sol";
 
 /// @title Callisto treasury and cold-staker governance
@@ -32,14 +33,24 @@ import {IColdStaking} from "./interfaces/IColdStaking.sol";
 /// payee who missed epochs loses nothing, and nobody can redirect a payment. When the treasury cannot cover the
 /// payment the call reverts and the epochs stay due for later.
 ///
-/// Safety. No proposal can call an arbitrary address: a funding proposal only sends CLO to its payee and a
-/// parameter change only writes one of two parameters, with the same bounds as the constructor. There is no owner;
+/// Audit managers. An accepted AppointAuditManager or DismissAuditManager proposal calls `appoint_manager` or
+/// `dismiss_manager` of the fixed `audit_registry` (whose owner made this contract its governance). The call runs
+/// inside try/catch with a fixed gas budget: when the registry refuses (e.g. the account became an auditor
+/// meanwhile) the proposal stays Accepted with `executed` false and `ExecutionFailed` says why, so evaluation never
+/// gets stuck. `evaluate` requires enough gas for that budget, so that nobody can make the call fail on purpose by
+/// sending too little. Without a registry on the chain (zero address) these kinds are refused at submission.
+///
+/// Safety. No proposal can call an arbitrary address: a funding proposal only sends CLO to its payee, a
+/// parameter change only writes one of two parameters, with the same bounds as the constructor, and an audit
+/// manager change only calls one of two functions of the fixed audit registry. There is no owner;
 /// the parameters change only through proposals. Deposits of proposals in voting are never spent on payments.
 contract TreasuryGovernance {
-    /// @notice What a proposal does when accepted. Later versions append kinds (host nodes, audit managers).
+    /// @notice What a proposal does when accepted. Later versions append kinds (host nodes).
     enum Kind {
         Funding,
-        SetParameter
+        SetParameter,
+        AppointAuditManager,
+        DismissAuditManager
     }
 
     /// @notice The parameters a SetParameter proposal may change.
@@ -95,6 +106,12 @@ contract TreasuryGovernance {
         uint256 votes_against;
         uint256 votes_abstain;
         uint256 total_staked_at_evaluation;
+        // AppointAuditManager / DismissAuditManager: the manager and, when appointing, the public contact.
+        address subject;
+        string contact;
+        /// @dev The accepted action took effect (always for Funding and SetParameter; for audit manager changes,
+        /// when the registry call succeeded). False until accepted.
+        bool executed;
     }
 
     struct Vote {
@@ -120,6 +137,8 @@ contract TreasuryGovernance {
     event ProposalWithdrawn(uint256 indexed id);
     /// @notice An accepted SetParameter proposal changed a parameter.
     event ParameterChanged(Param param, uint256 value);
+    /// @notice The audit registry refused an accepted audit manager change; the proposal stays Accepted.
+    event ExecutionFailed(uint256 indexed id, string reason);
     /// @notice CLO sent to the treasury with a call (block rewards arrive without one and emit nothing).
     event Donation(address indexed from, uint256 amount);
 
@@ -127,9 +146,14 @@ contract TreasuryGovernance {
     uint256 public constant MAX_URL_BYTES = 256;
     uint8 public constant MAX_EPOCHS = 12;
     uint16 public constant BPS = 10000;
+    uint256 public constant MAX_CONTACT_BYTES = 100;
+    /// @notice Gas given to the audit registry call of an accepted audit manager change.
+    uint256 public constant EXECUTION_GAS = 500_000;
 
     /// @notice The cold staking contract: vote weights and holds.
     IColdStaking public immutable staking;
+    /// @notice The audit registry whose managers proposals appoint and dismiss; zero on a chain without one.
+    IAuditRegistry public immutable audit_registry;
     /// @notice Seconds an epoch (27 days on mainnet).
     uint256 public immutable epoch_length;
     /// @notice Start of epoch 0: the block time of deployment.
@@ -165,12 +189,21 @@ contract TreasuryGovernance {
     /// @param _quorum_bps Initial quorum, 1..10000 basis points of all staked CLO (e.g. 1000 = 10%).
     /// @param _submission_deposit Initial deposit a proposal carries (mainnet: 500 CLO). No owner: the deployment
     /// goes through a CREATE2 factory and the parameters change only through proposals.
-    constructor(address _staking, uint256 _epoch_length, uint16 _quorum_bps, uint256 _submission_deposit) {
+    /// @param _audit_registry The audit registry, whose owner must then make this contract its governance; the zero
+    /// address on a chain without one (audit manager proposals are then refused).
+    constructor(
+        address _staking,
+        uint256 _epoch_length,
+        uint16 _quorum_bps,
+        uint256 _submission_deposit,
+        address _audit_registry
+    ) {
         require(_staking != address(0), "Treasury: staking is the zero address");
         require(_epoch_length > 0, "Treasury: epoch length is zero");
         _check_parameter(Param.Quorum, _quorum_bps);
         _check_parameter(Param.SubmissionDeposit, _submission_deposit);
         staking = IColdStaking(_staking);
+        audit_registry = IAuditRegistry(_audit_registry);
         epoch_length = _epoch_length;
         genesis = block.timestamp;
         quorum_bps = _quorum_bps;
@@ -219,6 +252,38 @@ contract TreasuryGovernance {
         return _proposals.length - 1;
     }
 
+    /// @notice Asks to appoint (`appoint`) or dismiss an audit manager of the audit registry. Appointing needs the
+    /// manager's public contact (1..100 bytes); dismissing ignores it (empty is fine). Same deposit and vote.
+    function submit_audit_manager_change(
+        string calldata title,
+        string calldata description_url,
+        bytes32 description_hash,
+        address manager,
+        string calldata contact,
+        bool appoint
+    ) external payable returns (uint256 id) {
+        require(address(audit_registry) != address(0), "Treasury: no audit registry on this chain");
+        require(manager != address(0), "Treasury: manager is the zero address");
+        uint256 contact_length = bytes(contact).length;
+        if (appoint) {
+            require(
+                contact_length >= 1 && contact_length <= MAX_CONTACT_BYTES,
+                "Treasury: contact must be 1 to 100 bytes"
+            );
+        } else {
+            require(contact_length <= MAX_CONTACT_BYTES, "Treasury: contact must be at most 100 bytes");
+        }
+        Proposal storage p = _new_proposal(
+            appoint ? Kind.AppointAuditManager : Kind.DismissAuditManager,
+            title,
+            description_url,
+            description_hash
+        );
+        p.subject = manager;
+        if (contact_length > 0) p.contact = contact;
+        return _proposals.length - 1;
+    }
+
     // ---- voting ----------------------------------------------------------------------------------------------
 
     /// @notice Votes (or changes your vote) with your whole current stake, during the proposal's voting epoch.
@@ -246,7 +311,8 @@ contract TreasuryGovernance {
     // ---- evaluation ------------------------------------------------------------------------------------------
 
     /// @notice Closes the vote of a proposal after its voting epoch; anyone may call it, once. Refunds the deposit
-    /// and, if accepted, commits the funding or applies the parameter.
+    /// and, if accepted, commits the funding, applies the parameter or asks the audit registry for the manager
+    /// change (a refusal there leaves the proposal Accepted with `executed` false and emits ExecutionFailed).
     function evaluate(uint256 id) external nonReentrant exists(id) {
         Proposal storage p = _proposals[id];
         require(p.status == Status.Voting, "Treasury: proposal is not in voting");
@@ -271,8 +337,12 @@ contract TreasuryGovernance {
                 uint256 amount = p.amount_per_epoch;
                 p.first_pay_epoch = first;
                 for (uint256 e = first; e < end; e++) committed_in_epoch[e] += amount;
+                p.executed = true;
             } else if (p.kind == Kind.SetParameter) {
                 _apply_parameter(p.param, p.param_value);
+                p.executed = true;
+            } else {
+                _execute_manager_change(id, p);
             }
         }
         emit ProposalEvaluated(id, status, p.votes_for, p.votes_against, p.votes_abstain);
@@ -398,6 +468,34 @@ contract TreasuryGovernance {
         p.deposit = deposit;
         held_deposits += deposit;
         emit ProposalSubmitted(id, msg.sender, kind, title);
+    }
+
+    /// @dev Calls the fixed audit registry, and only its appoint_manager or dismiss_manager, with EXECUTION_GAS.
+    /// The caller must supply enough gas for that budget, so that a refusal is the registry's and not a starved call.
+    function _execute_manager_change(uint256 id, Proposal storage p) private {
+        require(gasleft() >= EXECUTION_GAS + EXECUTION_GAS / 63 + 10_000, "Treasury: not enough gas to execute");
+        bool appoint = p.kind == Kind.AppointAuditManager;
+        string memory reason;
+        bool ok;
+        if (appoint) {
+            try audit_registry.appoint_manager{gas: EXECUTION_GAS}(p.subject, p.contact) {
+                ok = true;
+            } catch Error(string memory message) {
+                reason = message;
+            } catch {
+                reason = "Treasury: the audit registry call failed";
+            }
+        } else {
+            try audit_registry.dismiss_manager{gas: EXECUTION_GAS}(p.subject) {
+                ok = true;
+            } catch Error(string memory message) {
+                reason = message;
+            } catch {
+                reason = "Treasury: the audit registry call failed";
+            }
+        }
+        if (ok) p.executed = true;
+        else emit ExecutionFailed(id, reason);
     }
 
     function _tally(Proposal storage p, Choice choice, uint256 weight, bool add) private {

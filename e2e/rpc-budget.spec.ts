@@ -7,10 +7,12 @@ import { fillAuditRequests, fillProposals } from '../scripts/bench/manyItems';
 import { installPaintProbe, openAndCountRpc, routesInBuild } from '../scripts/bench/routes';
 import { deployedAddress, expect, openConnected, test } from './fixtures';
 
-/** Max JSON-RPC HTTP requests from navigation to the main figures painted (plus a short quiet period). */
+/** Max JSON-RPC HTTP requests from navigation to the main figures painted (plus a short quiet period): the most
+ * seen in repeated runs plus one, because whether a poll lands in the same batch varies by milliseconds. A page
+ * that read one request an item would blow through these by hundreds. */
 const RPC_BUDGETS: Record<string, number> = {
-  '/': 3,
-  '/staking/': 4,
+  '/': 4,
+  '/staking/': 5,
   '/governance/': 4,
   '/governance/new/': 3,
   '/governance/proposal/?id=0': 4,

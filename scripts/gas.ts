@@ -135,7 +135,8 @@ const vote = (chain: TestChain, from: number, gov: Address, id: bigint, choice: 
   chain.write(from, { address: gov, abi: treasuryGovernanceAbi, functionName: 'vote', args: [id, choice] });
 
 /** Proposal ids: 0 funding for 3 epochs, 1 funding for 12 epochs (the longest commitment loop), 2 a parameter
- * change, 3 a funding proposal its author withdraws. Mainnet epoch, quorum and deposit. */
+ * change, 3 a funding proposal its author withdraws, 4 the appointment of an audit manager (account 8) in an audit
+ * registry whose governance is the treasury. Mainnet epoch, quorum and deposit. */
 const treasuryGovernance: GasSuite<GovernanceContext> = {
   contract: 'TreasuryGovernance',
   async deploy(chain) {
@@ -145,8 +146,22 @@ const treasuryGovernance: GasSuite<GovernanceContext> = {
       10n ** 12n,
       chain.accounts[0]!.address,
     ]);
-    const gov = await chain.deploy(treasuryGovernanceAbi, treasuryGovernanceBytecode, [staking, EPOCH, 1000, DEPOSIT]);
+    const registry = await chain.deploy(auditRegistryAbi, auditRegistryBytecode, [
+      chain.accounts[0]!.address,
+      90n * DAY,
+      ROUND,
+      10n,
+      5n,
+    ]);
+    const gov = await chain.deploy(treasuryGovernanceAbi, treasuryGovernanceBytecode, [
+      staking,
+      EPOCH,
+      1000,
+      DEPOSIT,
+      registry,
+    ]);
     await chain.write(0, { address: staking, abi: coldStakingAbi, functionName: 'set_governance', args: [gov] });
+    await chain.write(0, { address: registry, abi: auditRegistryAbi, functionName: 'set_governance', args: [gov] });
     for (const i of [1, 4, 5]) await chain.setBalance(chain.accounts[i]!.address, parseEther('10000'));
     for (const i of [4, 5]) {
       await chain.write(i, {
@@ -188,6 +203,24 @@ const treasuryGovernance: GasSuite<GovernanceContext> = {
       },
     },
     {
+      name: 'submit_audit_manager_change (appointment)',
+      run: (chain, { gov }) =>
+        chain.write(1, {
+          address: gov,
+          abi: treasuryGovernanceAbi,
+          functionName: 'submit_audit_manager_change',
+          args: [
+            'Appoint an audit manager',
+            DESCRIPTION_URL,
+            DESCRIPTION_HASH,
+            chain.accounts[8]!.address,
+            'manager@example.org',
+            true,
+          ],
+          value: DEPOSIT,
+        }),
+    },
+    {
       name: 'vote (first vote, holds the stake)',
       async run(chain, { gov }) {
         await chain.increaseTime(EPOCH);
@@ -201,6 +234,7 @@ const treasuryGovernance: GasSuite<GovernanceContext> = {
       async run(chain, { gov }) {
         await vote(chain, 4, gov, 1n, 1);
         await vote(chain, 4, gov, 2n, 1);
+        await vote(chain, 4, gov, 4n, 1);
         await chain.increaseTime(EPOCH);
         return governanceCall(chain, 7, gov, 'evaluate', 0n);
       },
@@ -212,6 +246,10 @@ const treasuryGovernance: GasSuite<GovernanceContext> = {
     {
       name: 'evaluate (accepted parameter change)',
       run: (chain, { gov }) => governanceCall(chain, 7, gov, 'evaluate', 2n),
+    },
+    {
+      name: 'evaluate (accepted audit manager appointment)',
+      run: (chain, { gov }) => governanceCall(chain, 7, gov, 'evaluate', 4n),
     },
     { name: 'pay (one epoch)', run: (chain, { gov }) => governanceCall(chain, 7, gov, 'pay', 0n) },
     {

@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { useId, useState, type FocusEvent, type FormEvent } from 'react';
-import { parseEventLogs, type Address } from 'viem';
+import { parseEventLogs, zeroAddress, type Address } from 'viem';
 import { useAccount, useBalance, useReadContracts } from 'wagmi';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
 import { contractAddress } from '@/lib/chain/deployments';
 import { formatCloWithUnit } from '@/lib/format/clo';
-import { byteLength, MAX_EPOCHS, MAX_TITLE_BYTES, votingWindow } from '@/lib/governance/proposal';
+import { byteLength, MAX_CONTACT_BYTES, MAX_EPOCHS, MAX_TITLE_BYTES, votingWindow } from '@/lib/governance/proposal';
 import { formatBps, validateNewProposal, type NewProposalField, type NewProposalInput } from '@/lib/governance/view';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed } from '@/components/ui/primitives';
@@ -31,8 +31,9 @@ export function NewProposalPage() {
         </Link>
         <h1 className="mt-2 text-2xl font-bold tracking-tight">New proposal</h1>
         <p className="mt-1 max-w-2xl text-sm text-slate-400">
-          Ask the treasury for funding, or propose a change to the quorum or the deposit. The full description lives at
-          an https: or ipfs: address; the contract stores its Keccak-256 hash so that voters can tell if it changes.
+          Ask the treasury for funding, propose a change to the quorum or the deposit, or appoint or dismiss an audit
+          manager. The full description lives at an https: or ipfs: address; the contract stores its Keccak-256 hash so
+          that voters can tell if it changes.
         </p>
       </div>
       {governance ? (
@@ -44,7 +45,7 @@ export function NewProposalPage() {
   );
 }
 
-type FormState = Omit<NewProposalInput, 'deposit' | 'balance'>;
+type FormState = Omit<NewProposalInput, 'deposit' | 'balance' | 'hasAuditRegistry'>;
 
 const EMPTY: FormState = {
   kind: 'funding',
@@ -58,6 +59,9 @@ const EMPTY: FormState = {
   epochs: '1',
   param: 'quorum',
   paramValue: '',
+  managerAction: 'appoint',
+  manager: '',
+  managerContact: '',
 };
 
 function NewProposalForm({ governance }: { governance: Address }) {
@@ -72,17 +76,22 @@ function NewProposalForm({ governance }: { governance: Address }) {
       { ...g, functionName: 'epoch_length' },
       { ...g, functionName: 'proposal_count' },
       { ...g, functionName: 'quorum_bps' },
+      { ...g, functionName: 'audit_registry' },
     ],
   });
   const balance = useBalance({ address, query: { enabled: Boolean(address) } });
-  const [deposit, currentEpoch, genesis, epochLength, proposalCount, quorumBps] = [
+  const [deposit, currentEpoch, genesis, epochLength, proposalCount, quorumBps, auditRegistry] = [
     ok(reads.data?.[0]),
     ok(reads.data?.[1]),
     ok(reads.data?.[2]),
     ok(reads.data?.[3]),
     ok(reads.data?.[4]),
     ok(reads.data?.[5]),
+    ok(reads.data?.[6]),
   ];
+  // Audit manager proposals need the registry the contract was deployed with; a chain without one (zero
+  // address) cannot execute them, so the kind is not offered there.
+  const hasAuditRegistry = auditRegistry === undefined ? undefined : auditRegistry !== zeroAddress;
 
   const [form, setForm] = useState<FormState>(EMPTY);
   const [touched, setTouched] = useState<Partial<Record<NewProposalField, boolean>>>({});
@@ -92,7 +101,8 @@ function NewProposalForm({ governance }: { governance: Address }) {
   const base = useId();
   const id = (name: string) => `${base}-${name}`;
 
-  const result = validateNewProposal({ ...form, deposit, balance: balance.data?.value });
+  const result = validateNewProposal({ ...form, deposit, balance: balance.data?.value, hasAuditRegistry });
+  const contactBytes = byteLength(form.managerContact);
   const shown = (field: NewProposalField) => (submitted || touched[field] ? result.errors[field] : undefined);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   // A field shows its message once left, except when it is left for the submit button: the message would push
@@ -119,7 +129,9 @@ function NewProposalForm({ governance }: { governance: Address }) {
     const outcome =
       call.functionName === 'submit_funding'
         ? await tx.send({ ...c, functionName: 'submit_funding', args: call.args }, options)
-        : await tx.send({ ...c, functionName: 'submit_parameter_change', args: call.args }, options);
+        : call.functionName === 'submit_parameter_change'
+          ? await tx.send({ ...c, functionName: 'submit_parameter_change', args: call.args }, options)
+          : await tx.send({ ...c, functionName: 'submit_audit_manager_change', args: call.args }, options);
     if (outcome?.status === 'success') {
       const [event] = parseEventLogs({
         abi: treasuryGovernanceAbi,
@@ -143,6 +155,7 @@ function NewProposalForm({ governance }: { governance: Address }) {
               [
                 ['funding', 'Funding'],
                 ['parameter', 'Parameter change'],
+                ...(hasAuditRegistry ? ([['auditManager', 'Audit manager']] as const) : []),
               ] as const
             ).map(([value, label]) => (
               <label key={value} className="flex items-center gap-2">
@@ -157,6 +170,11 @@ function NewProposalForm({ governance }: { governance: Address }) {
               </label>
             ))}
           </div>
+          {hasAuditRegistry === false && (
+            <p className="mt-2 text-xs text-slate-400" data-testid="no-audit-registry">
+              Audit manager proposals are not offered: this network has no audit registry for them to act on.
+            </p>
+          )}
         </fieldset>
 
         <div className="mt-4 space-y-4">
@@ -235,6 +253,73 @@ function NewProposalForm({ governance }: { governance: Address }) {
                 <p className="text-sm text-slate-300" data-testid="funding-total">
                   In all: {formatCloWithUnit(result.call.args[4] * BigInt(result.call.args[5]))}
                 </p>
+              )}
+            </>
+          ) : form.kind === 'auditManager' ? (
+            <>
+              <fieldset>
+                <legend className="text-sm font-medium">Audit manager change</legend>
+                <div className="mt-2 flex flex-wrap gap-4 text-sm">
+                  {(
+                    [
+                      ['appoint', 'Appoint'],
+                      ['dismiss', 'Dismiss'],
+                    ] as const
+                  ).map(([value, label]) => (
+                    <label key={value} className="flex items-center gap-2">
+                      <input
+                        type="radio"
+                        name="managerAction"
+                        value={value}
+                        checked={form.managerAction === value}
+                        onChange={() => set('managerAction', value)}
+                      />
+                      {label}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              <Field
+                id={id('manager')}
+                label="Manager address"
+                error={shown('manager')}
+                hint={
+                  form.managerAction === 'appoint'
+                    ? 'The account that will manage audits in the audit registry'
+                    : 'The audit manager to remove from the audit registry'
+                }
+              >
+                <input
+                  id={id('manager')}
+                  name="manager"
+                  autoComplete="off"
+                  spellCheck={false}
+                  placeholder="0x…"
+                  value={form.manager}
+                  onChange={(e) => set('manager', e.target.value)}
+                  onBlur={blur('manager')}
+                  className={`${inputClass} font-mono`}
+                  {...described(id('manager'), shown('manager'), true)}
+                />
+              </Field>
+              {form.managerAction === 'appoint' && (
+                <Field
+                  id={id('contact')}
+                  label="Manager contact"
+                  error={shown('managerContact')}
+                  hint={`${contactBytes} of ${MAX_CONTACT_BYTES} bytes (UTF-8): how projects reach the manager; shown as plain text`}
+                >
+                  <input
+                    id={id('contact')}
+                    name="managerContact"
+                    autoComplete="off"
+                    value={form.managerContact}
+                    onChange={(e) => set('managerContact', e.target.value)}
+                    onBlur={blur('managerContact')}
+                    className={inputClass}
+                    {...described(id('contact'), shown('managerContact'), true)}
+                  />
+                </Field>
               )}
             </>
           ) : (

@@ -3,14 +3,23 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'next/navigation';
-import type { Address } from 'viem';
-import { useAccount } from 'wagmi';
-import { contractAddress } from '@/lib/chain/deployments';
+import { useQuery } from '@tanstack/react-query';
+import { getAbiItem, type Address } from 'viem';
+import { useAccount, usePublicClient } from 'wagmi';
+import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
+import { contractAddress, deploymentBlock } from '@/lib/chain/deployments';
 import { explorerAddressUrl } from '@/lib/chain/explorer';
 import { formatCloWithUnit } from '@/lib/format/clo';
-import { ProposalKind, proposalStatusLabel, votingWindow } from '@/lib/governance/proposal';
+import {
+  ProposalKind,
+  executionFailed,
+  isAuditManagerKind,
+  proposalStatusLabel,
+  votingWindow,
+} from '@/lib/governance/proposal';
 import {
   describeParameterChange,
+  executionLabel,
   isEvaluated,
   kindLabel,
   parseProposalId,
@@ -129,6 +138,36 @@ function AddressText({ address }: { address: Address }) {
   );
 }
 
+const EXECUTION_FAILED = getAbiItem({ abi: treasuryGovernanceAbi, name: 'ExecutionFailed' });
+
+/** Why the registry refused an accepted audit manager proposal, from its ExecutionFailed event (indexed by id).
+ * Optional: without it the page still says that the action did not take effect. */
+function RefusalReason({ governance, id }: { governance: Address; id: bigint }) {
+  const { chain } = useNetwork();
+  const client = usePublicClient({ chainId: chain.id });
+  const reason = useQuery({
+    queryKey: ['governance-execution-failed', chain.id, governance, id.toString()],
+    enabled: Boolean(client),
+    queryFn: async () => {
+      if (!client) throw new Error('No connection to the network');
+      const logs = await client.getLogs({
+        address: governance,
+        event: EXECUTION_FAILED,
+        args: { id },
+        fromBlock: deploymentBlock(chain.id, 'TreasuryGovernance'),
+        toBlock: 'latest',
+      });
+      return logs.at(-1)?.args.reason ?? null;
+    },
+  });
+  if (!reason.data) return null;
+  return (
+    <span className="block text-xs text-slate-300" data-testid="execution-failed-reason">
+      The registry said: {reason.data}
+    </span>
+  );
+}
+
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
     <div className="min-w-0">
@@ -166,6 +205,7 @@ function ProposalBody({
     availableBalance: data.availableBalance,
   });
   const isFunding = p.kind === ProposalKind.Funding;
+  const execution = executionLabel(p);
 
   return (
     <div className="space-y-6">
@@ -197,6 +237,26 @@ function ProposalBody({
                 <Field label="Payments">
                   {p.paid_epochs} of {p.epochs} epoch(s) paid, from epoch {p.first_pay_epoch.toString()}
                   {data.dueEpochs > 0n && `; ${data.dueEpochs.toString()} due now`}
+                </Field>
+              )}
+            </>
+          ) : isAuditManagerKind(p.kind) ? (
+            <>
+              <Field label="Change" testId="proposal-terms">
+                {kindLabel(p.kind)}
+              </Field>
+              <Field label="Audit manager" testId="proposal-subject">
+                <AddressText address={p.subject} />
+              </Field>
+              {p.kind === ProposalKind.AppointAuditManager && (
+                <Field label="Manager contact" testId="proposal-contact">
+                  <span className="break-words">{p.contact}</span>
+                </Field>
+              )}
+              {execution && (
+                <Field label="Outcome" testId="proposal-execution">
+                  {execution}
+                  {executionFailed(p) && <RefusalReason governance={governance} id={p.id} />}
                 </Field>
               )}
             </>

@@ -3,10 +3,18 @@
 import Link from 'next/link';
 import { useId, useState } from 'react';
 import { formatCloWithUnit } from '@/lib/format/clo';
-import { ProposalKind, proposalStatusLabel, votingWindow, type ProposalData } from '@/lib/governance/proposal';
+import {
+  ProposalKind,
+  isAuditManagerKind,
+  proposalStatusLabel,
+  votingWindow,
+  type ProposalData,
+} from '@/lib/governance/proposal';
 import {
   STATE_FILTERS,
+  describeAuditManagerChange,
   describeParameterChange,
+  executionLabel,
   isEvaluated,
   isStateFilter,
   kindLabel,
@@ -27,6 +35,7 @@ export function proposalTerms(p: ProposalData): string {
     return `${formatCloWithUnit(p.amount_per_epoch)} × ${p.epochs} epoch${p.epochs === 1 ? '' : 's'}`;
   }
   if (p.kind === ProposalKind.SetParameter) return describeParameterChange(p);
+  if (isAuditManagerKind(p.kind)) return describeAuditManagerChange(p);
   return kindLabel(p.kind);
 }
 
@@ -124,6 +133,7 @@ export function ProposalList({ state, proposals, range, pageError, onPage }: Pro
 
 function ProposalItem({ proposal: p, state }: { proposal: ProposalData; state: GovernanceState }) {
   const label = proposalStatusLabel(p, state.currentEpoch);
+  const execution = executionLabel(p);
   const voteWindow = votingWindow(p.voting_epoch, state.genesis, state.epochLength);
   // An evaluated proposal's quorum is measured against the stake recorded at evaluation; the quorum shown is
   // today's, which a later parameter change may have moved.
@@ -140,8 +150,14 @@ function ProposalItem({ proposal: p, state }: { proposal: ProposalData; state: G
         <StatusBadge label={label} />
       </div>
       <p className="mt-1 text-sm text-slate-300">
-        <span className="text-slate-400">{kindLabel(p.kind)}:</span> {proposalTerms(p)}
+        <span className="text-slate-400">{kindLabel(p.kind)}:</span>{' '}
+        <span className="break-all">{proposalTerms(p)}</span>
       </p>
+      {execution && (
+        <p className="mt-1 text-xs text-slate-300" data-testid="proposal-execution">
+          {execution}
+        </p>
+      )}
       {(label === 'Voting' || label === 'Pending vote') && (
         <p className="mt-1 text-xs text-slate-400">
           Voting {label === 'Voting' ? 'until' : 'from'}{' '}

@@ -227,8 +227,12 @@ describe('roles', () => {
   });
 
   it('lets only the owner appoint and dismiss managers', async () => {
-    expect(await reason(MANAGER, 'appoint_manager', [account(OTHER), 'x'])).toBe('Audits: only the owner may do this');
-    expect(await reason(MANAGER, 'dismiss_manager', [account(MANAGER2)])).toBe('Audits: only the owner may do this');
+    expect(await reason(MANAGER, 'appoint_manager', [account(OTHER), 'x'])).toBe(
+      'Audits: only the owner or governance may do this',
+    );
+    expect(await reason(MANAGER, 'dismiss_manager', [account(MANAGER2)])).toBe(
+      'Audits: only the owner or governance may do this',
+    );
     expect(await reason(OWNER, 'appoint_manager', [zeroAddress, 'x'])).toBe('Audits: account is the zero address');
     expect(await reason(OWNER, 'appoint_manager', [account(OTHER), ''])).toBe('Audits: contact must be 1 to 100 bytes');
     expect(await reason(OWNER, 'appoint_manager', [account(OTHER), 'x'.repeat(101)])).toBe(
@@ -280,9 +284,67 @@ describe('roles', () => {
     const [event] = parseEventLogs({ abi: auditRegistryAbi, logs: receipt.logs, eventName: 'OwnershipTransferred' });
     expect(event!.args).toEqual({ previous_owner: account(OWNER), new_owner: account(OTHER) });
     expect(await read('owner')).toBe(account(OTHER));
-    expect(await reason(OWNER, 'appoint_manager', [account(8), 'x'])).toBe('Audits: only the owner may do this');
+    expect(await reason(OWNER, 'appoint_manager', [account(8), 'x'])).toBe(
+      'Audits: only the owner or governance may do this',
+    );
     await ok(OTHER, 'appoint_manager', [account(8), 'x']);
     expect(await read('is_manager', [account(8)])).toBe(true);
+  });
+});
+
+describe('governance', () => {
+  const GOVERNANCE = 8;
+  const STRANGER = 9;
+
+  it('is set once, by the owner, to a non-zero address', async () => {
+    expect(await read('governance')).toBe(zeroAddress);
+    expect(await reason(MANAGER, 'set_governance', [account(GOVERNANCE)])).toBe(
+      'Audits: only the owner may set governance',
+    );
+    expect(await reason(OWNER, 'set_governance', [zeroAddress])).toBe('Audits: governance is the zero address');
+    const receipt = await ok(OWNER, 'set_governance', [account(GOVERNANCE)]);
+    const [event] = parseEventLogs({ abi: auditRegistryAbi, logs: receipt.logs, eventName: 'GovernanceSet' });
+    expect(event!.args).toEqual({ governance: account(GOVERNANCE) });
+    expect(await read('governance')).toBe(account(GOVERNANCE));
+    expect(await reason(OWNER, 'set_governance', [account(STRANGER)])).toBe('Audits: governance is already set');
+    expect(await reason(GOVERNANCE, 'set_governance', [account(STRANGER)])).toBe(
+      'Audits: only the owner may set governance',
+    );
+  });
+
+  it('lets governance appoint and dismiss managers, with the same rules as the owner', async () => {
+    expect(await reason(GOVERNANCE, 'appoint_manager', [account(OTHER), 'x'])).toBe(
+      'Audits: only the owner or governance may do this',
+    );
+    await ok(OWNER, 'set_governance', [account(GOVERNANCE)]);
+    const receipt = await ok(GOVERNANCE, 'appoint_manager', [account(OTHER), 'gov@pick']);
+    const [event] = parseEventLogs({ abi: auditRegistryAbi, logs: receipt.logs, eventName: 'ManagerAppointed' });
+    expect(event!.args).toEqual({ manager: account(OTHER), contact: 'gov@pick' });
+    expect(await read('is_manager', [account(OTHER)])).toBe(true);
+    expect(await reason(GOVERNANCE, 'appoint_manager', [account(AUDITOR), 'x'])).toBe(
+      'Audits: an auditor cannot be a manager',
+    );
+    await ok(GOVERNANCE, 'dismiss_manager', [account(MANAGER)]);
+    expect(await read('is_manager', [account(MANAGER)])).toBe(false);
+    expect(await reason(GOVERNANCE, 'dismiss_manager', [account(MANAGER)])).toBe('Audits: not a manager');
+    // The owner keeps the power alongside governance; governance gains nothing else.
+    await ok(OWNER, 'dismiss_manager', [account(OTHER)]);
+    expect(await reason(GOVERNANCE, 'transfer_ownership', [account(GOVERNANCE)])).toBe(
+      'Audits: only the owner may do this',
+    );
+    expect(await reason(GOVERNANCE, 'add_auditor', [account(STRANGER), 'x'])).toBe(
+      'Audits: only a manager may do this',
+    );
+  });
+
+  it('refuses strangers', async () => {
+    await ok(OWNER, 'set_governance', [account(GOVERNANCE)]);
+    expect(await reason(STRANGER, 'appoint_manager', [account(STRANGER), 'x'])).toBe(
+      'Audits: only the owner or governance may do this',
+    );
+    expect(await reason(STRANGER, 'dismiss_manager', [account(MANAGER)])).toBe(
+      'Audits: only the owner or governance may do this',
+    );
   });
 });
 

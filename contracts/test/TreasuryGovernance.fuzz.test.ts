@@ -7,7 +7,16 @@
 // FUZZ_RUNS=n runs n sequences (100 by default).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublicClient, http, keccak256, parseEther, toHex, type Address, type TransactionReceipt } from 'viem';
+import {
+  createPublicClient,
+  http,
+  keccak256,
+  parseEther,
+  toHex,
+  zeroAddress,
+  type Address,
+  type TransactionReceipt,
+} from 'viem';
 import { coldStakingAbi, coldStakingBytecode } from '../../contracts-abi/ColdStaking';
 import { treasuryGovernanceAbi, treasuryGovernanceBytecode } from '../../contracts-abi/TreasuryGovernance';
 import { evaluationOutcome, ProposalStatus, VoteChoice } from '../../lib/governance/proposal';
@@ -101,6 +110,7 @@ beforeAll(async () => {
     EPOCH,
     Number(QUORUM),
     DEPOSIT,
+    zeroAddress,
   ]);
   await chain.write(0, { address: staking, abi: coldStakingAbi, functionName: 'set_governance', args: [gov] });
   genesis = await chain.publicClient.readContract({

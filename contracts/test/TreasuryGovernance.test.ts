@@ -19,12 +19,15 @@ import {
   type Hex,
   type TransactionReceipt,
 } from 'viem';
+import { auditRegistryAbi, auditRegistryBytecode } from '../../contracts-abi/AuditRegistry';
 import { coldStakingAbi, coldStakingBytecode } from '../../contracts-abi/ColdStaking';
 import { treasuryGovernanceAbi, treasuryGovernanceBytecode } from '../../contracts-abi/TreasuryGovernance';
 import {
   depositMessage,
   dueEpochs,
   evaluationOutcome,
+  executionFailed,
+  isAuditManagerKind,
   ProposalKind,
   ProposalParam,
   ProposalStatus,
@@ -62,6 +65,7 @@ const OTHER = 7;
 let chain: TestChain;
 let staking: Address;
 let gov: Address;
+let registry: Address;
 let genesis: bigint;
 let snapshot: Hex;
 
@@ -70,9 +74,19 @@ const account = (i: number): Address => chain.accounts[i]!.address;
 beforeAll(async () => {
   chain = await startTestChain();
   staking = await chain.deploy(coldStakingAbi, coldStakingBytecode, [ROUND, MAX_DELAY, FAST, account(0)]);
-  gov = await chain.deploy(treasuryGovernanceAbi, treasuryGovernanceBytecode, [staking, EPOCH, QUORUM, DEPOSIT]);
+  registry = await chain.deploy(auditRegistryAbi, auditRegistryBytecode, [account(0), 90n * DAY, EPOCH, 10n, 5n]);
+  gov = await chain.deploy(treasuryGovernanceAbi, treasuryGovernanceBytecode, [
+    staking,
+    EPOCH,
+    QUORUM,
+    DEPOSIT,
+    registry,
+  ]);
   expectSuccess(
     await chain.write(0, { address: staking, abi: coldStakingAbi, functionName: 'set_governance', args: [gov] }),
+  );
+  expectSuccess(
+    await chain.write(0, { address: registry, abi: auditRegistryAbi, functionName: 'set_governance', args: [gov] }),
   );
   genesis = await read('genesis');
 });
@@ -253,6 +267,7 @@ type EventName =
   | 'PaymentMade'
   | 'ProposalWithdrawn'
   | 'ParameterChanged'
+  | 'ExecutionFailed'
   | 'Donation';
 
 function events<const name extends EventName>(receipt: TransactionReceipt, eventName: name) {
@@ -321,6 +336,7 @@ describe('deployment', () => {
         epochLength,
         quorum,
         deposit,
+        zeroAddress,
       ]),
     ).rejects.toThrow();
   });
@@ -1112,5 +1128,213 @@ describe('hostile payees and authors', () => {
     await configure(actor, '0x', false);
     expectSuccess(await send(OTHER, 'evaluate', 0n));
     expect((await proposal(0n)).status).toBe(ProposalStatus.Accepted);
+  });
+});
+
+// ---- audit managers --------------------------------------------------------------------------------------
+
+describe('audit manager changes', () => {
+  const MANAGER = 8;
+  const CONTACT = 'manager@example.org';
+
+  function managerRequest(
+    over: { manager?: Address; contact?: string; appoint?: boolean; target?: Address } = {},
+    value = DEPOSIT,
+  ) {
+    return {
+      address: over.target ?? gov,
+      abi: treasuryGovernanceAbi,
+      functionName: 'submit_audit_manager_change' as const,
+      args: [
+        'Appoint an audit manager',
+        URL,
+        HASH,
+        over.manager ?? account(MANAGER),
+        over.contact ?? CONTACT,
+        over.appoint ?? true,
+      ] as const,
+      value,
+    };
+  }
+
+  const evaluatedStatus = (receipt: TransactionReceipt) =>
+    parseEventLogs({ abi: treasuryGovernanceAbi, logs: receipt.logs, eventName: 'ProposalEvaluated' })[0]!.args.status;
+
+  const submitManager = async (over: { manager?: Address; contact?: string; appoint?: boolean } = {}) =>
+    submitted(await chain.write(AUTHOR, managerRequest(over)));
+
+  const isManager = (who: number) =>
+    chain.publicClient.readContract({
+      address: registry,
+      abi: auditRegistryAbi,
+      functionName: 'is_manager',
+      args: [account(who)],
+    });
+
+  const registryWrite = (from: number, functionName: 'appoint_manager' | 'add_auditor', args: [Address, string]) =>
+    chain.write(from, { address: registry, abi: auditRegistryAbi, functionName, args });
+
+  /** Submits in epoch 0, votes in epoch 1, evaluates in epoch 2; returns the id and the evaluation receipt. */
+  async function decide(over: { manager?: Address; contact?: string; appoint?: boolean }, votes: [number, number][]) {
+    await at(0n);
+    const id = await submitManager(over);
+    await at(1n);
+    for (const [who, choice] of votes) await vote(who, id, choice);
+    await at(2n);
+    return { id, receipt: expectSuccess(await send(OTHER, 'evaluate', id)) };
+  }
+
+  it('records the registry', async () => {
+    const recorded = await chain.publicClient.readContract({
+      address: gov,
+      abi: treasuryGovernanceAbi,
+      functionName: 'audit_registry',
+    });
+    expect(recorded.toLowerCase()).toBe(registry.toLowerCase());
+  });
+
+  it('validates the submission', async () => {
+    expect(await chain.revertReason(AUTHOR, managerRequest({ manager: zeroAddress }))).toBe(
+      'Treasury: manager is the zero address',
+    );
+    expect(await chain.revertReason(AUTHOR, managerRequest({ contact: '' }))).toBe(
+      'Treasury: contact must be 1 to 100 bytes',
+    );
+    expect(await chain.revertReason(AUTHOR, managerRequest({ contact: 'x'.repeat(101) }))).toBe(
+      'Treasury: contact must be 1 to 100 bytes',
+    );
+    expect(await chain.revertReason(AUTHOR, managerRequest({ contact: 'x'.repeat(101), appoint: false }))).toBe(
+      'Treasury: contact must be at most 100 bytes',
+    );
+    expect(await chain.revertReason(AUTHOR, managerRequest({}, DEPOSIT - 1n))).toMatch(
+      /^Treasury: deposit must be exactly/,
+    );
+    const appointment = await submitManager({ contact: 'x'.repeat(100) });
+    const dismissal = await submitManager({ contact: '', appoint: false });
+    expect(await proposal(appointment)).toMatchObject({
+      kind: ProposalKind.AppointAuditManager,
+      status: ProposalStatus.Voting,
+      subject: account(MANAGER),
+      contact: 'x'.repeat(100),
+      executed: false,
+      deposit: DEPOSIT,
+    });
+    expect(await proposal(dismissal)).toMatchObject({
+      kind: ProposalKind.DismissAuditManager,
+      subject: account(MANAGER),
+      contact: '',
+      executed: false,
+    });
+    expect(isAuditManagerKind(ProposalKind.DismissAuditManager)).toBe(true);
+    expect(isAuditManagerKind(ProposalKind.Funding)).toBe(false);
+  });
+
+  it('refuses the new kinds on a chain without an audit registry', async () => {
+    const bare = await chain.deploy(treasuryGovernanceAbi, treasuryGovernanceBytecode, [
+      staking,
+      EPOCH,
+      QUORUM,
+      DEPOSIT,
+      zeroAddress,
+    ]);
+    expect(await chain.revertReason(AUTHOR, managerRequest({ target: bare }))).toBe(
+      'Treasury: no audit registry on this chain',
+    );
+    expect(await chain.revertReason(AUTHOR, managerRequest({ target: bare, appoint: false }))).toBe(
+      'Treasury: no audit registry on this chain',
+    );
+  });
+
+  it('appoints the manager when accepted', async () => {
+    await stakeAll();
+    const { id, receipt } = await decide({}, [[3, For]]);
+    expect(events(receipt, 'ExecutionFailed')).toEqual([]);
+    expect(evaluatedStatus(receipt)).toBe(ProposalStatus.Accepted);
+    expect(await isManager(MANAGER)).toBe(true);
+    const p = await proposal(id);
+    expect(p).toMatchObject({ status: ProposalStatus.Accepted, executed: true });
+    expect(executionFailed(p)).toBe(false);
+    const [member] = await chain.publicClient.readContract({
+      address: registry,
+      abi: auditRegistryAbi,
+      functionName: 'get_managers',
+      args: [0n, 1n],
+    });
+    expect(member).toMatchObject({ account: account(MANAGER), contact: CONTACT, active_role: true });
+  });
+
+  it('dismisses the manager when accepted', async () => {
+    expectSuccess(await registryWrite(0, 'appoint_manager', [account(MANAGER), CONTACT]));
+    await stakeAll();
+    const { id, receipt } = await decide({ appoint: false, contact: '' }, [[4, For]]);
+    expect(events(receipt, 'ExecutionFailed')).toEqual([]);
+    expect(await isManager(MANAGER)).toBe(false);
+    expect(await proposal(id)).toMatchObject({ status: ProposalStatus.Accepted, executed: true });
+  });
+
+  it('stays accepted but not executed when the registry refuses, and says why', async () => {
+    // Account 9 is a manager who adds the future manager as an auditor: nobody is both.
+    expectSuccess(await registryWrite(0, 'appoint_manager', [account(9), 'other@example.org']));
+    expectSuccess(await registryWrite(9, 'add_auditor', [account(MANAGER), 'auditor@example.org']));
+    await stakeAll();
+    const { id, receipt } = await decide({}, [[3, For]]);
+    expect(events(receipt, 'ExecutionFailed')).toEqual([{ id, reason: 'Audits: an auditor cannot be a manager' }]);
+    const p = await proposal(id);
+    expect(p).toMatchObject({ status: ProposalStatus.Accepted, executed: false });
+    expect(executionFailed(p)).toBe(true);
+    expect(await isManager(MANAGER)).toBe(false);
+    expect(await read('held_deposits')).toBe(0n);
+    expect(await reason(OTHER, 'evaluate', id)).toBe('Treasury: proposal is not in voting');
+  });
+
+  it('refuses an evaluation with too little gas for the registry call, so that it cannot be starved', async () => {
+    await stakeAll();
+    await at(0n);
+    const id = await submitManager();
+    await at(1n);
+    await vote(3, id, For);
+    await at(2n);
+    const receipt = await chain.write(OTHER, { ...callRequest('evaluate', id), gas: 200_000n });
+    expect(receipt.status).toBe('reverted');
+    expect((await proposal(id)).status).toBe(ProposalStatus.Voting);
+    expectSuccess(await send(OTHER, 'evaluate', id));
+    expect(await isManager(MANAGER)).toBe(true);
+  });
+
+  it('changes nothing when rejected', async () => {
+    await stakeAll();
+    const { id, receipt } = await decide({}, [
+      [2, For],
+      [3, Against],
+    ]);
+    expect(evaluatedStatus(receipt)).toBe(ProposalStatus.Rejected);
+    expect(events(receipt, 'ExecutionFailed')).toEqual([]);
+    expect(await proposal(id)).toMatchObject({ status: ProposalStatus.Rejected, executed: false });
+    expect(await isManager(MANAGER)).toBe(false);
+  });
+
+  it('changes nothing without a quorum', async () => {
+    await stake(2, parseEther('50'));
+    await stake(3, parseEther('950'));
+    const { id, receipt } = await decide({}, [[2, For]]);
+    expect(evaluatedStatus(receipt)).toBe(ProposalStatus.NotEnoughVotes);
+    expect(events(receipt, 'ExecutionFailed')).toEqual([]);
+    expect(await proposal(id)).toMatchObject({ status: ProposalStatus.NotEnoughVotes, executed: false });
+    expect(await isManager(MANAGER)).toBe(false);
+  });
+
+  it('marks accepted funding and parameter changes executed', async () => {
+    await stakeAll();
+    await at(0n);
+    const funding = await submitFunding();
+    const param = await submitParameter(ProposalParam.Quorum, 2000n);
+    await at(1n);
+    await vote(3, funding, For);
+    await vote(3, param, For);
+    await at(2n);
+    expectSuccess(await send(OTHER, 'evaluate', funding));
+    expectSuccess(await send(OTHER, 'evaluate', param));
+    expect(await proposal(funding)).toMatchObject({ executed: true });
+    expect(await proposal(param)).toMatchObject({ executed: true });
   });
 });

@@ -6,6 +6,9 @@ import {
   dueEpochs,
   epochAt,
   evaluationOutcome,
+  executionFailed,
+  isAuditManagerKind,
+  MAX_CONTACT_BYTES,
   meetsQuorum,
   ProposalKind,
   ProposalParam,
@@ -13,6 +16,8 @@ import {
   proposalStatusLabel,
   quorumNeeded,
   reasonToMessage,
+  validateManager,
+  validateManagerContact,
   validateParameterValue,
   validateProposalForm,
   votingWindow,
@@ -188,5 +193,37 @@ describe('contract wording', () => {
     expect(validateParameterValue(ProposalParam.SubmissionDeposit, 0n)).toBe('Deposit must be above zero');
     expect(validateParameterValue(ProposalParam.SubmissionDeposit, 1n)).toBeUndefined();
     expect(validateParameterValue(7, 1n)).toBe('Unknown parameter');
+  });
+});
+
+describe('audit manager changes', () => {
+  it('appends the kinds after the existing ones', () => {
+    expect(ProposalKind).toEqual({ Funding: 0, SetParameter: 1, AppointAuditManager: 2, DismissAuditManager: 3 });
+    expect(isAuditManagerKind(ProposalKind.AppointAuditManager)).toBe(true);
+    expect(isAuditManagerKind(ProposalKind.DismissAuditManager)).toBe(true);
+    expect(isAuditManagerKind(ProposalKind.Funding)).toBe(false);
+    expect(isAuditManagerKind(ProposalKind.SetParameter)).toBe(false);
+  });
+
+  it('reports an accepted change that did not take effect', () => {
+    expect(executionFailed({ status: ProposalStatus.Accepted, executed: false })).toBe(true);
+    expect(executionFailed({ status: ProposalStatus.Accepted, executed: true })).toBe(false);
+    expect(executionFailed({ status: ProposalStatus.Voting, executed: false })).toBe(false);
+    expect(executionFailed({ status: ProposalStatus.Rejected, executed: false })).toBe(false);
+  });
+
+  it('checks the manager and the contact as submit_audit_manager_change does', () => {
+    expect(validateManager('0x70997970C51812dc3A010C7d01b50e0d17dc79C8')).toBeUndefined();
+    expect(validateManager('0x' + '0'.repeat(40))).toBe('Manager is the zero address');
+    expect(validateManager('0x1234')).toBe('Manager must be an address (0x and 40 hex digits)');
+    expect(validateManagerContact('', true)).toBe('Contact must be 1 to 100 bytes');
+    expect(validateManagerContact('x'.repeat(MAX_CONTACT_BYTES), true)).toBeUndefined();
+    expect(validateManagerContact('x'.repeat(MAX_CONTACT_BYTES + 1), true)).toBe('Contact must be 1 to 100 bytes');
+    // UTF-8 bytes, as the contract counts them: 34 three-byte characters are 102 bytes.
+    expect(validateManagerContact('€'.repeat(34), true)).toBe('Contact must be 1 to 100 bytes');
+    expect(validateManagerContact('', false)).toBeUndefined();
+    expect(validateManagerContact('x'.repeat(MAX_CONTACT_BYTES + 1), false)).toBe('Contact must be at most 100 bytes');
+    expect(reasonToMessage('Treasury: contact must be 1 to 100 bytes')).toBe(validateManagerContact('', true));
+    expect(reasonToMessage('Treasury: manager is the zero address')).toBe(validateManager('0x' + '0'.repeat(40)));
   });
 });

@@ -5,7 +5,7 @@
 import { formatUnits, isAddress, parseUnits } from 'viem';
 
 /** `enum Kind` of the contract; later versions append kinds. */
-export const ProposalKind = { Funding: 0, SetParameter: 1 } as const;
+export const ProposalKind = { Funding: 0, SetParameter: 1, AppointAuditManager: 2, DismissAuditManager: 3 } as const;
 /** `enum Param`. */
 export const ProposalParam = { Quorum: 0, SubmissionDeposit: 1 } as const;
 /** `enum Status`. */
@@ -19,6 +19,8 @@ export const MIN_EPOCHS = 1;
 export const MAX_EPOCHS = 12;
 export const BPS = 10_000n;
 export const URL_PREFIXES = ['ipfs://', 'https://'] as const;
+/** An audit manager's public contact, as the contract (and the audit registry) bound it. */
+export const MAX_CONTACT_BYTES = 100;
 
 /** What the contract's `get_proposal` returns (viem decodes uint8 enums and uint8 fields as numbers). */
 export interface ProposalData {
@@ -42,6 +44,13 @@ export interface ProposalData {
   votes_against: bigint;
   votes_abstain: bigint;
   total_staked_at_evaluation: bigint;
+  /** Audit manager changes: the manager (the zero address for other kinds). */
+  subject: `0x${string}`;
+  /** Audit manager appointments: the manager's public contact (empty otherwise). */
+  contact: string;
+  /** The accepted action took effect; false before acceptance, and for an audit manager change the registry
+   * refused (the contract then emitted ExecutionFailed). */
+  executed: boolean;
 }
 
 export type ProposalStatusLabel =
@@ -255,6 +264,33 @@ export function validateProposalForm(input: ProposalFormInput): ProposalFormResu
       epochs: epochs.value!,
     },
   };
+}
+
+/** Whether a kind is an audit manager change (appointment or dismissal). */
+export function isAuditManagerKind(kind: number): boolean {
+  return kind === ProposalKind.AppointAuditManager || kind === ProposalKind.DismissAuditManager;
+}
+
+/** An accepted proposal whose action did not take effect: an audit manager change the registry refused. */
+export function executionFailed(p: Pick<ProposalData, 'status' | 'executed'>): boolean {
+  return p.status === ProposalStatus.Accepted && !p.executed;
+}
+
+/** The manager of an audit manager change, as `submit_audit_manager_change` checks it. */
+export function validateManager(manager: string): string | undefined {
+  if (!isAddress(manager, { strict: false })) return 'Manager must be an address (0x and 40 hex digits)';
+  if (ZERO_ADDRESS.test(manager)) return 'Manager is the zero address';
+  return undefined;
+}
+
+/** The contact of an audit manager change: 1..100 bytes when appointing, at most 100 (empty is fine) when
+ * dismissing. */
+export function validateManagerContact(contact: string, appoint: boolean): string | undefined {
+  const length = byteLength(contact);
+  if (appoint) {
+    return length >= 1 && length <= MAX_CONTACT_BYTES ? undefined : `Contact must be 1 to ${MAX_CONTACT_BYTES} bytes`;
+  }
+  return length <= MAX_CONTACT_BYTES ? undefined : `Contact must be at most ${MAX_CONTACT_BYTES} bytes`;
 }
 
 /** A parameter change's value, as `submit_parameter_change` checks it. */

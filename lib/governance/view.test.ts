@@ -4,8 +4,11 @@ import { ProposalKind, ProposalParam, ProposalStatus, VoteChoice, type ProposalD
 import {
   VOTERS_CSV_HEADER,
   descriptionSource,
+  describeAuditManagerChange,
   describeParameterChange,
+  executionLabel,
   formatBps,
+  kindLabel,
   latestVotes,
   loadDescription,
   newestFirstPage,
@@ -55,6 +58,9 @@ function proposal(overrides: Partial<ProposalData> = {}): ProposalData {
     votes_against: 0n,
     votes_abstain: 0n,
     total_staked_at_evaluation: 0n,
+    subject: '0x0000000000000000000000000000000000000000',
+    contact: '',
+    executed: false,
     ...overrides,
   };
 }
@@ -386,6 +392,10 @@ describe('validateNewProposal', () => {
     epochs: '3',
     param: 'quorum',
     paramValue: '',
+    managerAction: 'appoint',
+    manager: '',
+    managerContact: '',
+    hasAuditRegistry: true,
     deposit: parseEther('500'),
     balance: parseEther('1000'),
   };
@@ -454,5 +464,113 @@ describe('validateNewProposal', () => {
     expect(poor.call).toBeUndefined();
     expect(validateNewProposal({ ...funding, deposit: undefined }).call).toBeUndefined();
     expect(validateNewProposal({ ...funding, balance: undefined }).call).toBeDefined();
+  });
+
+  const audit: NewProposalInput = { ...funding, kind: 'auditManager', payee: '', amountPerEpoch: '' };
+
+  it('builds an appointment with a checksummed manager and the contact as typed', () => {
+    const result = validateNewProposal({
+      ...audit,
+      manager: ` ${CAROL.toLowerCase()} `,
+      managerContact: 'audits@example.org',
+    });
+    expect(result.errors).toEqual({});
+    expect(result.call).toEqual({
+      functionName: 'submit_audit_manager_change',
+      args: [
+        'Fund a thing',
+        'https://example.org/plan.md',
+        keccak256(toBytes(text)),
+        CAROL,
+        'audits@example.org',
+        true,
+      ],
+      value: parseEther('500'),
+    });
+  });
+
+  it('builds a dismissal without a contact, whatever the contact field holds', () => {
+    const result = validateNewProposal({
+      ...audit,
+      managerAction: 'dismiss',
+      manager: CAROL,
+      managerContact: 'x'.repeat(101),
+    });
+    expect(result.errors).toEqual({});
+    expect(result.call?.functionName).toBe('submit_audit_manager_change');
+    expect(result.call?.args.slice(3)).toEqual([CAROL, '', false]);
+  });
+
+  it('checks the manager and the contact with the contract meanings', () => {
+    const zero = validateNewProposal({
+      ...audit,
+      manager: '0x0000000000000000000000000000000000000000',
+      managerContact: 'me',
+    });
+    expect(zero.errors).toEqual({ manager: 'Manager is the zero address' });
+    expect(zero.call).toBeUndefined();
+    expect(validateNewProposal({ ...audit, manager: 'carol', managerContact: 'me' }).errors.manager).toMatch(/address/);
+    expect(validateNewProposal({ ...audit, manager: CAROL, managerContact: '' }).errors).toEqual({
+      managerContact: 'Contact must be 1 to 100 bytes',
+    });
+    // UTF-8 bytes, as the contract counts them: 33 three-byte characters are 99 bytes, 34 are 102.
+    expect(validateNewProposal({ ...audit, manager: CAROL, managerContact: '€'.repeat(33) }).errors).toEqual({});
+    expect(
+      validateNewProposal({ ...audit, manager: CAROL, managerContact: '€'.repeat(34) }).errors.managerContact,
+    ).toBe('Contact must be 1 to 100 bytes');
+    expect(validateNewProposal({ ...audit, manager: CAROL, managerContact: 'x'.repeat(100) }).errors).toEqual({});
+    // Dismissing needs no contact.
+    expect(validateNewProposal({ ...audit, managerAction: 'dismiss', manager: CAROL }).errors).toEqual({});
+  });
+
+  it('refuses audit manager proposals on a chain without an audit registry', () => {
+    const result = validateNewProposal({ ...audit, manager: CAROL, managerContact: 'me', hasAuditRegistry: false });
+    expect(result.errors).toEqual({ manager: 'No audit registry on this chain' });
+    expect(result.call).toBeUndefined();
+    // Not yet read: the fields decide.
+    expect(
+      validateNewProposal({ ...audit, manager: CAROL, managerContact: 'me', hasAuditRegistry: undefined }).call,
+    ).toBeDefined();
+    // Other kinds do not need the registry.
+    expect(validateNewProposal({ ...funding, hasAuditRegistry: false }).call).toBeDefined();
+  });
+
+  it('ignores the audit manager fields for the other kinds', () => {
+    expect(validateNewProposal({ ...funding, manager: 'nonsense', managerContact: '' }).errors).toEqual({});
+  });
+});
+
+describe('audit manager proposals', () => {
+  it('labels the kinds', () => {
+    expect(kindLabel(ProposalKind.AppointAuditManager)).toBe('Appoint audit manager');
+    expect(kindLabel(ProposalKind.DismissAuditManager)).toBe('Dismiss audit manager');
+    expect(kindLabel(ProposalKind.Funding)).toBe('Funding');
+    expect(kindLabel(ProposalKind.SetParameter)).toBe('Parameter change');
+  });
+
+  it('describes the change', () => {
+    const appoint = proposal({ kind: ProposalKind.AppointAuditManager, subject: CAROL, contact: 'audits@example.org' });
+    expect(describeAuditManagerChange(appoint)).toBe(`Appoint ${CAROL} (contact: audits@example.org)`);
+    expect(describeAuditManagerChange({ ...appoint, kind: ProposalKind.DismissAuditManager, contact: '' })).toBe(
+      `Dismiss ${CAROL}`,
+    );
+  });
+
+  it('says whether an accepted change took effect', () => {
+    const appoint = proposal({ kind: ProposalKind.AppointAuditManager, subject: CAROL, contact: 'me' });
+    expect(executionLabel(appoint)).toBeUndefined();
+    expect(executionLabel({ ...appoint, status: ProposalStatus.Accepted, executed: true })).toBe('Took effect');
+    expect(executionLabel({ ...appoint, status: ProposalStatus.Accepted, executed: false })).toBe(
+      'Accepted, but the registry refused it',
+    );
+    expect(executionLabel({ ...appoint, status: ProposalStatus.Rejected })).toBeUndefined();
+    const dismiss = proposal({
+      kind: ProposalKind.DismissAuditManager,
+      status: ProposalStatus.Accepted,
+      executed: true,
+    });
+    expect(executionLabel(dismiss)).toBe('Took effect');
+    // Funding and parameter changes have their own ways of showing progress.
+    expect(executionLabel(proposal({ status: ProposalStatus.Accepted }))).toBeUndefined();
   });
 });

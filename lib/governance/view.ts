@@ -6,12 +6,16 @@ import { formatUnits, getAddress, keccak256, parseUnits, toBytes, type Address, 
 import { formatClo } from '../format/clo';
 import {
   BPS,
+  executionFailed,
+  isAuditManagerKind,
   ProposalKind,
   ProposalParam,
   ProposalStatus,
   VoteChoice,
   validateDescriptionHash,
   validateDescriptionUrl,
+  validateManager,
+  validateManagerContact,
   parseAmountPerEpoch,
   parseEpochs,
   validateParameterValue,
@@ -386,7 +390,28 @@ export function describeParameterChange(p: Pick<ProposalData, 'param' | 'param_v
 export function kindLabel(kind: number): string {
   if (kind === ProposalKind.Funding) return 'Funding';
   if (kind === ProposalKind.SetParameter) return 'Parameter change';
+  if (kind === ProposalKind.AppointAuditManager) return 'Appoint audit manager';
+  if (kind === ProposalKind.DismissAuditManager) return 'Dismiss audit manager';
   return `Kind ${kind}`;
+}
+
+// ---- audit manager proposals ---------------------------------------------------------------------------------
+
+/** Whether an audit manager proposal's accepted action took effect, in words; undefined for other kinds and
+ * before acceptance. A refused appointment stays Accepted with `executed` false. */
+export function executionLabel(
+  p: Pick<ProposalData, 'kind' | 'status' | 'executed'>,
+): 'Took effect' | 'Accepted, but the registry refused it' | undefined {
+  if (!isAuditManagerKind(p.kind) || p.status !== ProposalStatus.Accepted) return undefined;
+  return executionFailed(p) ? 'Accepted, but the registry refused it' : 'Took effect';
+}
+
+/** The change an audit manager proposal makes, in words: "Appoint 0x… (contact)" or "Dismiss 0x…". */
+export function describeAuditManagerChange(p: Pick<ProposalData, 'kind' | 'subject' | 'contact'>): string {
+  if (p.kind === ProposalKind.AppointAuditManager) {
+    return `Appoint ${p.subject}${p.contact ? ` (contact: ${p.contact})` : ''}`;
+  }
+  return `Dismiss ${p.subject}`;
 }
 
 // ---- actions -----------------------------------------------------------------------------------------------
@@ -491,7 +516,7 @@ export function votingPowerNote(input: {
 // ---- the new proposal form -----------------------------------------------------------------------------------
 
 export interface NewProposalInput {
-  kind: 'funding' | 'parameter';
+  kind: 'funding' | 'parameter' | 'auditManager';
   title: string;
   descriptionUrl: string;
   /** Hash the text typed here, or take a hash pasted as is. */
@@ -504,6 +529,12 @@ export interface NewProposalInput {
   param: 'quorum' | 'deposit';
   /** A percentage for the quorum, CLO for the deposit. */
   paramValue: string;
+  managerAction: 'appoint' | 'dismiss';
+  manager: string;
+  /** Only for an appointment. */
+  managerContact: string;
+  /** Whether the chain has an audit registry (`audit_registry()` is not the zero address); undefined until read. */
+  hasAuditRegistry?: boolean;
   /** The contract's `submission_deposit`, when read. */
   deposit?: bigint;
   /** The sender's balance, when known. */
@@ -519,6 +550,8 @@ export type NewProposalField =
   | 'amountPerEpoch'
   | 'epochs'
   | 'paramValue'
+  | 'manager'
+  | 'managerContact'
   | 'deposit';
 
 export type NewProposalCall =
@@ -530,6 +563,12 @@ export type NewProposalCall =
   | {
       functionName: 'submit_parameter_change';
       args: readonly [string, string, Hex, number, bigint];
+      value: bigint;
+    }
+  | {
+      functionName: 'submit_audit_manager_change';
+      /** title, description URL, hash, manager, contact ('' when dismissing), appoint. */
+      args: readonly [string, string, Hex, Address, string, boolean];
       value: bigint;
     };
 
@@ -564,7 +603,19 @@ export function validateNewProposal(input: NewProposalInput): NewProposalResult 
 
   let funding: { payee: Address; amount: bigint; epochs: number } | undefined;
   let parameter: { param: number; value: bigint } | undefined;
-  if (input.kind === 'funding') {
+  let audit: { manager: Address; contact: string; appoint: boolean } | undefined;
+  if (input.kind === 'auditManager') {
+    const appoint = input.managerAction === 'appoint';
+    const manager = input.manager.trim();
+    const managerError =
+      input.hasAuditRegistry === false ? 'No audit registry on this chain' : validateManager(manager);
+    const contactError = appoint ? validateManagerContact(input.managerContact, true) : undefined;
+    if (managerError) errors.manager = managerError;
+    if (contactError) errors.managerContact = contactError;
+    if (!managerError && !contactError) {
+      audit = { manager: getAddress(manager), contact: appoint ? input.managerContact : '', appoint };
+    }
+  } else if (input.kind === 'funding') {
     const payee = input.payee.trim();
     const payeeError = validatePayee(payee);
     const amount = parseAmountPerEpoch(input.amountPerEpoch);
@@ -608,6 +659,17 @@ export function validateNewProposal(input: NewProposalInput): NewProposalResult 
       call: {
         functionName: 'submit_parameter_change',
         args: [input.title, input.descriptionUrl, hash, parameter.param, parameter.value],
+        value: input.deposit,
+      },
+    };
+  }
+  if (audit) {
+    return {
+      errors,
+      hash,
+      call: {
+        functionName: 'submit_audit_manager_change',
+        args: [input.title, input.descriptionUrl, hash, audit.manager, audit.contact, audit.appoint],
         value: input.deposit,
       },
     };

@@ -184,6 +184,28 @@ async function ensureStakingGovernance(d: Deployer, staking: Address, governance
   d.log(`  ColdStaking: governance set to ${governance}`);
 }
 
+/** Lets the governance contract appoint and dismiss audit managers; the registry owner does it once. */
+async function ensureRegistryGovernance(d: Deployer, registry: Address, governance: Address): Promise<void> {
+  const current = await d.publicClient.readContract({
+    address: registry,
+    abi: auditRegistryAbi,
+    functionName: 'governance',
+  });
+  if (current.toLowerCase() === governance.toLowerCase()) return;
+  if (current !== zeroAddress) {
+    throw new DeployError(`AuditRegistry at ${registry} already answers to another governance contract (${current})`);
+  }
+  const hash = await d.wallet.writeContract({
+    address: registry,
+    abi: auditRegistryAbi,
+    functionName: 'set_governance',
+    args: [governance],
+  });
+  const receipt = await d.publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success') throw new DeployError('AuditRegistry.set_governance reverted');
+  d.log(`  AuditRegistry: governance set to ${governance}`);
+}
+
 export interface DeployOptions {
   rpcUrl: string;
   privateKey: Hex;
@@ -244,23 +266,31 @@ export async function deployAll(options: DeployOptions): Promise<DeployResult> {
     staking.maxSecondsPerBlock,
     account.address,
   ]);
-  const governance = await ensureDeployed(
-    d,
-    file,
-    'TreasuryGovernance',
-    treasuryGovernanceAbi,
-    treasuryGovernanceBytecode,
-    [stakingAddress, governanceParams.epochLength, governanceParams.quorumBps, governanceParams.submissionDeposit],
-  );
-  await ensureStakingGovernance(d, stakingAddress, governance);
-  // Owned by the deployer during the debugging stage; the owner hands the role to governance later.
-  await ensureDeployed(d, file, 'AuditRegistry', auditRegistryAbi, auditRegistryBytecode, [
+  // Owned by the deployer during the debugging stage; governance may appoint and dismiss managers alongside
+  // the owner, who hands the whole role to governance later.
+  const registry = await ensureDeployed(d, file, 'AuditRegistry', auditRegistryAbi, auditRegistryBytecode, [
     account.address,
     auditParams.activePeriod,
     auditParams.payoutPeriod,
     auditParams.karmaPerKb,
     auditParams.errorPenalty,
   ]);
+  const governance = await ensureDeployed(
+    d,
+    file,
+    'TreasuryGovernance',
+    treasuryGovernanceAbi,
+    treasuryGovernanceBytecode,
+    [
+      stakingAddress,
+      governanceParams.epochLength,
+      governanceParams.quorumBps,
+      governanceParams.submissionDeposit,
+      registry,
+    ],
+  );
+  await ensureStakingGovernance(d, stakingAddress, governance);
+  await ensureRegistryGovernance(d, registry, governance);
   writeDeployments(file);
   return { chainId, contracts: file.contracts, deployer: account.address };
 }

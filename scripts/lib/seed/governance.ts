@@ -1,6 +1,7 @@
 // Demo proposals in every state. Submitted in epoch E they are voted in E+1 and evaluated from E+2, so the
 // seed walks two epochs: at the end one proposal is being paid, one completed, one rejected, one failed for
-// lack of votes, one withdrawn, one awaits evaluation, one is in its vote and one waits for its vote.
+// lack of votes, one withdrawn, one awaits evaluation, one is in its vote, one waits for its vote, and one elected
+// an audit manager.
 import { parseEther, type Address } from 'viem';
 import { treasuryGovernanceAbi } from '../../../contracts-abi/TreasuryGovernance';
 import { blockRewardShares } from '../../../lib/devtools/blockRewards';
@@ -105,6 +106,27 @@ export async function seedGovernance(ctx: SeedContext, governance: Address): Pro
     epochs: 2,
   });
 
+  // An election: cold stakers appoint an audit manager (the registry's second way in, besides its owner).
+  const managerDescription = describe(
+    'Appoint an audit manager for the ETC queue',
+    'Account 8 has reviewed contracts for two years and will triage the Ethereum Classic requests.',
+  );
+  await ctx.write(6, {
+    ...g,
+    functionName: 'submit_audit_manager_change',
+    args: [
+      'Appoint an audit manager for the ETC queue',
+      managerDescription.url,
+      managerDescription.hash,
+      ctx.address(8),
+      'etc-manager@audits.example',
+      true,
+    ],
+    value: deposit,
+  });
+  ctx.log(`  proposal ${nextId}: Appoint an audit manager for the ETC queue`);
+  const election = nextId++;
+
   // Epoch E+1: the vote. Stakes: account 2 1,500, 3 2,000, 4 5,000, 5 300 CLO (quorum is 10% of all staked).
   await toNextEpoch();
   await vote(4, paid, FOR);
@@ -116,6 +138,8 @@ export async function seedGovernance(ctx: SeedContext, governance: Address): Pro
   await vote(5, tooFewVotes, FOR);
   await vote(4, awaitingEvaluation, FOR);
   await vote(2, awaitingEvaluation, FOR);
+  await vote(4, election, FOR);
+  await vote(3, election, FOR);
   await ctx.write(7, { ...g, functionName: 'withdraw', args: [withdrawn] });
   const inVote = await submit({
     author: 6,
@@ -128,7 +152,7 @@ export async function seedGovernance(ctx: SeedContext, governance: Address): Pro
 
   // Epoch E+2: evaluations and the first payments.
   await toNextEpoch();
-  for (const id of [paid, completed, rejected, tooFewVotes]) {
+  for (const id of [paid, completed, rejected, tooFewVotes, election]) {
     await ctx.write(1, { ...g, functionName: 'evaluate', args: [id] });
   }
   await ctx.write(1, { ...g, functionName: 'pay', args: [paid] });
