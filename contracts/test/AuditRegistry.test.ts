@@ -1,9 +1,6 @@
 // Rules of contracts/AuditRegistry.sol on a real anvil: roles, the life of a request, commit / sign / reveal of
 // reports, karma and active status, the audited list and the payout periods. Each test starts from the same
 // snapshot: two managers, three auditors, nothing else.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   encodeFunctionData,
@@ -13,7 +10,6 @@ import {
   size,
   toHex,
   zeroAddress,
-  type Abi,
   type Address,
   type Hex,
   type TransactionReceipt,
@@ -22,8 +18,7 @@ import { auditRegistryAbi, auditRegistryBytecode } from '../../contracts-abi/Aud
 import { multicall3Abi, multicall3Bytecode } from '../../contracts-abi/Multicall3';
 import { karmaFor } from '../../lib/audits/karma';
 import { RequestState } from '../../lib/audits/requests';
-import { compileSolidity } from '../../scripts/lib/solidity';
-import { startTestChain, type TestChain } from './harness';
+import { startTestChain, testContract, type TestChain } from './harness';
 
 const DAY = 86_400n;
 const ACTIVE = 30n * DAY;
@@ -764,58 +759,8 @@ describe('payouts', () => {
   });
 });
 
-/** An auditor contract that forwards calls and, when paid, tries once to claim again (or refuses the payment). */
-const HOSTILE_AUDITOR = `// SPDX-License-Identifier: MIT
-pragma solidity 0.8.30;
-
-contract HostileAuditor {
-    address public target;
-    bytes public reenter_data;
-    bool public refuse;
-    uint256 public reentries;
-    uint256 public failed_reentries;
-
-    function configure(address _target, bytes calldata _reenter_data, bool _refuse) external {
-        target = _target;
-        reenter_data = _reenter_data;
-        refuse = _refuse;
-    }
-
-    function act(bytes calldata data) external {
-        (bool ok, bytes memory ret) = target.call(data);
-        if (!ok) {
-            assembly {
-                revert(add(ret, 32), mload(ret))
-            }
-        }
-    }
-
-    receive() external payable {
-        require(!refuse, "HostileAuditor: refused");
-        if (reenter_data.length > 0 && reentries == 0) {
-            reentries += 1;
-            (bool ok, ) = target.call(reenter_data);
-            if (!ok) failed_reentries += 1;
-        }
-    }
-}
-`;
-
 describe('hostile auditors', () => {
-  let hostileAbi: Abi;
-  let hostileBytecode: Hex;
-
-  beforeAll(() => {
-    const dir = mkdtempSync(join(tmpdir(), 'audit-hostile-'));
-    try {
-      writeFileSync(join(dir, 'HostileAuditor.sol'), HOSTILE_AUDITOR);
-      const [compiled] = compileSolidity(dir, ['HostileAuditor.sol']);
-      hostileAbi = compiled!.abi as Abi;
-      hostileBytecode = compiled!.bytecode;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  const { abi: hostileAbi, bytecode: hostileBytecode } = testContract('HostileActor');
 
   /** A hostile auditor with 10 karma in period 0 and a funded, ended period. */
   async function hostileWithKarma(refuse: boolean): Promise<Address> {
@@ -836,7 +781,9 @@ describe('hostile auditors', () => {
       functionName: 'submit_report',
       args: [id, commitmentOf(LINK)],
     });
-    expectSuccess(await chain.write(0, { address: hostile, abi: hostileAbi, functionName: 'act', args: [commit] }));
+    expectSuccess(
+      await chain.write(0, { address: hostile, abi: hostileAbi, functionName: 'exec', args: [registry, commit] }),
+    );
     await ok(MANAGER, 'sign_report', [id, hostile, 0n]);
     await ok(MANAGER, 'reveal_report', [id, hostile, LINK, 1024n]);
     await fullReport(id, AUDITOR, 0n, 1024n, 'other');
@@ -849,8 +796,8 @@ describe('hostile auditors', () => {
     chain.write(0, {
       address: hostile,
       abi: hostileAbi,
-      functionName: 'act',
-      args: [encodeFunctionData({ abi: auditRegistryAbi, functionName: 'claim', args: [0n] })],
+      functionName: 'exec',
+      args: [registry, encodeFunctionData({ abi: auditRegistryAbi, functionName: 'claim', args: [0n] })],
     });
 
   it('pays a re-entering claimant once', async () => {

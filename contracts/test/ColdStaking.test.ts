@@ -8,7 +8,6 @@ import { parseAbi, parseEther, parseEventLogs, type Address, type Hex, type Tran
 import { coldStakingAbi, coldStakingBytecode } from '../../contracts-abi/ColdStaking';
 import { coldStakingV1Abi } from '../../contracts-abi/ColdStakingV1';
 import { projectRoot } from '../../scripts/lib/paths';
-import { compileTestContracts } from '../../scripts/lib/solidity';
 import {
   addStakeLoss,
   addStakePreview,
@@ -18,7 +17,7 @@ import {
   type ClockState,
   type StakerState,
 } from '../../lib/staking/rewardModel';
-import { startTestChain, type TestChain } from './harness';
+import { startTestChain, type TestChain, testContract } from './harness';
 
 const DAY = 86_400n;
 const ROUND = 27n * DAY;
@@ -837,9 +836,7 @@ describe('reentrancy', () => {
   let attacker: Address;
 
   beforeEach(async () => {
-    const artifact = compileTestContracts(join(projectRoot, 'contracts')).find((c) => c.name === 'ReentrantStaker');
-    if (!artifact) throw new Error('ReentrantStaker did not compile');
-    attacker = await chain.deploy(reentrantStakerAbi, artifact.bytecode, [staking]);
+    attacker = await chain.deploy(reentrantStakerAbi, testContract('ReentrantStaker').bytecode, [staking]);
     expectSuccess(
       await chain.write(1, {
         address: attacker,

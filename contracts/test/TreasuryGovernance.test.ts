@@ -1,9 +1,6 @@
 // Rules of contracts/TreasuryGovernance.sol, one describe or test each, on a real anvil with a real ColdStaking
 // whose governance is the contract under test. Time is placed explicitly: `at(epoch)` mines a block in the middle
 // of an epoch, and boundary cases fix the timestamp of the transaction's own block.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   encodeFunctionData,
@@ -14,7 +11,6 @@ import {
   toHex,
   zeroAddress,
   zeroHash,
-  type Abi,
   type Address,
   type Hex,
   type TransactionReceipt,
@@ -43,8 +39,7 @@ import {
   VoteChoice,
   votingWindow,
 } from '../../lib/governance/proposal';
-import { compileSolidity } from '../../scripts/lib/solidity';
-import { startTestChain, type TestChain } from './harness';
+import { startTestChain, testContract, type TestChain } from './harness';
 
 const DAY = 86_400n;
 const EPOCH = 10n * DAY;
@@ -976,59 +971,8 @@ describe('treasury', () => {
 
 // ---- hostile payees and authors --------------------------------------------------------------------------
 
-/** A contract payee or author: forwards calls, and on receiving CLO either refuses it or re-enters the target
- * once with prepared calldata, counting whether the re-entry failed. */
-const ACTOR_SOURCE = `// SPDX-License-Identifier: MIT
-pragma solidity 0.8.30;
-
-contract Actor {
-    address public target;
-    bytes public reenter_data;
-    bool public refuse;
-    uint256 public reentries;
-    uint256 public failed_reentries;
-
-    function configure(address _target, bytes calldata _reenter_data, bool _refuse) external {
-        target = _target;
-        reenter_data = _reenter_data;
-        refuse = _refuse;
-    }
-
-    function exec(address to, bytes calldata data) external payable {
-        (bool ok, bytes memory ret) = to.call{value: msg.value}(data);
-        if (!ok) {
-            assembly {
-                revert(add(ret, 32), mload(ret))
-            }
-        }
-    }
-
-    receive() external payable {
-        require(!refuse, "Actor: refused");
-        if (reenter_data.length > 0 && reentries == 0) {
-            reentries += 1;
-            (bool ok, ) = target.call(reenter_data);
-            if (!ok) failed_reentries += 1;
-        }
-    }
-}
-`;
-
 describe('hostile payees and authors', () => {
-  let actorAbi: Abi;
-  let actorBytecode: Hex;
-
-  beforeAll(() => {
-    const dir = mkdtempSync(join(tmpdir(), 'treasury-actor-'));
-    try {
-      writeFileSync(join(dir, 'Actor.sol'), ACTOR_SOURCE);
-      const [actor] = compileSolidity(dir, ['Actor.sol']);
-      actorAbi = actor!.abi as Abi;
-      actorBytecode = actor!.bytecode;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  const { abi: actorAbi, bytecode: actorBytecode } = testContract('HostileActor');
 
   const deployActor = () => chain.deploy(actorAbi, actorBytecode, []);
   const configure = async (actor: Address, data: Hex, refuse: boolean) =>

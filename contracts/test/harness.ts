@@ -5,6 +5,7 @@
 //   const staking = await chain.deploy(coldStakingAbi, coldStakingBytecode, [roundInterval, maxDelay, owner]);
 //   await chain.write(1, { address: staking, abi: coldStakingAbi, functionName: 'start_staking', args: [2n], value });
 //   await chain.stop();                              // in afterAll
+import { join } from 'node:path';
 import {
   createPublicClient,
   createTestClient,
@@ -28,6 +29,8 @@ import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 import { callistoLocal } from '../../lib/chain/chains';
 import { anvilPrivateKeys } from '../../lib/chain/anvilAccounts';
 import { findFreePort, startAnvil, type AnvilProcess } from '../../scripts/lib/anvil';
+import { projectRoot } from '../../scripts/lib/paths';
+import { compileTestContracts, type CompiledContract } from '../../scripts/lib/solidity';
 
 export type LocalWalletClient = WalletClient<Transport, Chain, Account>;
 
@@ -172,4 +175,14 @@ export async function startTestChain(): Promise<TestChain> {
     },
   };
   return harness;
+}
+
+let testContracts: CompiledContract[] | undefined;
+
+/** A test-only contract of contracts/test/*.sol (an attacker, a hostile account), compiled once a test file. */
+export function testContract(name: string): { abi: Abi; bytecode: Hex } {
+  testContracts ??= compileTestContracts(join(projectRoot, 'contracts'));
+  const found = testContracts.find((c) => c.name === name);
+  if (!found) throw new Error(`no test contract ${name} in contracts/test/`);
+  return { abi: found.abi as Abi, bytecode: found.bytecode };
 }
