@@ -3,7 +3,5 @@
 export * from './AuditRegistry';
 export * from './ColdStaking';
 export * from './ColdStakingV1';
-export * from './IAuditRegistry';
-export * from './IColdStaking';
 export * from './Multicall3';
 export * from './TreasuryGovernance';

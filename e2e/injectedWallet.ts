@@ -65,7 +65,7 @@ function installInjectedWallet({ rpcUrl, address, chainId, name }: InjectedWalle
 }
 
 /** tsx wraps functions in a `__name` helper that does not exist in the page the wallet is serialised into. */
-const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
+export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
 
 /** The address of anvil account `index`, which the wallet acts as. */
 export function anvilAddress(index: number): `0x${string}` {

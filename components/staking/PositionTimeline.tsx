@@ -1,17 +1,12 @@
 'use client';
 
 import { formatCloWithUnit } from '@/lib/format/clo';
+import { formatMultiplier } from '@/lib/format/multiplier';
 import { formatDateTime } from '@/lib/format/time';
 import type { PositionTimeline as Timeline } from '@/lib/staking/position';
 import type { StakerState } from '@/lib/staking/rewardModel';
 import { Countdown } from '@/components/ui/chainDisplay';
 import { Card } from '@/components/ui/primitives';
-
-function formatMultiplier(multiplier: bigint): string {
-  // 1e18 = 1.00; two decimals is the precision the rules speak in (0.40 + 0.05 a round).
-  const hundredths = (multiplier * 100n) / 10n ** 18n;
-  return `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')}×`;
-}
 
 interface Props {
   staker: StakerState;

@@ -4,6 +4,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { formatUnits, type Address } from 'viem';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import { formatClo, formatCloWithUnit } from '@/lib/format/clo';
+import { formatMultiplier } from '@/lib/format/multiplier';
 import { formatDateTime, formatDuration } from '@/lib/format/time';
 import { toChainTime } from '@/lib/staking/position';
 import { addStakePreview, multiplierForRounds, projectReward } from '@/lib/staking/rewardModel';
@@ -15,10 +16,6 @@ import { RewardProjectionChart } from './RewardProjectionChart';
 import type { StakingData } from './useStakingData';
 
 const roundOptions = Array.from({ length: MAX_FORM_ROUNDS }, (_, i) => i + 1);
-
-function multiplierLabel(rounds: bigint): string {
-  return `${(Number(multiplierForRounds(rounds) / 10n ** 14n) / 10_000).toFixed(2)}×`;
-}
 
 interface Props {
   staking: Address;
@@ -152,7 +149,7 @@ export function StakeForm({ staking, data, balance, gasPrice, connected }: Props
           >
             {roundOptions.map((n) => (
               <option key={n} value={n}>
-                {n} round{n === 1 ? '' : 's'}, multiplier {multiplierLabel(BigInt(n))}
+                {n} round{n === 1 ? '' : 's'}, multiplier {formatMultiplier(multiplierForRounds(BigInt(n)))}
               </option>
             ))}
           </select>
@@ -168,7 +165,7 @@ export function StakeForm({ staking, data, balance, gasPrice, connected }: Props
             <div>
               <dt className="text-slate-400">Multiplier</dt>
               <dd className="font-semibold" data-testid="preview-multiplier">
-                {(Number(preview.after.multiplier / 10n ** 14n) / 10_000).toFixed(2)}×
+                {formatMultiplier(preview.after.multiplier)}
               </dd>
             </div>
             <div>

@@ -7,7 +7,7 @@ import { claimState, describePosition, withdrawState } from '@/lib/staking/posit
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
-import { useNowSeconds } from '@/components/ui/useNow';
+import { useChainNow } from '@/components/ui/chainDisplay';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { LegacyV1Position } from './LegacyV1Position';
 import { PoolStats } from './PoolStats';
@@ -37,8 +37,9 @@ export function StakingPage() {
 
 function StakingDashboard({ staking }: { staking: Address }) {
   const { address } = useAccount();
-  const { data, balance, gasPrice, error, refetch, readAt } = useStakingData(staking, address);
-  const localNow = useNowSeconds();
+  const { data, balance, gasPrice, error, refetch } = useStakingData(staking, address);
+  // The chain's clock, ticking, for live countdowns (anvil runs ahead of the wall clock after time travel).
+  const { now: chainNow } = useChainNow();
   const claimTx = useTransaction();
   const withdrawTx = useTransaction();
 
@@ -55,8 +56,6 @@ function StakingDashboard({ staking }: { staking: Address }) {
     );
   }
 
-  // The chain's clock, moved on by the seconds since the block was read, for live countdowns.
-  const chainNow = data ? Number(data.blockTime) + Math.max(0, localNow - Math.floor(readAt / 1000)) : localNow;
   const position = data?.position;
   const timeline =
     data && position

@@ -124,7 +124,5 @@ export function useStakingData(staking: Address | undefined, account: Address | 
     isLoading: reads.isLoading || block.isLoading,
     error: reads.error ?? block.error,
     refetch: () => Promise.all([reads.refetch(), block.refetch()]),
-    /** When the block was read, to move the chain clock forward between reads. */
-    readAt: block.dataUpdatedAt,
   };
 }

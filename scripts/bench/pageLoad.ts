@@ -2,8 +2,8 @@
 // with the CPU slowed down through CDP, and the JSON-RPC requests each page makes until its first complete paint.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { installPaintProbe, NAME_SHIM, openAndCountRpc, type BenchRoute } from './routes';
-import { openConnected } from '../../e2e/injectedWallet';
+import { installPaintProbe, openAndCountRpc, type BenchRoute } from './routes';
+import { NAME_SHIM, openConnected } from '../../e2e/injectedWallet';
 
 /** A seeded staker (2,000 CLO), so the staking page shows a position: realistic data, read only. */
 export const BENCH_ACCOUNT = 3;

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request } from '@playwright/test';
+import { NAME_SHIM } from '../../e2e/injectedWallet';
 
 export interface BenchRoute {
   /** What the browser opens, query string included. */
@@ -66,7 +67,6 @@ export interface PaintResult {
 export const QUIET_MS = 400;
 
 /** esbuild (tsx) wraps named inner functions in `__name(...)`; serialised into a page, they need it defined. */
-export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
 
 /** Opens `route` in `page` and waits for its main figures, counting the POSTs to the RPC origin meanwhile. The
  * quiet period lets the requests of the paint itself (a balance, a last page) finish and be counted. */

@@ -113,9 +113,10 @@ export function compileSolidity(root: string, files: string[]): CompiledContract
 /** The project's contracts: every `.sol` under contracts/ except the test-only ones in contracts/test/. */
 export function compileProjectContracts(contractsDir: string): CompiledContract[] {
   const files = listSolidityFiles(contractsDir, contractsDir, (rel) => rel === 'test' || rel.startsWith('test/'));
-  // One contract a file, named as the file: that contract is what the file publishes. Libraries and
-  // interfaces imported from other files are compiled along but not published twice.
-  return compileSolidity(contractsDir, files).filter((c) => c.source.split('/').pop() === `${c.name}.sol`);
+  // One contract a file, named as the file: that contract is what the file publishes. Files in subfolders
+  // (contracts/interfaces/: the views one contract needs of another) are compiled along but not published: the
+  // app talks to the contracts themselves, whose full ABIs are already there.
+  return compileSolidity(contractsDir, files).filter((c) => c.source === `${c.name}.sol`);
 }
 
 /** Test-only contracts (attackers, helpers) under contracts/test/, compiled together with their imports. */
