@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IAuditRegistry} from "./interfaces/IAuditRegistry.sol";
+import {ICallistoFS} from "./interfaces/ICallistoFS.sol";
 import {IColdStaking} from "./interfaces/IColdStaking.sol";
 
 /// @title Callisto treasury and cold-staker governance
@@ -31,32 +32,47 @@ import {IColdStaking} from "./interfaces/IColdStaking.sol";
 /// Payment. An accepted funding proposal is due `amount_per_epoch` in each of its `epochs` epochs from the one after
 /// the vote. Anyone may trigger `pay`, which sends every due and unpaid epoch to the payee in one transfer: a
 /// payee who missed epochs loses nothing, and nobody can redirect a payment. When the treasury cannot cover the
-/// payment the call reverts and the epochs stay due for later.
+/// payment the call reverts and the epochs stay due for later. An executed host node election pays the node's
+/// salary the same way (the node is the payee).
 ///
-/// Audit managers. An accepted AppointAuditManager or DismissAuditManager proposal calls `appoint_manager` or
-/// `dismiss_manager` of the fixed `audit_registry` (whose owner made this contract its governance). The call runs
-/// inside try/catch with a fixed gas budget: when the registry refuses (e.g. the account became an auditor
-/// meanwhile) the proposal stays Accepted with `executed` false and `ExecutionFailed` says why, so evaluation never
-/// gets stuck. `evaluate` requires enough gas for that budget, so that nobody can make the call fail on purpose by
-/// sending too little. Without a registry on the chain (zero address) these kinds are refused at submission.
+/// Execution on the project's contracts. An accepted AppointAuditManager or DismissAuditManager proposal calls
+/// `appoint_manager` or `dismiss_manager` of the fixed `audit_registry`; an accepted ElectHostNode or
+/// RemoveHostNode proposal calls `add_host_node` or `remove_host_node` of the fixed `file_system`, and a change of
+/// StorageUnitPrice or StorageFloorPrice calls its `set_prices` (the other price unchanged). Both contracts'
+/// owners made this contract their governance. Each call runs with a fixed gas budget and its failure is caught:
+/// when the target refuses (e.g. the account became an auditor meanwhile, the node is already elected) the
+/// proposal stays Accepted with `executed` false and `ExecutionFailed` says why, so evaluation never gets stuck.
+/// `evaluate` requires enough gas for that budget, so that nobody can make the call fail on purpose by sending too
+/// little. Without a registry or a file system on the chain (zero address) their kinds are refused at submission.
+///
+/// Host node salaries. An election's salary is committed only when the file system accepted the node, and is
+/// paid like funding. The executed election of each node is remembered (`election_of`): when an accepted removal
+/// of that node executes, the salary epochs after the current one are cancelled (the election's `epochs` drops
+/// to the epochs up to the current one, which stay payable) and their commitment is released (`SalaryEnded`).
 ///
 /// Safety. No proposal can call an arbitrary address: a funding proposal only sends CLO to its payee, a
-/// parameter change only writes one of two parameters, with the same bounds as the constructor, and an audit
-/// manager change only calls one of two functions of the fixed audit registry. There is no owner;
+/// parameter change only writes one of four parameters with the same bounds as the constructor (two of them
+/// through the file system's `set_prices`), an audit manager change only calls one of two functions of the fixed
+/// audit registry, and a host node change one of two functions of the fixed file system. There is no owner;
 /// the parameters change only through proposals. Deposits of proposals in voting are never spent on payments.
 contract TreasuryGovernance {
-    /// @notice What a proposal does when accepted. Later versions append kinds (host nodes).
+    /// @notice What a proposal does when accepted. Later versions append kinds.
     enum Kind {
         Funding,
         SetParameter,
         AppointAuditManager,
-        DismissAuditManager
+        DismissAuditManager,
+        ElectHostNode,
+        RemoveHostNode
     }
 
-    /// @notice The parameters a SetParameter proposal may change.
+    /// @notice The parameters a SetParameter proposal may change. The storage prices are the file system's, in wei
+    /// per MB.
     enum Param {
         Quorum,
-        SubmissionDeposit
+        SubmissionDeposit,
+        StorageUnitPrice,
+        StorageFloorPrice
     }
 
     /// @notice Voting until evaluated or withdrawn. An accepted funding proposal is "being paid" or "completed"
@@ -89,15 +105,17 @@ contract TreasuryGovernance {
         /// content, so that the text voters read cannot change after submission unnoticed.
         string description_url;
         bytes32 description_hash;
-        // Funding: the payee, the CLO a epoch and the number of epochs (zero for other kinds).
+        // Funding and ElectHostNode: the payee (the node), the CLO a epoch and the number of epochs (zero for other
+        // kinds). An executed removal of the node lowers an election's `epochs` to the epochs up to the removal.
         address payee;
         uint256 amount_per_epoch;
         uint8 epochs;
         uint8 paid_epochs;
         uint256 voting_epoch;
-        /// @dev Set when a funding proposal is accepted: voting_epoch + 1. Zero before.
+        /// @dev Set when a funding proposal is accepted or an election executes: voting_epoch + 1. Zero before.
         uint256 first_pay_epoch;
-        // SetParameter: which parameter and its new value (Quorum and 0 for other kinds).
+        // SetParameter: which parameter and its new value; ElectHostNode: the capacity in MB in `param_value`
+        // (Quorum and 0 for other kinds).
         Param param;
         uint256 param_value;
         /// @dev The deposit paid at submission; refunded at evaluation or withdrawal.
@@ -106,11 +124,12 @@ contract TreasuryGovernance {
         uint256 votes_against;
         uint256 votes_abstain;
         uint256 total_staked_at_evaluation;
-        // AppointAuditManager / DismissAuditManager: the manager and, when appointing, the public contact.
+        // AppointAuditManager / DismissAuditManager: the manager and, when appointing, the public contact;
+        // ElectHostNode / RemoveHostNode: the node and, when electing, its endpoint URL.
         address subject;
         string contact;
-        /// @dev The accepted action took effect (always for Funding and SetParameter; for audit manager changes,
-        /// when the registry call succeeded). False until accepted.
+        /// @dev The accepted action took effect (always for Funding and for quorum and deposit changes; for the
+        /// kinds executed on the audit registry or the file system, when the call succeeded). False until accepted.
         bool executed;
     }
 
@@ -137,8 +156,11 @@ contract TreasuryGovernance {
     event ProposalWithdrawn(uint256 indexed id);
     /// @notice An accepted SetParameter proposal changed a parameter.
     event ParameterChanged(Param param, uint256 value);
-    /// @notice The audit registry refused an accepted audit manager change; the proposal stays Accepted.
+    /// @notice The audit registry or the file system refused an accepted proposal's action; it stays Accepted.
     event ExecutionFailed(uint256 indexed id, string reason);
+    /// @notice An executed removal (`removal_id`) of a host node cancelled the salary epochs of its election (`id`)
+    /// after the current epoch and released their commitment.
+    event SalaryEnded(uint256 indexed id, uint256 indexed removal_id, uint256 epochs_cancelled, uint256 amount);
     /// @notice CLO sent to the treasury with a call (block rewards arrive without one and emit nothing).
     event Donation(address indexed from, uint256 amount);
 
@@ -147,13 +169,17 @@ contract TreasuryGovernance {
     uint8 public constant MAX_EPOCHS = 12;
     uint16 public constant BPS = 10000;
     uint256 public constant MAX_CONTACT_BYTES = 100;
-    /// @notice Gas given to the audit registry call of an accepted audit manager change.
+    /// @notice A host node's endpoint URL, as the file system bounds it.
+    uint256 public constant MAX_ENDPOINT_BYTES = 256;
+    /// @notice Gas given to the call an accepted proposal makes to the audit registry or the file system.
     uint256 public constant EXECUTION_GAS = 500_000;
 
     /// @notice The cold staking contract: vote weights and holds.
     IColdStaking public immutable staking;
     /// @notice The audit registry whose managers proposals appoint and dismiss; zero on a chain without one.
     IAuditRegistry public immutable audit_registry;
+    /// @notice The Callisto File System whose host nodes and prices proposals change; zero on a chain without one.
+    ICallistoFS public immutable file_system;
     /// @notice Seconds an epoch (27 days on mainnet).
     uint256 public immutable epoch_length;
     /// @notice Start of epoch 0: the block time of deployment.
@@ -165,10 +191,14 @@ contract TreasuryGovernance {
     uint256 public submission_deposit;
     /// @notice The sum of the deposits of proposals still in voting: not spendable on payments.
     uint256 public held_deposits;
-    /// @notice The CLO accepted funding proposals committed to each epoch (a record: payments do not lower it).
+    /// @notice The CLO accepted funding proposals and executed elections committed to each epoch (a record:
+    /// payments do not lower it; an executed removal of a node releases its salary's cancelled epochs).
     mapping(uint256 => uint256) public committed_in_epoch;
 
     Proposal[] private _proposals;
+    /// @dev Id + 1 of the executed election whose salary a node draws; 0 for none (never elected through a
+    /// proposal, or removed since).
+    mapping(address => uint256) private _election_of;
     mapping(uint256 => mapping(address => Vote)) private _votes;
     uint256 private _entered = 1;
 
@@ -191,12 +221,15 @@ contract TreasuryGovernance {
     /// goes through a CREATE2 factory and the parameters change only through proposals.
     /// @param _audit_registry The audit registry, whose owner must then make this contract its governance; the zero
     /// address on a chain without one (audit manager proposals are then refused).
+    /// @param _file_system The Callisto File System, whose owner must then make this contract its governance; the
+    /// zero address on a chain without one (host node and storage price proposals are then refused).
     constructor(
         address _staking,
         uint256 _epoch_length,
         uint16 _quorum_bps,
         uint256 _submission_deposit,
-        address _audit_registry
+        address _audit_registry,
+        address _file_system
     ) {
         require(_staking != address(0), "Treasury: staking is the zero address");
         require(_epoch_length > 0, "Treasury: epoch length is zero");
@@ -204,6 +237,7 @@ contract TreasuryGovernance {
         _check_parameter(Param.SubmissionDeposit, _submission_deposit);
         staking = IColdStaking(_staking);
         audit_registry = IAuditRegistry(_audit_registry);
+        file_system = ICallistoFS(_file_system);
         epoch_length = _epoch_length;
         genesis = block.timestamp;
         quorum_bps = _quorum_bps;
@@ -237,7 +271,8 @@ contract TreasuryGovernance {
         return _proposals.length - 1;
     }
 
-    /// @notice Asks to set `param` to `value` (quorum 1..10000 bps, deposit above zero). Same deposit and vote.
+    /// @notice Asks to set `param` to `value` (quorum 1..10000 bps, deposit above zero, storage prices in wei per
+    /// MB above zero). Same deposit and vote.
     function submit_parameter_change(
         string calldata title,
         string calldata description_url,
@@ -245,6 +280,7 @@ contract TreasuryGovernance {
         Param param,
         uint256 value
     ) external payable returns (uint256 id) {
+        if (param == Param.StorageUnitPrice || param == Param.StorageFloorPrice) _require_file_system();
         _check_parameter(param, value);
         Proposal storage p = _new_proposal(Kind.SetParameter, title, description_url, description_hash);
         p.param = param;
@@ -284,6 +320,51 @@ contract TreasuryGovernance {
         return _proposals.length - 1;
     }
 
+    /// @notice Asks to elect `node` as an IPFS host node of the file system, at `endpoint` (http:// or https://,
+    /// 1..256 bytes) with `capacity_mb` MB, for a salary of `salary_per_epoch` CLO in each of `epochs` epochs
+    /// (1..12) from the one after the vote, paid to the node only if the file system accepts it. Same deposit and
+    /// vote.
+    function submit_host_node_election(
+        string calldata title,
+        string calldata description_url,
+        bytes32 description_hash,
+        address node,
+        string calldata endpoint,
+        uint64 capacity_mb,
+        uint256 salary_per_epoch,
+        uint8 epochs
+    ) external payable returns (uint256 id) {
+        _require_file_system();
+        _check_node(node);
+        _check_endpoint(bytes(endpoint));
+        require(capacity_mb > 0, "Treasury: capacity must be above zero");
+        require(salary_per_epoch > 0, "Treasury: salary per epoch must be above zero");
+        require(epochs >= 1 && epochs <= MAX_EPOCHS, "Treasury: epochs must be 1 to 12");
+        Proposal storage p = _new_proposal(Kind.ElectHostNode, title, description_url, description_hash);
+        p.subject = node;
+        p.payee = node;
+        p.contact = endpoint;
+        p.param_value = capacity_mb;
+        p.amount_per_epoch = salary_per_epoch;
+        p.epochs = epochs;
+        return _proposals.length - 1;
+    }
+
+    /// @notice Asks to remove the IPFS host node `node` from the file system; if it draws a salary from an executed
+    /// election, the epochs after the one the removal executes in are cancelled. Same deposit and vote.
+    function submit_host_node_removal(
+        string calldata title,
+        string calldata description_url,
+        bytes32 description_hash,
+        address node
+    ) external payable returns (uint256 id) {
+        _require_file_system();
+        _check_node(node);
+        Proposal storage p = _new_proposal(Kind.RemoveHostNode, title, description_url, description_hash);
+        p.subject = node;
+        return _proposals.length - 1;
+    }
+
     // ---- voting ----------------------------------------------------------------------------------------------
 
     /// @notice Votes (or changes your vote) with your whole current stake, during the proposal's voting epoch.
@@ -311,8 +392,9 @@ contract TreasuryGovernance {
     // ---- evaluation ------------------------------------------------------------------------------------------
 
     /// @notice Closes the vote of a proposal after its voting epoch; anyone may call it, once. Refunds the deposit
-    /// and, if accepted, commits the funding, applies the parameter or asks the audit registry for the manager
-    /// change (a refusal there leaves the proposal Accepted with `executed` false and emits ExecutionFailed).
+    /// and, if accepted, carries it out: commits the funding, applies the parameter, or asks the audit registry or
+    /// the file system for the change (a refusal there leaves the proposal Accepted with `executed` false and
+    /// emits ExecutionFailed; an election's salary is committed only when the node was elected).
     function evaluate(uint256 id) external nonReentrant exists(id) {
         Proposal storage p = _proposals[id];
         require(p.status == Status.Voting, "Treasury: proposal is not in voting");
@@ -329,33 +411,24 @@ contract TreasuryGovernance {
         uint256 deposit = p.deposit;
         held_deposits -= deposit;
 
-        if (status == Status.Accepted) {
-            if (p.kind == Kind.Funding) {
-                // At most 12 epochs: a bounded loop.
-                uint256 first = p.voting_epoch + 1;
-                uint256 end = first + p.epochs;
-                uint256 amount = p.amount_per_epoch;
-                p.first_pay_epoch = first;
-                for (uint256 e = first; e < end; e++) committed_in_epoch[e] += amount;
-                p.executed = true;
-            } else if (p.kind == Kind.SetParameter) {
-                _apply_parameter(p.param, p.param_value);
-                p.executed = true;
-            } else {
-                _execute_manager_change(id, p);
-            }
-        }
+        if (status == Status.Accepted) _carry_out(id, p);
         emit ProposalEvaluated(id, status, p.votes_for, p.votes_against, p.votes_abstain);
         _send(p.author, deposit);
     }
 
     // ---- payment ---------------------------------------------------------------------------------------------
 
-    /// @notice Pays the payee of an accepted funding proposal every due epoch not paid yet; anyone may call it.
-    /// Reverts when nothing is due or when the treasury (less held deposits) cannot cover it; it stays due.
+    /// @notice Pays the payee of an accepted funding proposal (or the node of an executed host node election) every
+    /// due epoch not paid yet; anyone may call it. Reverts when nothing is due or when the treasury (less held
+    /// deposits) cannot cover it; it stays due.
     function pay(uint256 id) external nonReentrant exists(id) {
         Proposal storage p = _proposals[id];
-        require(p.kind == Kind.Funding && p.status == Status.Accepted, "Treasury: not an accepted funding proposal");
+        require(
+            p.status == Status.Accepted && (p.kind == Kind.Funding || p.kind == Kind.ElectHostNode),
+            "Treasury: not an accepted funding proposal or host node election"
+        );
+        // Funding is always executed once accepted: only an election's flag is read.
+        require(p.kind == Kind.Funding || p.executed, "Treasury: the host node election did not execute");
         uint256 n = _due_epochs(p);
         require(n > 0, "Treasury: nothing is due");
         uint256 amount = n * p.amount_per_epoch;
@@ -422,11 +495,21 @@ contract TreasuryGovernance {
         return (v.choice, v.weight);
     }
 
-    /// @notice The unpaid epochs of an accepted funding proposal that are due now (0 for any other proposal).
+    /// @notice The unpaid epochs of an accepted funding proposal or an executed host node election that are due
+    /// now (0 for any other proposal).
     function due_epochs(uint256 id) external view exists(id) returns (uint256) {
         Proposal storage p = _proposals[id];
-        if (p.kind != Kind.Funding || p.status != Status.Accepted) return 0;
+        bool pays = p.kind == Kind.Funding || p.kind == Kind.ElectHostNode;
+        if (!pays || p.status != Status.Accepted || !p.executed) return 0;
         return _due_epochs(p);
+    }
+
+    /// @notice The executed election whose salary `node` draws: found false when the node was never elected
+    /// through a proposal, or was removed through one since.
+    function election_of(address node) external view returns (bool found, uint256 id) {
+        uint256 stored = _election_of[node];
+        if (stored == 0) return (false, 0);
+        return (true, stored - 1);
     }
 
     /// @notice The balance payments may use: everything but the deposits of proposals in voting.
@@ -470,32 +553,133 @@ contract TreasuryGovernance {
         emit ProposalSubmitted(id, msg.sender, kind, title);
     }
 
-    /// @dev Calls the fixed audit registry, and only its appoint_manager or dismiss_manager, with EXECUTION_GAS.
-    /// The caller must supply enough gas for that budget, so that a refusal is the registry's and not a starved call.
-    function _execute_manager_change(uint256 id, Proposal storage p) private {
-        require(gasleft() >= EXECUTION_GAS + EXECUTION_GAS / 63 + 10_000, "Treasury: not enough gas to execute");
-        bool appoint = p.kind == Kind.AppointAuditManager;
-        string memory reason;
+    /// @dev Carries out an accepted proposal. Only the fixed audit registry and file system are ever called, and
+    /// only with the functions below.
+    function _carry_out(uint256 id, Proposal storage p) private {
+        Kind kind = p.kind;
         bool ok;
-        if (appoint) {
-            try audit_registry.appoint_manager{gas: EXECUTION_GAS}(p.subject, p.contact) {
-                ok = true;
-            } catch Error(string memory message) {
-                reason = message;
-            } catch {
-                reason = "Treasury: the audit registry call failed";
-            }
+        if (kind == Kind.Funding) {
+            _commit_payments(p);
+            ok = true;
+        } else if (kind == Kind.SetParameter) {
+            ok = _change_parameter(id, p.param, p.param_value);
         } else {
-            try audit_registry.dismiss_manager{gas: EXECUTION_GAS}(p.subject) {
-                ok = true;
-            } catch Error(string memory message) {
-                reason = message;
-            } catch {
-                reason = "Treasury: the audit registry call failed";
+            ok = _execute_on_target(id, p, kind);
+        }
+        p.executed = ok;
+    }
+
+    /// @dev The kinds carried out by a call to the audit registry or the file system: one function each, then what
+    /// follows here when the call succeeded (an election's salary, a removal's end of salary).
+    function _execute_on_target(uint256 id, Proposal storage p, Kind kind) private returns (bool ok) {
+        address node = p.subject;
+        address target = address(file_system);
+        bytes memory call;
+        if (kind == Kind.AppointAuditManager) {
+            target = address(audit_registry);
+            call = abi.encodeCall(IAuditRegistry.appoint_manager, (node, p.contact));
+        } else if (kind == Kind.DismissAuditManager) {
+            target = address(audit_registry);
+            call = abi.encodeCall(IAuditRegistry.dismiss_manager, (node));
+        } else if (kind == Kind.ElectHostNode) {
+            call = abi.encodeCall(ICallistoFS.add_host_node, (node, p.contact, uint64(p.param_value)));
+        } else {
+            call = abi.encodeCall(ICallistoFS.remove_host_node, (node));
+        }
+        ok = _execute(id, target, call);
+        if (!ok) return false;
+        if (kind == Kind.ElectHostNode) {
+            _commit_payments(p);
+            _election_of[node] = id + 1;
+        } else if (kind == Kind.RemoveHostNode) {
+            _end_salary(id, node);
+        }
+    }
+
+    /// @dev Commits `amount_per_epoch` to each of the proposal's epochs from the one after the vote (at most 12: a
+    /// bounded loop) and sets its first pay epoch.
+    function _commit_payments(Proposal storage p) private {
+        uint256 first = p.voting_epoch + 1;
+        uint256 end = first + p.epochs;
+        uint256 amount = p.amount_per_epoch;
+        p.first_pay_epoch = first;
+        for (uint256 e = first; e < end; e++) committed_in_epoch[e] += amount;
+    }
+
+    /// @dev Ends the salary of the executed election `node` draws, if any: the epochs after the current one are
+    /// cancelled and their commitment released. The epochs kept are at least those paid, since no epoch after
+    /// the current one is ever due.
+    function _end_salary(uint256 removal_id, address node) private {
+        uint256 stored = _election_of[node];
+        if (stored == 0) return;
+        delete _election_of[node];
+        Proposal storage election = _proposals[stored - 1];
+        uint256 first = election.first_pay_epoch;
+        uint256 end = first + election.epochs;
+        uint256 kept_end = current_epoch() + 1;
+        if (kept_end < first) kept_end = first;
+        if (kept_end >= end) return;
+        uint256 amount = election.amount_per_epoch;
+        for (uint256 e = kept_end; e < end; e++) committed_in_epoch[e] -= amount;
+        election.epochs = uint8(kept_end - first);
+        emit SalaryEnded(stored - 1, removal_id, end - kept_end, (end - kept_end) * amount);
+    }
+
+    /// @dev Applies an accepted parameter change: quorum and deposit here, the storage prices through the file
+    /// system's set_prices with the other price unchanged. Returns whether it took effect.
+    function _change_parameter(uint256 id, Param param, uint256 value) private returns (bool) {
+        if (param == Param.Quorum) {
+            quorum_bps = uint16(value);
+        } else if (param == Param.SubmissionDeposit) {
+            submission_deposit = value;
+        } else {
+            // The other price is read first; without code at the address the call below fails and says so.
+            uint256 unit = value;
+            uint256 floor = value;
+            if (address(file_system).code.length > 0) {
+                if (param == Param.StorageUnitPrice) floor = file_system.floor_price();
+                else unit = file_system.unit_price();
+            }
+            if (!_execute(id, address(file_system), abi.encodeCall(ICallistoFS.set_prices, (unit, floor)))) {
+                return false;
             }
         }
-        if (ok) p.executed = true;
-        else emit ExecutionFailed(id, reason);
+        emit ParameterChanged(param, value);
+        return true;
+    }
+
+    /// @dev Calls `target` (the fixed audit registry or file system) with `data`, one of their functions encoded
+    /// against their interfaces, and EXECUTION_GAS. A failure is caught and reported with ExecutionFailed, so that
+    /// evaluation never sticks. The caller must supply enough gas for that budget, so that a refusal is the
+    /// target's and not a starved call. A target without code counts as a failure (a plain call would succeed).
+    function _execute(uint256 id, address target, bytes memory data) private returns (bool ok) {
+        require(gasleft() >= EXECUTION_GAS + EXECUTION_GAS / 63 + 10_000, "Treasury: not enough gas to execute");
+        bytes memory returned;
+        if (target.code.length > 0) (ok, returned) = target.call{gas: EXECUTION_GAS}(data);
+        if (!ok) emit ExecutionFailed(id, _revert_reason(target, returned));
+    }
+
+    /// @dev The message of an `Error(string)` revert (a require with a reason); for anything else (a panic, a
+    /// custom error, running out of gas, malformed data, no code) a sentence naming the target. Never reverts.
+    function _revert_reason(address target, bytes memory returned) private view returns (string memory) {
+        // Error(string) is its selector, then the ABI encoding of one string: the offset 0x20, the length, bytes.
+        if (returned.length >= 68 && bytes4(returned) == 0x08c379a0) {
+            uint256 offset;
+            uint256 length;
+            assembly ("memory-safe") {
+                offset := mload(add(returned, 36))
+                length := mload(add(returned, 68))
+            }
+            if (offset == 32 && length <= returned.length - 68) {
+                bytes memory reason = new bytes(length);
+                for (uint256 i = 0; i < length; i++) reason[i] = returned[68 + i];
+                return string(reason);
+            }
+        }
+        return
+            target == address(audit_registry)
+                ? "Treasury: the audit registry call failed"
+                : "Treasury: the file system call failed";
     }
 
     function _tally(Proposal storage p, Choice choice, uint256 weight, bool add) private {
@@ -516,13 +700,29 @@ contract TreasuryGovernance {
 
     function _check_parameter(Param param, uint256 value) private pure {
         if (param == Param.Quorum) require(value >= 1 && value <= BPS, "Treasury: quorum must be 1 to 10000 bps");
-        else require(value > 0, "Treasury: deposit must be above zero");
+        else if (param == Param.SubmissionDeposit) require(value > 0, "Treasury: deposit must be above zero");
+        else if (param == Param.StorageUnitPrice) require(value > 0, "Treasury: unit price must be above zero");
+        else require(value > 0, "Treasury: floor price must be above zero");
     }
 
-    function _apply_parameter(Param param, uint256 value) private {
-        if (param == Param.Quorum) quorum_bps = uint16(value);
-        else submission_deposit = value;
-        emit ParameterChanged(param, value);
+    function _require_file_system() private view {
+        require(address(file_system) != address(0), "Treasury: no file system on this chain");
+    }
+
+    function _check_node(address node) private pure {
+        require(node != address(0), "Treasury: node is the zero address");
+    }
+
+    /// @dev The file system's own rule, checked at submission so that an accepted election is not refused for it.
+    function _check_endpoint(bytes calldata endpoint) private pure {
+        require(
+            endpoint.length >= 1 && endpoint.length <= MAX_ENDPOINT_BYTES,
+            "Treasury: endpoint must be 1 to 256 bytes"
+        );
+        require(
+            _starts_with(endpoint, "http://") || _starts_with(endpoint, "https://"),
+            "Treasury: endpoint must start with http:// or https://"
+        );
     }
 
     function _starts_with(bytes calldata data, bytes memory prefix) private pure returns (bool) {

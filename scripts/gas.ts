@@ -1,11 +1,13 @@
 // `npx tsx scripts/gas.ts`: gas used by the contracts' main operations, measured on a throwaway anvil.
 // Each suite deploys one contract and runs its operations in order (each may rely on the ones before it); to
 // measure another contract, add a suite to `suites`.
-import { keccak256, parseEther, toHex, type Address, type TransactionReceipt } from 'viem';
+import { keccak256, parseEther, parseEventLogs, toHex, type Address, type TransactionReceipt } from 'viem';
 import { auditRegistryAbi, auditRegistryBytecode } from '../contracts-abi/AuditRegistry';
+import { callistoFSAbi, callistoFSBytecode } from '../contracts-abi/CallistoFS';
 import { coldStakingAbi, coldStakingBytecode } from '../contracts-abi/ColdStaking';
 import { treasuryGovernanceAbi, treasuryGovernanceBytecode } from '../contracts-abi/TreasuryGovernance';
 import { startTestChain, type TestChain } from '../contracts/test/harness';
+import { ProposalParam } from '../lib/governance/proposal';
 
 interface GasOperation<Context> {
   name: string;
@@ -113,6 +115,10 @@ interface GovernanceContext {
   gov: Address;
 }
 
+/** The host node the governance suite elects twice and removes; its salary. */
+const HOST_NODE = 2;
+const SALARY = parseEther('1000');
+
 function submitFunding(chain: TestChain, gov: Address, title: string, epochs: number) {
   return chain.write(1, {
     address: gov,
@@ -134,9 +140,44 @@ const governanceCall = (
 const vote = (chain: TestChain, from: number, gov: Address, id: bigint, choice: number) =>
   chain.write(from, { address: gov, abi: treasuryGovernanceAbi, functionName: 'vote', args: [id, choice] });
 
+function submitHostNodeElection(chain: TestChain, gov: Address, title: string) {
+  return chain.write(1, {
+    address: gov,
+    abi: treasuryGovernanceAbi,
+    functionName: 'submit_host_node_election',
+    args: [
+      title,
+      DESCRIPTION_URL,
+      DESCRIPTION_HASH,
+      chain.accounts[HOST_NODE]!.address,
+      'https://host-node-1.callisto.network',
+      10_240n,
+      SALARY,
+      12,
+    ],
+    value: DEPOSIT,
+  });
+}
+
+/** Evaluates a proposal and checks that its action took effect (or not), so that a row measures what it names. */
+async function evaluateExpecting(chain: TestChain, gov: Address, id: bigint, executed: boolean) {
+  const receipt = await governanceCall(chain, 7, gov, 'evaluate', id);
+  const proposal = await chain.publicClient.readContract({
+    address: gov,
+    abi: treasuryGovernanceAbi,
+    functionName: 'get_proposal',
+    args: [id],
+  });
+  if (proposal.executed !== executed) throw new Error(`proposal ${id}: executed is ${proposal.executed}`);
+  return receipt;
+}
+
 /** Proposal ids: 0 funding for 3 epochs, 1 funding for 12 epochs (the longest commitment loop), 2 a parameter
  * change, 3 a funding proposal its author withdraws, 4 the appointment of an audit manager (account 8) in an audit
- * registry whose governance is the treasury. Mainnet epoch, quorum and deposit. */
+ * registry whose governance is the treasury. Then, in a file system whose governance is the treasury: 5 the
+ * election of a host node (account 2) for 12 epochs, 6 a second election of the same node (refused by the file
+ * system), 7 a change of the storage unit price, 8 the removal of the node in the epoch its salary starts (11 of
+ * its 12 epochs cancelled). Mainnet epoch, quorum and deposit. */
 const treasuryGovernance: GasSuite<GovernanceContext> = {
   contract: 'TreasuryGovernance',
   async deploy(chain) {
@@ -153,15 +194,23 @@ const treasuryGovernance: GasSuite<GovernanceContext> = {
       10n,
       5n,
     ]);
+    // The file system suite's prices (the deploy script's local ones), no host node yet.
+    const fileSystem = await chain.deploy(callistoFSAbi, callistoFSBytecode, [
+      chain.accounts[0]!.address,
+      parseEther('10'),
+      parseEther('0.01'),
+    ]);
     const gov = await chain.deploy(treasuryGovernanceAbi, treasuryGovernanceBytecode, [
       staking,
       EPOCH,
       1000,
       DEPOSIT,
       registry,
+      fileSystem,
     ]);
     await chain.write(0, { address: staking, abi: coldStakingAbi, functionName: 'set_governance', args: [gov] });
     await chain.write(0, { address: registry, abi: auditRegistryAbi, functionName: 'set_governance', args: [gov] });
+    await chain.write(0, { address: fileSystem, abi: callistoFSAbi, functionName: 'set_governance', args: [gov] });
     for (const i of [1, 4, 5]) await chain.setBalance(chain.accounts[i]!.address, parseEther('10000'));
     for (const i of [4, 5]) {
       await chain.write(i, {
@@ -258,6 +307,73 @@ const treasuryGovernance: GasSuite<GovernanceContext> = {
         await chain.increaseTime(2n * EPOCH);
         return governanceCall(chain, 7, gov, 'pay', 0n);
       },
+    },
+    {
+      name: 'submit_host_node_election (12 epochs)',
+      run: (chain, { gov }) => submitHostNodeElection(chain, gov, 'A year of IPFS hosting'),
+    },
+    {
+      name: 'submit_host_node_removal',
+      async run(chain, { gov }) {
+        await submitHostNodeElection(chain, gov, 'The same node again');
+        await chain.write(1, {
+          address: gov,
+          abi: treasuryGovernanceAbi,
+          functionName: 'submit_parameter_change',
+          args: ['Storage at 2 wei per MB', DESCRIPTION_URL, DESCRIPTION_HASH, ProposalParam.StorageUnitPrice, 2n],
+          value: DEPOSIT,
+        });
+        return chain.write(1, {
+          address: gov,
+          abi: treasuryGovernanceAbi,
+          functionName: 'submit_host_node_removal',
+          args: ['Remove the host node', DESCRIPTION_URL, DESCRIPTION_HASH, chain.accounts[HOST_NODE]!.address],
+          value: DEPOSIT,
+        });
+      },
+    },
+    {
+      name: 'evaluate (executed election, 12 epochs)',
+      async run(chain, { gov }) {
+        await chain.increaseTime(EPOCH);
+        for (const id of [5n, 6n, 7n, 8n]) await vote(chain, 4, gov, id, 1);
+        await chain.increaseTime(EPOCH);
+        return evaluateExpecting(chain, gov, 5n, true);
+      },
+    },
+    { name: 'pay (one salary epoch)', run: (chain, { gov }) => governanceCall(chain, 7, gov, 'pay', 5n) },
+    {
+      name: 'evaluate (refused election, already elected)',
+      async run(chain, { gov }) {
+        const receipt = await evaluateExpecting(chain, gov, 6n, false);
+        const [failure] = parseEventLogs({
+          abi: treasuryGovernanceAbi,
+          eventName: 'ExecutionFailed',
+          logs: receipt.logs,
+        });
+        if (failure?.args.reason !== 'CallistoFS: node is already elected') {
+          throw new Error(`the election was refused for another reason: ${failure?.args.reason}`);
+        }
+        return receipt;
+      },
+    },
+    {
+      name: 'evaluate (removal, cancels 11 salary epochs)',
+      async run(chain, { gov }) {
+        const receipt = await evaluateExpecting(chain, gov, 8n, true);
+        const election = await chain.publicClient.readContract({
+          address: gov,
+          abi: treasuryGovernanceAbi,
+          functionName: 'get_proposal',
+          args: [5n],
+        });
+        if (election.epochs !== 1) throw new Error(`the removal left ${election.epochs} salary epochs`);
+        return receipt;
+      },
+    },
+    {
+      name: 'evaluate (accepted storage unit price change)',
+      run: (chain, { gov }) => evaluateExpecting(chain, gov, 7n, true),
     },
   ],
 };
@@ -390,8 +506,113 @@ const auditRegistry: GasSuite<AuditContext> = {
   ],
 };
 
+interface FileSystemContext {
+  fs: Address;
+}
+
+/** A CIDv1 of a file (59 bytes, as every sha2-256 CIDv1 in base32) and one of a folder. */
+const FILE_CID = 'bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku';
+const FOLDER_CID = 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi';
+
+function fileSystemCall(
+  chain: TestChain,
+  from: number,
+  fs: Address,
+  functionName: string,
+  args: readonly unknown[],
+  value?: bigint,
+) {
+  return chain.write(from, {
+    address: fs,
+    abi: callistoFSAbi,
+    functionName,
+    args,
+    value,
+  } as unknown as Parameters<TestChain['write']>[1]);
+}
+
+async function uploadAtQuote(chain: TestChain, from: number, fs: Address, cid: string, size: bigint, path: string) {
+  const [, deposit] = await chain.publicClient.readContract({
+    address: fs,
+    abi: callistoFSAbi,
+    functionName: 'quote',
+    args: [size],
+  });
+  return fileSystemCall(chain, from, fs, 'upload', [cid, size, path], deposit);
+}
+
+/** Accounts 1 and 2 are host nodes (the deploy script's local prices), 3 and 4 upload. Paths of a typical length:
+ * a file under a folder, and a folder. */
+const callistoFS: GasSuite<FileSystemContext> = {
+  contract: 'CallistoFS',
+  async deploy(chain) {
+    const fs = await chain.deploy(callistoFSAbi, callistoFSBytecode, [
+      chain.accounts[0]!.address,
+      parseEther('10'),
+      parseEther('0.01'),
+    ]);
+    return { fs };
+  },
+  operations: [
+    {
+      name: 'add_host_node (first node)',
+      run: (chain, { fs }) =>
+        fileSystemCall(chain, 0, fs, 'add_host_node', [chain.accounts[1]!.address, 'http://127.0.0.1:5101', 10_240n]),
+    },
+    {
+      name: 'add_host_node (second node)',
+      run: (chain, { fs }) =>
+        fileSystemCall(chain, 0, fs, 'add_host_node', [
+          chain.accounts[2]!.address,
+          'https://host-node-2.callisto.network',
+          10_240n,
+        ]),
+    },
+    {
+      name: 'upload (first file of an owner)',
+      run: (chain, { fs }) => uploadAtQuote(chain, 3, fs, FILE_CID, 1_500_000n, 'reports/2025/audit.pdf'),
+    },
+    {
+      name: 'upload (another file of the owner)',
+      run: (chain, { fs }) => uploadAtQuote(chain, 3, fs, FOLDER_CID, 40_000n, 'sites/staking-guide'),
+    },
+    {
+      name: 'confirm (first node)',
+      run: (chain, { fs }) => fileSystemCall(chain, 1, fs, 'confirm', [0n]),
+    },
+    {
+      name: 'confirm (second node)',
+      run: (chain, { fs }) => fileSystemCall(chain, 2, fs, 'confirm', [0n]),
+    },
+    {
+      name: 'withdraw (confirmed file)',
+      run: (chain, { fs }) => fileSystemCall(chain, 3, fs, 'withdraw', [0n]),
+    },
+    {
+      name: 'upload (path freed by a withdrawal)',
+      run: (chain, { fs }) => uploadAtQuote(chain, 3, fs, FILE_CID, 1_500_000n, 'reports/2025/audit.pdf'),
+    },
+    {
+      name: 'confirm_many (two files)',
+      run: (chain, { fs }) => fileSystemCall(chain, 1, fs, 'confirm_many', [[1n, 2n]]),
+    },
+    {
+      name: 'set_endpoint',
+      run: (chain, { fs }) => fileSystemCall(chain, 1, fs, 'set_endpoint', ['https://host-node-1.callisto.network']),
+    },
+    {
+      name: 'set_prices',
+      run: (chain, { fs }) => fileSystemCall(chain, 0, fs, 'set_prices', [parseEther('12'), parseEther('0.02')]),
+    },
+    {
+      name: 'remove_host_node (not the last)',
+      run: (chain, { fs }) => fileSystemCall(chain, 0, fs, 'remove_host_node', [chain.accounts[1]!.address]),
+    },
+  ],
+};
+
 // Suites of different contracts have different contexts; each is only ever run with its own.
-const suites = [coldStaking, treasuryGovernance, auditRegistry] as GasSuite<unknown>[];
+const suites = [coldStaking, treasuryGovernance, auditRegistry, callistoFS] as GasSuite<unknown>[];
 
 async function main(): Promise<number> {
   const chain = await startTestChain();

@@ -111,6 +111,7 @@ beforeAll(async () => {
     Number(QUORUM),
     DEPOSIT,
     zeroAddress,
+    zeroAddress,
   ]);
   await chain.write(0, { address: staking, abi: coldStakingAbi, functionName: 'set_governance', args: [gov] });
   genesis = await chain.publicClient.readContract({

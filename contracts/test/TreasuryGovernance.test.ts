@@ -16,6 +16,7 @@ import {
   type TransactionReceipt,
 } from 'viem';
 import { auditRegistryAbi, auditRegistryBytecode } from '../../contracts-abi/AuditRegistry';
+import { callistoFSAbi, callistoFSBytecode } from '../../contracts-abi/CallistoFS';
 import { coldStakingAbi, coldStakingBytecode } from '../../contracts-abi/ColdStaking';
 import { treasuryGovernanceAbi, treasuryGovernanceBytecode } from '../../contracts-abi/TreasuryGovernance';
 import {
@@ -49,6 +50,9 @@ const MAX_DELAY = 365n * DAY;
 const FAST = 10n ** 12n;
 const QUORUM = 1000; // 10%
 const DEPOSIT = parseEther('5');
+/** File system prices, wei per MB. */
+const UNIT_PRICE = parseEther('1');
+const FLOOR_PRICE = parseEther('0.001');
 const URL = 'ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi';
 const HASH = keccak256(toHex('A proposal to fund the audit of the bridge.'));
 const { For, Against, Abstain, None } = VoteChoice;
@@ -61,6 +65,7 @@ let chain: TestChain;
 let staking: Address;
 let gov: Address;
 let registry: Address;
+let fileSystem: Address;
 let genesis: bigint;
 let snapshot: Hex;
 
@@ -70,18 +75,23 @@ beforeAll(async () => {
   chain = await startTestChain();
   staking = await chain.deploy(coldStakingAbi, coldStakingBytecode, [ROUND, MAX_DELAY, FAST, account(0)]);
   registry = await chain.deploy(auditRegistryAbi, auditRegistryBytecode, [account(0), 90n * DAY, EPOCH, 10n, 5n]);
+  fileSystem = await chain.deploy(callistoFSAbi, callistoFSBytecode, [account(0), UNIT_PRICE, FLOOR_PRICE]);
   gov = await chain.deploy(treasuryGovernanceAbi, treasuryGovernanceBytecode, [
     staking,
     EPOCH,
     QUORUM,
     DEPOSIT,
     registry,
+    fileSystem,
   ]);
   expectSuccess(
     await chain.write(0, { address: staking, abi: coldStakingAbi, functionName: 'set_governance', args: [gov] }),
   );
   expectSuccess(
     await chain.write(0, { address: registry, abi: auditRegistryAbi, functionName: 'set_governance', args: [gov] }),
+  );
+  expectSuccess(
+    await chain.write(0, { address: fileSystem, abi: callistoFSAbi, functionName: 'set_governance', args: [gov] }),
   );
   genesis = await read('genesis');
 });
@@ -263,6 +273,7 @@ type EventName =
   | 'ProposalWithdrawn'
   | 'ParameterChanged'
   | 'ExecutionFailed'
+  | 'SalaryEnded'
   | 'Donation';
 
 function events<const name extends EventName>(receipt: TransactionReceipt, eventName: name) {
@@ -331,6 +342,7 @@ describe('deployment', () => {
         epochLength,
         quorum,
         deposit,
+        zeroAddress,
         zeroAddress,
       ]),
     ).rejects.toThrow();
@@ -762,7 +774,7 @@ describe('payment', () => {
     await stakeAll();
     await credit(parseEther('1000'));
     const id = await decided([[4, For]]);
-    expect(await reason(OTHER, 'pay', id)).toBe('Treasury: not an accepted funding proposal');
+    expect(await reason(OTHER, 'pay', id)).toBe('Treasury: not an accepted funding proposal or host node election');
     expect(await dueOnChain(id)).toBe(0n);
     expectSuccess(await send(OTHER, 'evaluate', id));
     expect(await dueOnChain(id)).toBe(1n);
@@ -847,8 +859,10 @@ describe('payment', () => {
     await at(2n);
     expectSuccess(await send(OTHER, 'evaluate', rejected));
     expectSuccess(await send(OTHER, 'evaluate', param));
-    expect(await reason(OTHER, 'pay', rejected)).toBe('Treasury: not an accepted funding proposal');
-    expect(await reason(OTHER, 'pay', param)).toBe('Treasury: not an accepted funding proposal');
+    expect(await reason(OTHER, 'pay', rejected)).toBe(
+      'Treasury: not an accepted funding proposal or host node election',
+    );
+    expect(await reason(OTHER, 'pay', param)).toBe('Treasury: not an accepted funding proposal or host node election');
     expect(await reason(OTHER, 'pay', 7n)).toBe('Treasury: no such proposal');
     expect(await dueOnChain(rejected)).toBe(0n);
     expect(await dueOnChain(param)).toBe(0n);
@@ -1180,6 +1194,7 @@ describe('audit manager changes', () => {
       QUORUM,
       DEPOSIT,
       zeroAddress,
+      zeroAddress,
     ]);
     expect(await chain.revertReason(AUTHOR, managerRequest({ target: bare }))).toBe(
       'Treasury: no audit registry on this chain',
@@ -1280,5 +1295,473 @@ describe('audit manager changes', () => {
     expectSuccess(await send(OTHER, 'evaluate', param));
     expect(await proposal(funding)).toMatchObject({ executed: true });
     expect(await proposal(param)).toMatchObject({ executed: true });
+  });
+});
+
+// ---- host nodes and storage prices -----------------------------------------------------------------------
+
+describe('host node elections and storage prices', () => {
+  const NODE = 8;
+  const NODE2 = 9;
+  const ENDPOINT = 'https://node.example.org';
+  const CAPACITY_MB = 1024n;
+  const SALARY = parseEther('10');
+  const MB = 1_048_576n;
+  const { ElectHostNode, RemoveHostNode } = ProposalKind;
+  const { StorageUnitPrice, StorageFloorPrice } = ProposalParam;
+
+  interface ElectionArgs {
+    node: Address;
+    endpoint: string;
+    capacity: bigint;
+    salary: bigint;
+    epochs: number;
+  }
+
+  function electionRequest(over: Partial<ElectionArgs> = {}, target = gov, value = DEPOSIT) {
+    const a: ElectionArgs = {
+      node: account(NODE),
+      endpoint: ENDPOINT,
+      capacity: CAPACITY_MB,
+      salary: SALARY,
+      epochs: 3,
+      ...over,
+    };
+    return {
+      address: target,
+      abi: treasuryGovernanceAbi,
+      functionName: 'submit_host_node_election' as const,
+      args: ['Elect a host node', URL, HASH, a.node, a.endpoint, a.capacity, a.salary, a.epochs] as const,
+      value,
+    };
+  }
+
+  const removalRequest = (node: Address, target = gov, value = DEPOSIT) => ({
+    address: target,
+    abi: treasuryGovernanceAbi,
+    functionName: 'submit_host_node_removal' as const,
+    args: ['Remove a host node', URL, HASH, node] as const,
+    value,
+  });
+
+  const priceRequest = (param: number, value: bigint, target = gov) => ({
+    ...parameterRequest(param, value),
+    address: target,
+  });
+
+  const fsRead = <name extends 'capacity_bytes' | 'unit_price' | 'floor_price'>(functionName: name) =>
+    chain.publicClient.readContract({ address: fileSystem, abi: callistoFSAbi, functionName });
+  const isHostNode = (who: number) =>
+    chain.publicClient.readContract({
+      address: fileSystem,
+      abi: callistoFSAbi,
+      functionName: 'is_host_node',
+      args: [account(who)],
+    });
+  async function electionOf(who: number) {
+    const [found, id] = await chain.publicClient.readContract({
+      address: gov,
+      abi: treasuryGovernanceAbi,
+      functionName: 'election_of',
+      args: [account(who)],
+    });
+    return { found, id };
+  }
+
+  /** Submits the proposals in epoch 0, account 4 (60% of the stake) votes for all in epoch 1, evaluates each in
+   * epoch 2 and returns their evaluation receipts. */
+  async function accepted(requests: { args: readonly unknown[]; functionName: string }[]) {
+    await at(0n);
+    const ids: bigint[] = [];
+    for (const request of requests) {
+      ids.push(await submitted(await chain.write(AUTHOR, request as ReturnType<typeof electionRequest>)));
+    }
+    await at(1n);
+    for (const id of ids) await vote(4, id, For);
+    await at(2n);
+    const receipts: TransactionReceipt[] = [];
+    for (const id of ids) receipts.push(expectSuccess(await send(OTHER, 'evaluate', id)));
+    return { ids, receipts };
+  }
+
+  it('records the file system', async () => {
+    const recorded = await chain.publicClient.readContract({
+      address: gov,
+      abi: treasuryGovernanceAbi,
+      functionName: 'file_system',
+    });
+    expect(recorded.toLowerCase()).toBe(fileSystem.toLowerCase());
+  });
+
+  it('validates an election and a removal, and records them', async () => {
+    await at(0n);
+    const r = (over: Partial<ElectionArgs>) => chain.revertReason(AUTHOR, electionRequest(over));
+    expect(await r({ node: zeroAddress })).toBe('Treasury: node is the zero address');
+    expect(await r({ endpoint: '' })).toBe('Treasury: endpoint must be 1 to 256 bytes');
+    expect(await r({ endpoint: 'https://' + 'a'.repeat(249) })).toBe('Treasury: endpoint must be 1 to 256 bytes');
+    expect(await r({ endpoint: 'ftp://node.example' })).toBe('Treasury: endpoint must start with http:// or https://');
+    expect(await r({ endpoint: 'node.example' })).toBe('Treasury: endpoint must start with http:// or https://');
+    expect(await r({ capacity: 0n })).toBe('Treasury: capacity must be above zero');
+    expect(await r({ salary: 0n })).toBe('Treasury: salary per epoch must be above zero');
+    expect(await r({ epochs: 0 })).toBe('Treasury: epochs must be 1 to 12');
+    expect(await r({ epochs: 13 })).toBe('Treasury: epochs must be 1 to 12');
+    expect(await chain.revertReason(AUTHOR, electionRequest({}, gov, DEPOSIT - 1n))).toMatch(
+      /^Treasury: deposit must be exactly/,
+    );
+    expect(await chain.revertReason(AUTHOR, removalRequest(zeroAddress))).toBe('Treasury: node is the zero address');
+
+    const endpoint = 'http://' + 'a'.repeat(249); // 256 bytes
+    const election = await submitted(
+      await chain.write(AUTHOR, electionRequest({ endpoint, capacity: 2n ** 64n - 1n, epochs: 12 })),
+    );
+    expect(await proposal(election)).toMatchObject({
+      kind: ElectHostNode,
+      status: ProposalStatus.Voting,
+      subject: account(NODE),
+      payee: account(NODE),
+      contact: endpoint,
+      param_value: 2n ** 64n - 1n,
+      amount_per_epoch: SALARY,
+      epochs: 12,
+      first_pay_epoch: 0n,
+      executed: false,
+    });
+    const removal = await submitted(await chain.write(AUTHOR, removalRequest(account(NODE))));
+    expect(await proposal(removal)).toMatchObject({
+      kind: RemoveHostNode,
+      subject: account(NODE),
+      payee: zeroAddress,
+      contact: '',
+      amount_per_epoch: 0n,
+      epochs: 0,
+      executed: false,
+    });
+  });
+
+  it('refuses the host node and storage price kinds on a chain without a file system', async () => {
+    const bare = await chain.deploy(treasuryGovernanceAbi, treasuryGovernanceBytecode, [
+      staking,
+      EPOCH,
+      QUORUM,
+      DEPOSIT,
+      registry,
+      zeroAddress,
+    ]);
+    const refused = 'Treasury: no file system on this chain';
+    expect(await chain.revertReason(AUTHOR, electionRequest({}, bare))).toBe(refused);
+    expect(await chain.revertReason(AUTHOR, removalRequest(account(NODE), bare))).toBe(refused);
+    expect(await chain.revertReason(AUTHOR, priceRequest(StorageUnitPrice, 1n, bare))).toBe(refused);
+    expect(await chain.revertReason(AUTHOR, priceRequest(StorageFloorPrice, 1n, bare))).toBe(refused);
+    // The other kinds still work there.
+    expectSuccess(await chain.write(AUTHOR, priceRequest(ProposalParam.Quorum, 2000n, bare)));
+  });
+
+  it('elects the node when accepted and pays its salary per epoch', async () => {
+    await stakeAll();
+    await credit(parseEther('1000'));
+    const {
+      ids: [id],
+      receipts: [receipt],
+    } = await accepted([electionRequest()]);
+    expect(events(receipt!, 'ExecutionFailed')).toEqual([]);
+    expect(await isHostNode(NODE)).toBe(true);
+    expect(
+      await chain.publicClient.readContract({ address: fileSystem, abi: callistoFSAbi, functionName: 'host_nodes' }),
+    ).toMatchObject([{ node: account(NODE), endpoint: ENDPOINT, capacity_mb: CAPACITY_MB }]);
+    expect(await fsRead('capacity_bytes')).toBe(CAPACITY_MB * MB);
+    const p = await proposal(id!);
+    expect(p).toMatchObject({ status: ProposalStatus.Accepted, executed: true, first_pay_epoch: 2n });
+    expect(await electionOf(NODE)).toEqual({ found: true, id });
+    for (const e of [2n, 3n, 4n]) expect(await committed(e)).toBe(SALARY);
+    expect(await committed(5n)).toBe(0n);
+
+    expect(await dueOnChain(id!)).toBe(1n);
+    const nodeBefore = await chain.balance(account(NODE));
+    const paid = expectSuccess(await send(OTHER, 'pay', id!));
+    expect(events(paid, 'PaymentMade')).toEqual([{ id, payee: account(NODE), epochs_paid: 1n, amount: SALARY }]);
+    expect(await chain.balance(account(NODE))).toBe(nodeBefore + SALARY);
+    expect(await reason(OTHER, 'pay', id!)).toBe('Treasury: nothing is due');
+    await at(4n);
+    expect(await dueOnChain(id!)).toBe(2n);
+    expectSuccess(await send(OTHER, 'pay', id!));
+    expect(await chain.balance(account(NODE))).toBe(nodeBefore + 3n * SALARY);
+    await at(8n);
+    expect(await dueOnChain(id!)).toBe(0n);
+    expect(await reason(OTHER, 'pay', id!)).toBe('Treasury: nothing is due');
+    expect(await chain.balance(gov)).toBe(parseEther('1000') - 3n * SALARY);
+  });
+
+  it('commits no salary when the file system refuses the election, and says why', async () => {
+    await stakeAll();
+    await credit(parseEther('1000'));
+    // The same node twice: the second election finds it already elected.
+    const {
+      ids: [first, second],
+      receipts: [, refusal],
+    } = await accepted([electionRequest(), electionRequest({ endpoint: 'https://other.example', epochs: 5 })]);
+    expect(events(refusal!, 'ExecutionFailed')).toEqual([
+      { id: second, reason: 'CallistoFS: node is already elected' },
+    ]);
+    expect(await proposal(second!)).toMatchObject({
+      status: ProposalStatus.Accepted,
+      executed: false,
+      first_pay_epoch: 0n,
+    });
+    expect(executionFailed(await proposal(second!))).toBe(true);
+    for (const e of [2n, 3n, 4n]) expect(await committed(e)).toBe(SALARY);
+    expect(await committed(5n)).toBe(0n);
+    expect(await dueOnChain(second!)).toBe(0n);
+    expect(await reason(OTHER, 'pay', second!)).toBe('Treasury: the host node election did not execute');
+    expect(await electionOf(NODE)).toEqual({ found: true, id: first });
+    expect(
+      await chain.publicClient.readContract({ address: fileSystem, abi: callistoFSAbi, functionName: 'host_nodes' }),
+    ).toMatchObject([{ endpoint: ENDPOINT }]);
+    expect(await read('held_deposits')).toBe(0n);
+  });
+
+  it('pays nothing for a rejected election', async () => {
+    await stakeAll();
+    await credit(parseEther('1000'));
+    await at(0n);
+    const id = await submitted(await chain.write(AUTHOR, electionRequest()));
+    await at(1n);
+    await vote(4, id, Against);
+    await at(2n);
+    const receipt = expectSuccess(await send(OTHER, 'evaluate', id));
+    expect(events(receipt, 'ExecutionFailed')).toEqual([]);
+    expect(await isHostNode(NODE)).toBe(false);
+    expect(await committed(2n)).toBe(0n);
+    expect(await dueOnChain(id)).toBe(0n);
+    expect(await reason(OTHER, 'pay', id)).toBe('Treasury: not an accepted funding proposal or host node election');
+  });
+
+  it('removes the node and ends its salary after the current epoch', async () => {
+    await stakeAll();
+    await credit(parseEther('1000'));
+    const {
+      ids: [election],
+    } = await accepted([electionRequest({ epochs: 6 })]); // epochs 2 to 7
+    const removal = await submitted(await chain.write(AUTHOR, removalRequest(account(NODE))));
+    await at(3n);
+    await vote(4, removal, For);
+    await at(4n);
+    const receipt = expectSuccess(await send(OTHER, 'evaluate', removal));
+    expect(events(receipt, 'ExecutionFailed')).toEqual([]);
+    expect(events(receipt, 'SalaryEnded')).toEqual([
+      { id: election, removal_id: removal, epochs_cancelled: 3n, amount: 3n * SALARY },
+    ]);
+    expect(await proposal(removal)).toMatchObject({ status: ProposalStatus.Accepted, executed: true });
+    expect(await isHostNode(NODE)).toBe(false);
+    expect(await fsRead('capacity_bytes')).toBe(0n);
+    expect(await electionOf(NODE)).toEqual({ found: false, id: 0n });
+    // Epochs 2, 3 and 4 (the current one) stay; 5, 6 and 7 are released.
+    expect((await proposal(election!)).epochs).toBe(3);
+    for (const e of [2n, 3n, 4n]) expect(await committed(e)).toBe(SALARY);
+    for (const e of [5n, 6n, 7n]) expect(await committed(e)).toBe(0n);
+    expect(await dueOnChain(election!)).toBe(3n);
+    const nodeBefore = await chain.balance(account(NODE));
+    const paid = expectSuccess(await send(OTHER, 'pay', election!));
+    expect(events(paid, 'PaymentMade')[0]).toMatchObject({ epochs_paid: 3n, amount: 3n * SALARY });
+    expect(await chain.balance(account(NODE))).toBe(nodeBefore + 3n * SALARY);
+    await at(10n);
+    expect(await dueOnChain(election!)).toBe(0n);
+    expect(await reason(OTHER, 'pay', election!)).toBe('Treasury: nothing is due');
+    expect(proposalStatusLabel(await proposal(election!), 10n)).toBe('Completed');
+  });
+
+  it('keeps the salary of a node whose removal the file system refuses, and of the other nodes', async () => {
+    await stakeAll();
+    const {
+      ids: [election],
+    } = await accepted([electionRequest({ epochs: 6 })]);
+    const wrong = await submitted(await chain.write(AUTHOR, removalRequest(account(NODE2))));
+    await at(3n);
+    await vote(4, wrong, For);
+    await at(4n);
+    const receipt = expectSuccess(await send(OTHER, 'evaluate', wrong));
+    expect(events(receipt, 'ExecutionFailed')).toEqual([{ id: wrong, reason: 'CallistoFS: not an elected host node' }]);
+    expect(events(receipt, 'SalaryEnded')).toEqual([]);
+    expect(await proposal(wrong)).toMatchObject({ status: ProposalStatus.Accepted, executed: false });
+    expect((await proposal(election!)).epochs).toBe(6);
+    expect(await committed(7n)).toBe(SALARY);
+    expect(await electionOf(NODE)).toEqual({ found: true, id: election });
+  });
+
+  it('changes the storage prices through the file system, the other price unchanged', async () => {
+    await at(0n);
+    expect(await chain.revertReason(AUTHOR, priceRequest(StorageUnitPrice, 0n))).toBe(
+      'Treasury: unit price must be above zero',
+    );
+    expect(await chain.revertReason(AUTHOR, priceRequest(StorageFloorPrice, 0n))).toBe(
+      'Treasury: floor price must be above zero',
+    );
+    await stakeAll();
+    const {
+      receipts: [unitReceipt, floorReceipt],
+    } = await accepted([
+      priceRequest(StorageUnitPrice, parseEther('5')),
+      priceRequest(StorageFloorPrice, parseEther('0.02')),
+    ]);
+    expect(events(unitReceipt!, 'ParameterChanged')).toEqual([{ param: StorageUnitPrice, value: parseEther('5') }]);
+    expect(events(floorReceipt!, 'ParameterChanged')).toEqual([
+      { param: StorageFloorPrice, value: parseEther('0.02') },
+    ]);
+    const prices = (receipt: TransactionReceipt) =>
+      parseEventLogs({ abi: callistoFSAbi, logs: receipt.logs, eventName: 'PricesChanged' }).map((l) => l.args);
+    expect(prices(unitReceipt!)).toEqual([{ unit_price: parseEther('5'), floor_price: FLOOR_PRICE }]);
+    expect(prices(floorReceipt!)).toEqual([{ unit_price: parseEther('5'), floor_price: parseEther('0.02') }]);
+    expect(await fsRead('unit_price')).toBe(parseEther('5'));
+    expect(await fsRead('floor_price')).toBe(parseEther('0.02'));
+    // The governance parameters are untouched.
+    expect(await read('quorum_bps')).toBe(BigInt(QUORUM));
+    expect(await read('submission_deposit')).toBe(DEPOSIT);
+  });
+
+  it('executes the largest election and the costliest removal within the execution gas', async () => {
+    await stakeAll();
+    // The longest endpoint is elected last; removing the first node moves it into its place.
+    const long = 'https://' + 'a'.repeat(248);
+    const {
+      receipts: [, election],
+    } = await accepted([
+      electionRequest({ node: account(NODE2) }),
+      electionRequest({ endpoint: long, capacity: 2n ** 64n - 1n }),
+    ]);
+    expect(events(election!, 'ExecutionFailed')).toEqual([]);
+    const removal = await submitted(await chain.write(AUTHOR, removalRequest(account(NODE2))));
+    await at(3n);
+    await vote(4, removal, For);
+    await at(4n);
+    const receipt = expectSuccess(await send(OTHER, 'evaluate', removal));
+    expect(events(receipt, 'ExecutionFailed')).toEqual([]);
+    expect(
+      await chain.publicClient.readContract({ address: fileSystem, abi: callistoFSAbi, functionName: 'host_nodes' }),
+    ).toMatchObject([{ node: account(NODE), endpoint: long }]);
+    // Whole transactions, execution included: well within the 500,000 gas the calls are given.
+    expect(election!.gasUsed).toBeLessThan(600_000n);
+    expect(receipt.gasUsed).toBeLessThan(400_000n);
+  });
+
+  it('refuses an election evaluation with too little gas for the file system call', async () => {
+    await stakeAll();
+    await at(0n);
+    const id = await submitted(await chain.write(AUTHOR, electionRequest()));
+    await at(1n);
+    await vote(4, id, For);
+    await at(2n);
+    const receipt = await chain.write(OTHER, { ...callRequest('evaluate', id), gas: 200_000n });
+    expect(receipt.status).toBe('reverted');
+    expect((await proposal(id)).status).toBe(ProposalStatus.Voting);
+    expectSuccess(await send(OTHER, 'evaluate', id));
+    expect(await isHostNode(NODE)).toBe(true);
+  });
+
+  it('reports a refusal for every kind when the file system does not answer to this governance', async () => {
+    // A second world: its own staking, a file system whose governance is not set, and an address without code.
+    const staking2 = await chain.deploy(coldStakingAbi, coldStakingBytecode, [ROUND, MAX_DELAY, FAST, account(0)]);
+    const ownedFs = await chain.deploy(callistoFSAbi, callistoFSBytecode, [account(0), UNIT_PRICE, FLOOR_PRICE]);
+    const deployGov = async (fs: Address) => {
+      const g = await chain.deploy(treasuryGovernanceAbi, treasuryGovernanceBytecode, [
+        staking2,
+        EPOCH,
+        QUORUM,
+        DEPOSIT,
+        zeroAddress,
+        fs,
+      ]);
+      return g;
+    };
+    const gov2 = await deployGov(ownedFs);
+    expectSuccess(
+      await chain.write(0, { address: staking2, abi: coldStakingAbi, functionName: 'set_governance', args: [gov2] }),
+    );
+    expectSuccess(
+      await chain.write(4, {
+        address: staking2,
+        abi: coldStakingAbi,
+        functionName: 'start_staking',
+        args: [1n],
+        value: parseEther('100'),
+      }),
+    );
+    const requests = [
+      electionRequest({}, gov2),
+      removalRequest(account(NODE), gov2),
+      priceRequest(StorageUnitPrice, 5n, gov2),
+      priceRequest(StorageFloorPrice, 5n, gov2),
+    ];
+    for (const request of requests) expectSuccess(await chain.write(AUTHOR, request));
+    await chain.increaseTime(EPOCH);
+    for (const id of [0n, 1n, 2n, 3n]) {
+      expectSuccess(
+        await chain.write(4, { address: gov2, abi: treasuryGovernanceAbi, functionName: 'vote', args: [id, For] }),
+      );
+    }
+    await chain.increaseTime(EPOCH);
+    for (const id of [0n, 1n, 2n, 3n]) {
+      const receipt = expectSuccess(
+        await chain.write(OTHER, { address: gov2, abi: treasuryGovernanceAbi, functionName: 'evaluate', args: [id] }),
+      );
+      const failures = parseEventLogs({ abi: treasuryGovernanceAbi, logs: receipt.logs, eventName: 'ExecutionFailed' });
+      expect(failures.map((f) => f.args)).toEqual([{ id, reason: 'CallistoFS: only the owner may do this' }]);
+    }
+    const p = await chain.publicClient.readContract({
+      address: gov2,
+      abi: treasuryGovernanceAbi,
+      functionName: 'get_proposals',
+      args: [0n, 4n],
+    });
+    expect(p.map((x) => [x.status, x.executed])).toEqual(Array(4).fill([ProposalStatus.Accepted, false]));
+    expect(
+      await chain.publicClient.readContract({
+        address: gov2,
+        abi: treasuryGovernanceAbi,
+        functionName: 'committed_in_epoch',
+        args: [2n],
+      }),
+    ).toBe(0n);
+    expect(
+      await chain.publicClient.readContract({ address: ownedFs, abi: callistoFSAbi, functionName: 'unit_price' }),
+    ).toBe(UNIT_PRICE);
+  });
+
+  it('reports a file system address without code as a failed call', async () => {
+    const staking3 = await chain.deploy(coldStakingAbi, coldStakingBytecode, [ROUND, MAX_DELAY, FAST, account(0)]);
+    const gov3 = await chain.deploy(treasuryGovernanceAbi, treasuryGovernanceBytecode, [
+      staking3,
+      EPOCH,
+      QUORUM,
+      DEPOSIT,
+      zeroAddress,
+      account(OTHER),
+    ]);
+    expectSuccess(
+      await chain.write(0, { address: staking3, abi: coldStakingAbi, functionName: 'set_governance', args: [gov3] }),
+    );
+    expectSuccess(
+      await chain.write(4, {
+        address: staking3,
+        abi: coldStakingAbi,
+        functionName: 'start_staking',
+        args: [1n],
+        value: parseEther('100'),
+      }),
+    );
+    expectSuccess(await chain.write(AUTHOR, electionRequest({}, gov3)));
+    expectSuccess(await chain.write(AUTHOR, priceRequest(StorageFloorPrice, 5n, gov3)));
+    await chain.increaseTime(EPOCH);
+    for (const id of [0n, 1n]) {
+      expectSuccess(
+        await chain.write(4, { address: gov3, abi: treasuryGovernanceAbi, functionName: 'vote', args: [id, For] }),
+      );
+    }
+    await chain.increaseTime(EPOCH);
+    for (const id of [0n, 1n]) {
+      const receipt = expectSuccess(
+        await chain.write(OTHER, { address: gov3, abi: treasuryGovernanceAbi, functionName: 'evaluate', args: [id] }),
+      );
+      const failures = parseEventLogs({ abi: treasuryGovernanceAbi, logs: receipt.logs, eventName: 'ExecutionFailed' });
+      expect(failures.map((f) => f.args)).toEqual([{ id, reason: 'Treasury: the file system call failed' }]);
+    }
   });
 });
