@@ -1,0 +1,232 @@
+// Everything the node asks of the chain: the CallistoFS contract's events in a block range, a file, the elected
+// nodes, and confirmations signed with the node's key. Confirmations are batched: while one `confirm_many`
+// transaction is in flight the next files gather, and go out together in the next one (up to the contract's 200),
+// so a node keeps up with any rate of uploads at one transaction a block, and two never race for the same nonce.
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  parseEventLogs,
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  getAddress,
+  http,
+  type Address,
+  type Chain,
+  type PublicClient,
+  type Transport,
+  type WalletClient,
+  type Account,
+} from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { callistoFSAbi } from '../../contracts-abi/CallistoFS';
+import { deployedFileSystem, type HostNodeConfig } from './config';
+
+export interface OnChainFile {
+  id: bigint;
+  owner: Address;
+  cid: string;
+  path: string;
+  size: bigint;
+  deposit: bigint;
+  withdrawn: boolean;
+}
+
+export interface ElectedNode {
+  node: Address;
+  endpoint: string;
+}
+
+export type FileEvent =
+  | { kind: 'upload'; id: bigint; owner: Address; cid: string; size: bigint; block: bigint; logIndex: number }
+  | { kind: 'withdrawn'; id: bigint; owner: Address; block: bigint; logIndex: number };
+
+/** What became of a confirmation: sent now, or why the contract would refuse it (each is final for that file). */
+export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'withdrawn' | 'not-elected';
+
+/** Files one `confirm_many` takes at most: the contract's MAX_CONFIRM_BATCH. */
+const CONFIRM_BATCH = 200;
+
+interface WaitingConfirmation {
+  id: bigint;
+  resolve(outcome: ConfirmOutcome): void;
+  reject(error: unknown): void;
+}
+
+export class FileSystemChain {
+  private waiting: WaitingConfirmation[] = [];
+  private sending = false;
+
+  private constructor(
+    readonly chainId: number,
+    readonly address: Address,
+    readonly node: Address,
+    /** The block the contract was deployed in, when the deployments file knows it. */
+    readonly deploymentBlock: bigint | undefined,
+    private readonly publicClient: PublicClient<Transport, Chain>,
+    private readonly walletClient: WalletClient<Transport, Chain, Account>,
+  ) {}
+
+  static async connect(config: HostNodeConfig): Promise<FileSystemChain> {
+    const account = privateKeyToAccount(config.privateKey);
+    const transport = http(config.rpcUrl, { timeout: 30_000, retryCount: 2 });
+    const probe = createPublicClient({ transport });
+    let chainId: number;
+    try {
+      chainId = await probe.getChainId();
+    } catch (error) {
+      throw new Error(`the RPC at ${config.rpcUrl} does not answer: ${(error as BaseError).shortMessage ?? error}`);
+    }
+    const chain = defineChain({
+      id: chainId,
+      name: `chain ${chainId}`,
+      nativeCurrency: { name: 'Callisto', symbol: 'CLO', decimals: 18 },
+      rpcUrls: { default: { http: [config.rpcUrl] } },
+    });
+    // Receipts are polled this often; the viem default (4 s for an unknown chain) would slow every confirmation.
+    const pollingInterval = Math.max(20, Math.min(config.pollMs, 1000));
+    const publicClient = createPublicClient({ chain, transport, pollingInterval });
+    const walletClient = createWalletClient({ chain, transport, account, pollingInterval });
+
+    const deployed = await deployedFileSystem(chainId);
+    const address = config.fileSystemAddress ?? deployed.address;
+    if (!address) {
+      throw new Error(
+        `no CallistoFS address: set HOST_NODE_FILE_SYSTEM_ADDRESS or deploy to chain ${chainId} (contracts-abi/deployments/${chainId}.json)`,
+      );
+    }
+    const code = await publicClient.getCode({ address });
+    if (!code || code === '0x') throw new Error(`no contract at ${address} on chain ${chainId}`);
+    const deploymentBlock =
+      deployed.address && getAddress(deployed.address) === getAddress(address) ? deployed.block : undefined;
+    return new FileSystemChain(chainId, address, account.address, deploymentBlock, publicClient, walletClient);
+  }
+
+  blockNumber(): Promise<bigint> {
+    return this.publicClient.getBlockNumber({ cacheTime: 0 });
+  }
+
+  /** FileUpload and FileWithdrawn events from `from` to `to` inclusive, in chain order. */
+  async events(from: bigint, to: bigint): Promise<FileEvent[]> {
+    const logs = await this.publicClient.getContractEvents({
+      address: this.address,
+      abi: callistoFSAbi,
+      fromBlock: from,
+      toBlock: to,
+      strict: true,
+    });
+    const out: FileEvent[] = [];
+    for (const log of logs) {
+      const block = log.blockNumber;
+      const logIndex = log.logIndex;
+      if (log.eventName === 'FileUpload') {
+        const { owner, id, cid, size } = log.args;
+        out.push({ kind: 'upload', id, owner, cid, size, block, logIndex });
+      } else if (log.eventName === 'FileWithdrawn') {
+        const { owner, id } = log.args;
+        out.push({ kind: 'withdrawn', id, owner, block, logIndex });
+      }
+    }
+    return out.sort((a, b) => (a.block === b.block ? a.logIndex - b.logIndex : a.block < b.block ? -1 : 1));
+  }
+
+  async file(id: bigint): Promise<OnChainFile> {
+    const entry = await this.publicClient.readContract({
+      address: this.address,
+      abi: callistoFSAbi,
+      functionName: 'file',
+      args: [id],
+    });
+    return {
+      id: entry.id,
+      owner: entry.owner,
+      cid: entry.cid,
+      path: entry.path,
+      size: entry.size,
+      deposit: entry.deposit,
+      withdrawn: entry.withdrawn_at !== 0n,
+    };
+  }
+
+  async electedNodes(): Promise<ElectedNode[]> {
+    const nodes = await this.publicClient.readContract({
+      address: this.address,
+      abi: callistoFSAbi,
+      functionName: 'host_nodes',
+    });
+    return nodes.map((n) => ({ node: n.node, endpoint: n.endpoint }));
+  }
+
+  confirmedBy(id: bigint): Promise<boolean> {
+    return this.publicClient.readContract({
+      address: this.address,
+      abi: callistoFSAbi,
+      functionName: 'confirmed_by',
+      args: [id, this.node],
+    });
+  }
+
+  /** Confirms `id` in the next batch; a refusal the contract would give is returned, not sent. */
+  confirm(id: bigint): Promise<ConfirmOutcome> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ id, resolve, reject });
+      void this.sendBatches();
+    });
+  }
+
+  private async sendBatches(): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, CONFIRM_BATCH);
+        try {
+          const outcomes = await this.sendConfirmBatch(batch.map((w) => w.id));
+          batch.forEach((w, i) => w.resolve(outcomes[i]!));
+        } catch (error) {
+          for (const w of batch) w.reject(error);
+        }
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private async sendConfirmBatch(ids: bigint[]): Promise<ConfirmOutcome[]> {
+    const unique = [...new Set(ids)];
+    let request;
+    try {
+      ({ request } = await this.publicClient.simulateContract({
+        address: this.address,
+        abi: callistoFSAbi,
+        functionName: 'confirm_many',
+        args: [unique],
+        account: this.walletClient.account,
+      }));
+    } catch (error) {
+      if (revertReason(error)?.includes('not an elected host node')) return ids.map(() => 'not-elected');
+      throw error;
+    }
+    const hash = await this.walletClient.writeContract(request);
+    const receipt = await this.publicClient.waitForTransactionReceipt({ hash });
+    if (receipt.status !== 'success') throw new Error(`confirm_many reverted in transaction ${hash}`);
+    const confirmed = new Set(
+      parseEventLogs({ abi: callistoFSAbi, eventName: 'FileConfirmed', logs: receipt.logs })
+        .filter((log) => log.address.toLowerCase() === this.address.toLowerCase())
+        .map((log) => log.args.id),
+    );
+    // The contract skips what it would refuse; tell which of the two it was.
+    const outcomes = new Map<bigint, ConfirmOutcome>();
+    for (const id of unique) {
+      if (confirmed.has(id)) outcomes.set(id, 'confirmed');
+      else outcomes.set(id, (await this.file(id)).withdrawn ? 'withdrawn' : 'already-confirmed');
+    }
+    return ids.map((id) => outcomes.get(id)!);
+  }
+}
+
+function revertReason(error: unknown): string | undefined {
+  if (!(error instanceof BaseError)) return undefined;
+  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
+  return reverted instanceof ContractFunctionRevertedError ? reverted.reason : undefined;
+}
