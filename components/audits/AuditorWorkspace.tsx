@@ -27,7 +27,8 @@ import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { useChainNow } from '@/components/ui/chainDisplay';
 import { CommitReportForm } from './CommitReportForm';
-import { PageHeading, Pager } from './shared';
+import { Pager } from '@/components/ui/Pager';
+import { PageHeading } from './shared';
 import { DateAt, ExternalLink, ok } from '@/components/ui/chainDisplay';
 import { inputClass } from '@/components/ui/FormField';
 

@@ -23,7 +23,9 @@ import { newestFirstPage } from '@/lib/governance/view';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed, Stat } from '@/components/ui/primitives';
-import { AddressText, PageHeading, Pager, RequestStateBadge, VerdictBadge } from './shared';
+import { AddressText } from '@/components/ui/AddressText';
+import { Pager } from '@/components/ui/Pager';
+import { PageHeading, RequestStateBadge, VerdictBadge } from './shared';
 import { DateAt, ExternalLink, ok } from '@/components/ui/chainDisplay';
 import { inputClass } from '@/components/ui/FormField';
 

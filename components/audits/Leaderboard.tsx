@@ -10,7 +10,8 @@ import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed } from '@/components/ui/primitives';
 import { useChainNow } from '@/components/ui/chainDisplay';
-import { PageHeading, Pager } from './shared';
+import { Pager } from '@/components/ui/Pager';
+import { PageHeading } from './shared';
 import { DateAt, ok } from '@/components/ui/chainDisplay';
 
 const LEADERBOARD_PAGE = 50;

@@ -21,7 +21,8 @@ import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { useChainNow } from '@/components/ui/chainDisplay';
 import { RequestTable } from './AuditsPage';
-import { PageHeading, Pager } from './shared';
+import { Pager } from '@/components/ui/Pager';
+import { PageHeading } from './shared';
 import { DateAt, ok } from '@/components/ui/chainDisplay';
 import { Field, described, inputClass } from '@/components/ui/FormField';
 

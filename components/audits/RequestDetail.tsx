@@ -14,7 +14,8 @@ import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed } from '@/components/ui/primitives';
 import { CommitReportForm } from './CommitReportForm';
 import { ManagerActions } from './ManagerActions';
-import { AddressText, AuditsNav, RequestStateBadge, VerdictBadge } from './shared';
+import { AddressText } from '@/components/ui/AddressText';
+import { AuditsNav, RequestStateBadge, VerdictBadge } from './shared';
 import { DateAt, ExternalLink, ok } from '@/components/ui/chainDisplay';
 
 function NoSuchRequest({ raw }: { raw: string | null }) {

@@ -2,10 +2,8 @@
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { explorerAddressUrl } from '@/lib/chain/explorer';
 import { requestStateLabel, type RequestStateLabel } from '@/lib/audits/requests';
 import { verdictText } from '@/lib/audits/view';
-import { useNetwork } from '@/components/ui/NetworkContext';
 
 const stateTones: Record<RequestStateLabel, string> = {
   Pending: 'border-sky-700 bg-sky-950 text-sky-200',
@@ -37,22 +35,6 @@ export function VerdictBadge({ passed }: { passed: boolean }) {
     >
       {verdictText(passed)}
     </span>
-  );
-}
-
-/** A full address in monospace, linked to the explorer when this chain has one and the address lives on it. */
-export function AddressText({ address, chainId }: { address: string; chainId?: bigint }) {
-  const { chain } = useNetwork();
-  const onThisChain = chainId === undefined || chainId === BigInt(chain.id);
-  const url = onThisChain ? explorerAddressUrl(chain, address) : undefined;
-  const text = <span className="font-mono text-xs break-all">{address}</span>;
-  return url ? (
-    <a href={url} target="_blank" rel="noreferrer noopener" className="text-teal-300 underline underline-offset-2">
-      {text}
-      <span className="sr-only">, on the block explorer (opens in a new tab)</span>
-    </a>
-  ) : (
-    text
   );
 }
 
@@ -94,42 +76,5 @@ export function DisabledReason({ id, reason }: { id: string; reason?: string }) 
     <p id={id} className="mt-1 text-xs text-slate-400" data-testid={id}>
       {reason}.
     </p>
-  );
-}
-
-export function Pager({
-  page,
-  pageCount,
-  onPage,
-  label,
-}: {
-  page: number;
-  pageCount: number;
-  onPage(page: number): void;
-  label: string;
-}) {
-  if (pageCount <= 1) return null;
-  return (
-    <nav aria-label={label} className="mt-3 flex items-center gap-3 text-sm">
-      <button
-        type="button"
-        className="rounded-md border border-slate-700 px-3 py-1.5 disabled:opacity-50"
-        disabled={page <= 0}
-        onClick={() => onPage(page - 1)}
-      >
-        Newer
-      </button>
-      <span>
-        Page {page + 1} of {pageCount}
-      </span>
-      <button
-        type="button"
-        className="rounded-md border border-slate-700 px-3 py-1.5 disabled:opacity-50"
-        disabled={page >= pageCount - 1}
-        onClick={() => onPage(page + 1)}
-      >
-        Older
-      </button>
-    </nav>
   );
 }

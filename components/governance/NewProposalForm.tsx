@@ -3,19 +3,43 @@
 import Link from 'next/link';
 import { useId, useState, type FocusEvent, type FormEvent } from 'react';
 import { parseEventLogs, zeroAddress, type Address } from 'viem';
-import { useAccount, useBalance, useReadContracts } from 'wagmi';
+import { useAccount, useBalance, useReadContract, useReadContracts } from 'wagmi';
+import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
 import { contractAddress } from '@/lib/chain/deployments';
-import { formatCloWithUnit } from '@/lib/format/clo';
-import { byteLength, MAX_CONTACT_BYTES, MAX_EPOCHS, MAX_TITLE_BYTES, votingWindow } from '@/lib/governance/proposal';
-import { formatBps, validateNewProposal, type NewProposalField, type NewProposalInput } from '@/lib/governance/view';
+import { formatClo, formatCloWithUnit } from '@/lib/format/clo';
+import {
+  byteLength,
+  MAX_CONTACT_BYTES,
+  MAX_ENDPOINT_BYTES,
+  MAX_EPOCHS,
+  MAX_TITLE_BYTES,
+  ProposalKind,
+  votingWindow,
+} from '@/lib/governance/proposal';
+import {
+  describeHostNodeChange,
+  describeParameterChange,
+  electedHostNode,
+  endpointDisplay,
+  formatBps,
+  hostNodeNotice,
+  isParameterChoice,
+  MB_NOTE,
+  PARAMETER_CHOICES,
+  validateNewProposal,
+  type HostNodeInfo,
+  type NewProposalCall,
+  type NewProposalField,
+  type NewProposalInput,
+} from '@/lib/governance/view';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { described, Field, inputClass } from '@/components/ui/FormField';
-import { SafeMarkdown } from './SafeMarkdown';
-import { proposalHref } from './shared';
+import { LazyMarkdown } from './LazyMarkdown';
+import { EndpointText, proposalHref } from './shared';
 import { DateAt, ok } from '@/components/ui/chainDisplay';
 
 const EPOCH_OPTIONS = Array.from({ length: MAX_EPOCHS }, (_, i) => i + 1);
@@ -31,9 +55,10 @@ export function NewProposalPage() {
         </Link>
         <h1 className="mt-2 text-2xl font-bold tracking-tight">New proposal</h1>
         <p className="mt-1 max-w-2xl text-sm text-slate-400">
-          Ask the treasury for funding, propose a change to the quorum or the deposit, or appoint or dismiss an audit
-          manager. The full description lives at an https: or ipfs: address; the contract stores its Keccak-256 hash so
-          that voters can tell if it changes.
+          Ask the treasury for funding, propose a change to the quorum, the deposit or the storage prices, appoint or
+          dismiss an audit manager, or elect or remove an IPFS host node of the Callisto File System. The full
+          description lives at an https: or ipfs: address; the contract stores its Keccak-256 hash so that voters can
+          tell if it changes.
         </p>
       </div>
       {governance ? (
@@ -45,7 +70,7 @@ export function NewProposalPage() {
   );
 }
 
-type FormState = Omit<NewProposalInput, 'deposit' | 'balance' | 'hasAuditRegistry'>;
+type FormState = Omit<NewProposalInput, 'deposit' | 'balance' | 'hasAuditRegistry' | 'hasFileSystem'>;
 
 const EMPTY: FormState = {
   kind: 'funding',
@@ -62,11 +87,63 @@ const EMPTY: FormState = {
   managerAction: 'appoint',
   manager: '',
   managerContact: '',
+  node: '',
+  endpoint: '',
+  capacityMb: '',
+  salaryPerEpoch: '',
+  salaryEpochs: '1',
 };
+
+/** What the contract will record, in words, once every field is valid: the preview before signing. */
+function describeCall(call: NewProposalCall): string {
+  switch (call.functionName) {
+    case 'submit_funding': {
+      const [, , , payee, amount, epochs] = call.args;
+      return `Pay ${formatCloWithUnit(amount)} × ${epochs} epoch${epochs === 1 ? '' : 's'} to ${payee}`;
+    }
+    case 'submit_parameter_change':
+      return describeParameterChange({ param: call.args[3], param_value: call.args[4] });
+    case 'submit_audit_manager_change': {
+      const [, , , manager, contact, appoint] = call.args;
+      return appoint ? `Appoint ${manager} as audit manager (contact: ${contact})` : `Dismiss audit manager ${manager}`;
+    }
+    case 'submit_host_node_election': {
+      const [, , , node, , capacity, salary, epochs] = call.args;
+      return describeHostNodeChange({
+        kind: ProposalKind.ElectHostNode,
+        subject: node,
+        param_value: capacity,
+        amount_per_epoch: salary,
+        epochs,
+      });
+    }
+    case 'submit_host_node_removal':
+      return describeHostNodeChange({
+        kind: ProposalKind.RemoveHostNode,
+        subject: call.args[3],
+        param_value: 0n,
+        amount_per_epoch: 0n,
+        epochs: 0,
+      });
+  }
+}
+
+const PARAMETER_VALUE_LABELS = {
+  quorum: 'New quorum (%)',
+  deposit: 'New deposit (CLO)',
+  storageUnitPrice: 'New unit price (CLO per MB)',
+  storageFloorPrice: 'New floor price (CLO per MB)',
+} as const;
 
 function NewProposalForm({ governance }: { governance: Address }) {
   const { address } = useAccount();
+  const { chain } = useNetwork();
   const g = { address: governance, abi: treasuryGovernanceAbi } as const;
+  // The file system's elected nodes and prices ride in the same multicall, so that the form can say whether a
+  // node is elected now without a request per keystroke. Without its address on this chain the call list keeps
+  // its shape with the zero address, which has no code: those entries fail to decode and read as unknown.
+  const fileSystemHere = contractAddress(chain.id, 'CallistoFS');
+  const fs = { address: fileSystemHere ?? zeroAddress, abi: callistoFSAbi } as const;
   const reads = useReadContracts({
     allowFailure: true,
     contracts: [
@@ -77,10 +154,14 @@ function NewProposalForm({ governance }: { governance: Address }) {
       { ...g, functionName: 'proposal_count' },
       { ...g, functionName: 'quorum_bps' },
       { ...g, functionName: 'audit_registry' },
+      { ...g, functionName: 'file_system' },
+      { ...fs, functionName: 'host_nodes' },
+      { ...fs, functionName: 'unit_price' },
+      { ...fs, functionName: 'floor_price' },
     ],
   });
   const balance = useBalance({ address, query: { enabled: Boolean(address) } });
-  const [deposit, currentEpoch, genesis, epochLength, proposalCount, quorumBps, auditRegistry] = [
+  const [deposit, currentEpoch, genesis, epochLength, proposalCount, quorumBps, auditRegistry, fileSystem] = [
     ok(reads.data?.[0]),
     ok(reads.data?.[1]),
     ok(reads.data?.[2]),
@@ -88,10 +169,23 @@ function NewProposalForm({ governance }: { governance: Address }) {
     ok(reads.data?.[4]),
     ok(reads.data?.[5]),
     ok(reads.data?.[6]),
+    ok(reads.data?.[7]),
   ];
   // Audit manager proposals need the registry the contract was deployed with; a chain without one (zero
-  // address) cannot execute them, so the kind is not offered there.
+  // address) cannot execute them, so the kind is not offered there. The same goes for host node proposals and
+  // storage prices without a file system.
   const hasAuditRegistry = auditRegistry === undefined ? undefined : auditRegistry !== zeroAddress;
+  const hasFileSystem = fileSystem === undefined ? undefined : fileSystem !== zeroAddress;
+  // Where the deployment file does not name the file system, its nodes are read from the governance's own one.
+  const fallbackNodes = useReadContract({
+    address: fileSystem,
+    abi: callistoFSAbi,
+    functionName: 'host_nodes',
+    query: { enabled: !fileSystemHere && hasFileSystem === true },
+  });
+  const hostNodes: readonly HostNodeInfo[] | undefined = fileSystemHere ? ok(reads.data?.[8]) : fallbackNodes.data;
+  const unitPrice = ok(reads.data?.[9]);
+  const floorPrice = ok(reads.data?.[10]);
 
   const [form, setForm] = useState<FormState>(EMPTY);
   const [touched, setTouched] = useState<Partial<Record<NewProposalField, boolean>>>({});
@@ -101,8 +195,24 @@ function NewProposalForm({ governance }: { governance: Address }) {
   const base = useId();
   const id = (name: string) => `${base}-${name}`;
 
-  const result = validateNewProposal({ ...form, deposit, balance: balance.data?.value, hasAuditRegistry });
+  const result = validateNewProposal({
+    ...form,
+    deposit,
+    balance: balance.data?.value,
+    hasAuditRegistry,
+    hasFileSystem,
+  });
   const contactBytes = byteLength(form.managerContact);
+  const endpointBytes = byteLength(form.endpoint);
+  const endpointHost = form.endpoint === '' ? undefined : endpointDisplay(form.endpoint).host;
+  const nodeNotice =
+    form.kind === 'electHostNode' || form.kind === 'removeHostNode'
+      ? hostNodeNotice(form.kind === 'electHostNode' ? 'elect' : 'remove', form.node, hostNodes)
+      : undefined;
+  const nodeNow = form.kind === 'removeHostNode' ? electedHostNode(form.node, hostNodes) : undefined;
+  const parameterChoices = PARAMETER_CHOICES.filter(
+    (choice) => hasFileSystem || (choice.value !== 'storageUnitPrice' && choice.value !== 'storageFloorPrice'),
+  );
   const shown = (field: NewProposalField) => (submitted || touched[field] ? result.errors[field] : undefined);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   // A field shows its message once left, except when it is left for the submit button: the message would push
@@ -126,12 +236,25 @@ function NewProposalForm({ governance }: { governance: Address }) {
     const countBefore = proposalCount;
     const options = { successMessage: `Submitted “${form.title}” with a ${formatCloWithUnit(call.value)} deposit` };
     const c = { address: governance, abi: treasuryGovernanceAbi, value: call.value } as const;
-    const outcome =
-      call.functionName === 'submit_funding'
-        ? await tx.send({ ...c, functionName: 'submit_funding', args: call.args }, options)
-        : call.functionName === 'submit_parameter_change'
-          ? await tx.send({ ...c, functionName: 'submit_parameter_change', args: call.args }, options)
-          : await tx.send({ ...c, functionName: 'submit_audit_manager_change', args: call.args }, options);
+    // One branch a function: the transaction helper is typed by the function's name and arguments.
+    let outcome;
+    switch (call.functionName) {
+      case 'submit_funding':
+        outcome = await tx.send({ ...c, functionName: 'submit_funding', args: call.args }, options);
+        break;
+      case 'submit_parameter_change':
+        outcome = await tx.send({ ...c, functionName: 'submit_parameter_change', args: call.args }, options);
+        break;
+      case 'submit_audit_manager_change':
+        outcome = await tx.send({ ...c, functionName: 'submit_audit_manager_change', args: call.args }, options);
+        break;
+      case 'submit_host_node_election':
+        outcome = await tx.send({ ...c, functionName: 'submit_host_node_election', args: call.args }, options);
+        break;
+      case 'submit_host_node_removal':
+        outcome = await tx.send({ ...c, functionName: 'submit_host_node_removal', args: call.args }, options);
+        break;
+    }
     if (outcome?.status === 'success') {
       const [event] = parseEventLogs({
         abi: treasuryGovernanceAbi,
@@ -156,6 +279,12 @@ function NewProposalForm({ governance }: { governance: Address }) {
                 ['funding', 'Funding'],
                 ['parameter', 'Parameter change'],
                 ...(hasAuditRegistry ? ([['auditManager', 'Audit manager']] as const) : []),
+                ...(hasFileSystem
+                  ? ([
+                      ['electHostNode', 'Elect an IPFS host node'],
+                      ['removeHostNode', 'Remove an IPFS host node'],
+                    ] as const)
+                  : []),
               ] as const
             ).map(([value, label]) => (
               <label key={value} className="flex items-center gap-2">
@@ -173,6 +302,12 @@ function NewProposalForm({ governance }: { governance: Address }) {
           {hasAuditRegistry === false && (
             <p className="mt-2 text-xs text-slate-400" data-testid="no-audit-registry">
               Audit manager proposals are not offered: this network has no audit registry for them to act on.
+            </p>
+          )}
+          {hasFileSystem === false && (
+            <p className="mt-2 text-xs text-slate-400" data-testid="no-file-system">
+              IPFS host node proposals and storage prices are not offered: this network has no Callisto File System for
+              them to act on.
             </p>
           )}
         </fieldset>
@@ -255,6 +390,164 @@ function NewProposalForm({ governance }: { governance: Address }) {
                 </p>
               )}
             </>
+          ) : form.kind === 'electHostNode' || form.kind === 'removeHostNode' ? (
+            <>
+              <Field
+                id={id('node')}
+                label="Node address"
+                error={shown('node')}
+                hint={
+                  form.kind === 'electHostNode'
+                    ? 'The account the node signs its confirmations with; it receives the salary'
+                    : 'The elected host node to remove from the file system'
+                }
+              >
+                <input
+                  id={id('node')}
+                  name="node"
+                  autoComplete="off"
+                  spellCheck={false}
+                  placeholder="0x…"
+                  list={form.kind === 'removeHostNode' ? id('elected-nodes') : undefined}
+                  value={form.node}
+                  onChange={(e) => set('node', e.target.value)}
+                  onBlur={blur('node')}
+                  className={`${inputClass} font-mono`}
+                  {...described(id('node'), shown('node'), true)}
+                />
+              </Field>
+              {form.kind === 'removeHostNode' && hostNodes && (
+                <datalist id={id('elected-nodes')}>
+                  {hostNodes.map((n) => (
+                    <option key={n.node} value={n.node} />
+                  ))}
+                </datalist>
+              )}
+              {nodeNotice && (
+                <div
+                  className={`text-sm ${nodeNotice.tone === 'warning' ? 'text-amber-200' : 'text-slate-300'}`}
+                  data-testid="host-node-status"
+                  role="status"
+                >
+                  <p>{nodeNotice.text}</p>
+                  {nodeNow && (
+                    <p className="mt-0.5">
+                      Its endpoint: <EndpointText endpoint={nodeNow.endpoint} />
+                    </p>
+                  )}
+                </div>
+              )}
+              {hostNodes === undefined && hasFileSystem && (
+                <p className="text-xs text-slate-400">
+                  {(fileSystemHere ? reads.isPending : fallbackNodes.isPending)
+                    ? 'Reading the elected host nodes…'
+                    : 'The elected host nodes cannot be read now, so the form cannot say whether this node is elected.'}
+                </p>
+              )}
+              {form.kind === 'removeHostNode' && (
+                <p className="text-xs text-slate-400">
+                  An executed removal also ends the node’s salary: the epochs of its election after the current one are
+                  cancelled.
+                </p>
+              )}
+              {form.kind === 'electHostNode' && (
+                <>
+                  <Field
+                    id={id('endpoint')}
+                    label="Endpoint URL"
+                    error={shown('endpoint')}
+                    hint={
+                      <>
+                        {endpointBytes} of {MAX_ENDPOINT_BYTES} bytes: the http:// or https:// base URL of the node’s
+                        API, where browsers upload and download.
+                        {endpointHost && (
+                          <>
+                            {' '}
+                            Host: <span data-testid="endpoint-host">{endpointHost}</span>
+                          </>
+                        )}
+                      </>
+                    }
+                  >
+                    <input
+                      id={id('endpoint')}
+                      name="endpoint"
+                      type="url"
+                      autoComplete="off"
+                      spellCheck={false}
+                      placeholder="https://node.example.org"
+                      value={form.endpoint}
+                      onChange={(e) => set('endpoint', e.target.value)}
+                      onBlur={blur('endpoint')}
+                      className={inputClass}
+                      {...described(id('endpoint'), shown('endpoint'), true)}
+                    />
+                  </Field>
+                  <div className="grid gap-4 sm:grid-cols-3">
+                    <Field
+                      id={id('capacity')}
+                      label="Capacity (MB)"
+                      error={shown('capacityMb')}
+                      hint={`Whole MB; ${MB_NOTE}`}
+                    >
+                      <input
+                        id={id('capacity')}
+                        name="capacityMb"
+                        inputMode="numeric"
+                        autoComplete="off"
+                        placeholder="10240"
+                        value={form.capacityMb}
+                        onChange={(e) => set('capacityMb', e.target.value)}
+                        onBlur={blur('capacityMb')}
+                        className={`${inputClass} tabular-nums`}
+                        {...described(id('capacity'), shown('capacityMb'), true)}
+                      />
+                    </Field>
+                    <Field id={id('salary')} label="Salary per epoch (CLO)" error={shown('salaryPerEpoch')}>
+                      <input
+                        id={id('salary')}
+                        name="salaryPerEpoch"
+                        inputMode="decimal"
+                        autoComplete="off"
+                        placeholder="1000"
+                        value={form.salaryPerEpoch}
+                        onChange={(e) => set('salaryPerEpoch', e.target.value)}
+                        onBlur={blur('salaryPerEpoch')}
+                        className={`${inputClass} tabular-nums`}
+                        {...described(id('salary'), shown('salaryPerEpoch'))}
+                      />
+                    </Field>
+                    <Field
+                      id={id('salary-epochs')}
+                      label="Salary epochs"
+                      error={shown('salaryEpochs')}
+                      hint="Paid one epoch at a time from the epoch after the vote, while the node stays elected"
+                    >
+                      <select
+                        id={id('salary-epochs')}
+                        name="salaryEpochs"
+                        value={form.salaryEpochs}
+                        onChange={(e) => set('salaryEpochs', e.target.value)}
+                        className={inputClass}
+                        {...described(id('salary-epochs'), shown('salaryEpochs'), true)}
+                      >
+                        {EPOCH_OPTIONS.map((n) => (
+                          <option key={n} value={n}>
+                            {n} epoch{n === 1 ? '' : 's'}
+                          </option>
+                        ))}
+                      </select>
+                    </Field>
+                  </div>
+                  {result.call?.functionName === 'submit_host_node_election' && (
+                    <p className="text-sm text-slate-300" data-testid="salary-total">
+                      In all, if the node stays elected:{' '}
+                      {formatCloWithUnit(result.call.args[6] * BigInt(result.call.args[7]))}
+                    </p>
+                  )}
+                </>
+              )}
+            </>
           ) : form.kind === 'auditManager' ? (
             <>
               <fieldset>
@@ -329,22 +622,21 @@ function NewProposalForm({ governance }: { governance: Address }) {
                   id={id('param')}
                   name="param"
                   value={form.param}
-                  onChange={(e) => set('param', e.target.value === 'deposit' ? 'deposit' : 'quorum')}
+                  onChange={(e) => isParameterChoice(e.target.value) && set('param', e.target.value)}
                   className={inputClass}
                 >
-                  <option value="quorum">Quorum</option>
-                  <option value="deposit">Submission deposit</option>
+                  {parameterChoices.map((choice) => (
+                    <option key={choice.value} value={choice.value}>
+                      {choice.label}
+                    </option>
+                  ))}
                 </select>
               </Field>
               <Field
                 id={id('value')}
-                label={form.param === 'quorum' ? 'New quorum (%)' : 'New deposit (CLO)'}
+                label={PARAMETER_VALUE_LABELS[form.param]}
                 error={shown('paramValue')}
-                hint={
-                  form.param === 'quorum'
-                    ? `Now ${quorumBps === undefined ? '…' : formatBps(quorumBps)} of all staked CLO; above 0 and at most 100`
-                    : `Now ${deposit === undefined ? '…' : formatCloWithUnit(deposit)}; above zero`
-                }
+                hint={parameterHint(form.param, { quorumBps, deposit, unitPrice, floorPrice })}
               >
                 <input
                   id={id('value')}
@@ -358,6 +650,12 @@ function NewProposalForm({ governance }: { governance: Address }) {
                   {...described(id('value'), shown('paramValue'), true)}
                 />
               </Field>
+            </div>
+          )}
+          {result.call && (
+            <div className="text-sm" data-testid="proposal-preview">
+              <p className="text-slate-400">What the proposal asks, if accepted</p>
+              <p className="break-all text-slate-100">{describeCall(result.call)}</p>
             </div>
           )}
         </div>
@@ -460,7 +758,7 @@ function NewProposalForm({ governance }: { governance: Address }) {
           {form.descriptionMode === 'text' && form.descriptionText.trim() !== '' && (
             <section aria-label="Description preview" className="rounded-md border border-slate-800 p-3">
               <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-400 uppercase">Preview</h3>
-              <SafeMarkdown text={form.descriptionText} />
+              <LazyMarkdown text={form.descriptionText} />
             </section>
           )}
         </div>
@@ -530,4 +828,22 @@ function NewProposalForm({ governance }: { governance: Address }) {
       </Card>
     </form>
   );
+}
+
+/** The hint under a parameter's new value: today's value and the bounds. */
+function parameterHint(
+  param: FormState['param'],
+  now: { quorumBps?: number | bigint; deposit?: bigint; unitPrice?: bigint; floorPrice?: bigint },
+): string {
+  const price = (wei: bigint | undefined) => (wei === undefined ? '…' : `${formatClo(wei, 18)} CLO per MB`);
+  switch (param) {
+    case 'quorum':
+      return `Now ${now.quorumBps === undefined ? '…' : formatBps(now.quorumBps)} of all staked CLO; above 0 and at most 100`;
+    case 'deposit':
+      return `Now ${now.deposit === undefined ? '…' : formatCloWithUnit(now.deposit)}; above zero`;
+    case 'storageUnitPrice':
+      return `Now ${price(now.unitPrice)}; above zero. Scales the price per MB with the share of capacity in use (${MB_NOTE})`;
+    case 'storageFloorPrice':
+      return `Now ${price(now.floorPrice)}; above zero. The least price per MB, so storage is never free (${MB_NOTE})`;
+  }
 }

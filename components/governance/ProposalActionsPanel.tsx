@@ -5,7 +5,7 @@ import type { Address } from 'viem';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDateTime } from '@/lib/format/time';
-import { VoteChoice } from '@/lib/governance/proposal';
+import { ProposalKind, VoteChoice } from '@/lib/governance/proposal';
 import { choiceName, type ActionState, type ProposalActions } from '@/lib/governance/view';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
@@ -145,6 +145,8 @@ export function OtherActions({ governance, data, actions }: Omit<Props, 'account
   if (!actions.evaluate.shown && !actions.pay.shown && !actions.withdraw.shown && !anyTx) return null;
   const c = { address: governance, abi: treasuryGovernanceAbi } as const;
   const due = dueEpochs * p.amount_per_epoch;
+  const salary = p.kind === ProposalKind.ElectHostNode;
+  const payee = salary ? 'the node' : 'the payee';
 
   return (
     <Card title="Actions">
@@ -161,8 +163,9 @@ export function OtherActions({ governance, data, actions }: Omit<Props, 'account
             )
           }
         >
-          Closes the vote: counts the quorum and the majority, refunds the author’s deposit and, if accepted, commits
-          the funding or applies the parameter. Anyone may do it, once.
+          Closes the vote: counts the quorum and the majority, refunds the author’s deposit and, if accepted, carries it
+          out: commits the funding, applies the parameter, or asks the audit registry or the file system for the change
+          (an elected node’s salary is committed only if the file system takes the node). Anyone may do it, once.
         </ActionBlock>
         <ActionBlock
           state={actions.pay}
@@ -172,11 +175,11 @@ export function OtherActions({ governance, data, actions }: Omit<Props, 'account
           onClick={() =>
             void payTx.send(
               { ...c, functionName: 'pay', args: [p.id] },
-              { successMessage: `Paid ${formatCloWithUnit(due)} to the payee`, alsoTouches: [p.payee] },
+              { successMessage: `Paid ${formatCloWithUnit(due)} to ${payee}`, alsoTouches: [p.payee] },
             )
           }
         >
-          Sends every due, unpaid epoch to the payee in one transfer
+          Sends every due, unpaid epoch {salary ? 'of the salary ' : ''}to {payee} in one transfer
           {dueEpochs > 0n ? ` (${dueEpochs.toString()} epoch(s), ${formatCloWithUnit(due)})` : ''}. Anyone may trigger
           it; nobody can redirect it. {p.paid_epochs} of {p.epochs} epoch(s) paid so far.
         </ActionBlock>

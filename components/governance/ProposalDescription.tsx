@@ -1,28 +1,55 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { descriptionSource, loadDescription } from '@/lib/governance/view';
+import { useReadContract } from 'wagmi';
+import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
+import { descriptionSource, loadDescription, type DescriptionResult } from '@/lib/governance/view';
 import { Card } from '@/components/ui/primitives';
-import { SafeMarkdown } from './SafeMarkdown';
+import { LazyMarkdown } from './LazyMarkdown';
 import { ExternalLink } from '@/components/ui/chainDisplay';
+import { useFileSystem } from '@/components/files/shared';
 
 /**
- * Where ipfs: descriptions would be fetched from. None is configured yet: the app does not pick a public gateway
- * on the reader's behalf (it would learn what they read), so ipfs: descriptions are linked, not fetched.
+ * ipfs: descriptions are read through the network's elected IPFS host nodes (the Callisto File System's), never
+ * a public gateway picked on the reader's behalf. Whatever a node answers is checked against the hash on chain.
  */
-const IPFS_GATEWAY: string | undefined = undefined;
+function useIpfsGateways(): { gateways: readonly string[]; settled: boolean } {
+  const fs = useFileSystem();
+  const nodes = useReadContract({
+    address: fs?.address,
+    abi: callistoFSAbi,
+    functionName: 'host_nodes',
+    query: { enabled: fs !== undefined, staleTime: 60_000 },
+  });
+  return {
+    gateways: nodes.data?.map((node) => node.endpoint) ?? [],
+    settled: fs === undefined || !nodes.isPending,
+  };
+}
 
 /** The proposal's description from its URL, checked against the hash on chain before it is shown as trusted. */
 export function ProposalDescription({ url, hash }: { url: string; hash: `0x${string}` }) {
-  const source = descriptionSource(url, IPFS_GATEWAY);
+  const { gateways, settled } = useIpfsGateways();
+  const source = descriptionSource(url, gateways[0]);
   const description = useQuery({
-    queryKey: ['governance-description', url, hash, IPFS_GATEWAY ?? ''],
-    queryFn: ({ signal }) =>
-      loadDescription(url, hash, {
-        fetch: (target, init) =>
-          fetch(target, { ...init, signal: AbortSignal.any([signal, AbortSignal.timeout(15_000)]) }),
-        ipfsGateway: IPFS_GATEWAY,
-      }),
+    queryKey: ['governance-description', url, hash, gateways.join(' ')],
+    queryFn: async ({ signal }): Promise<DescriptionResult> => {
+      const load = (ipfsGateway?: string) =>
+        loadDescription(url, hash, {
+          fetch: (target, init) =>
+            fetch(target, { ...init, signal: AbortSignal.any([signal, AbortSignal.timeout(15_000)]) }),
+          ipfsGateway,
+        });
+      if (source.scheme !== 'ipfs' || gateways.length === 0) return load(gateways[0]);
+      // One node offline or without the file: ask the next.
+      let result: DescriptionResult = { state: 'not-fetched' };
+      for (const gateway of gateways) {
+        result = await load(gateway);
+        if (result.state !== 'unavailable') return result;
+      }
+      return result;
+    },
+    enabled: settled,
     // The bytes behind a hash never need a refresh; an unreachable URL is a result, not a failure to retry.
     staleTime: Infinity,
     retry: false,
@@ -53,8 +80,9 @@ export function ProposalDescription({ url, hash }: { url: string; hash: `0x${str
         {description.isPending && <p className="text-sm text-slate-300">Fetching the description…</p>}
         {result?.state === 'not-fetched' && (
           <p className="text-sm text-slate-300">
-            Not fetched: the description is stored on IPFS and no IPFS gateway is configured in this app. Open the link
-            above with an IPFS-capable browser or node, and compare its Keccak-256 with the hash above.
+            Not fetched: the description is stored on IPFS and this network has no elected IPFS host node to read it
+            from. Open the link above with an IPFS-capable browser or node, and compare its Keccak-256 with the hash
+            above.
           </p>
         )}
         {result?.state === 'unsupported' && (
@@ -92,7 +120,7 @@ export function ProposalDescription({ url, hash }: { url: string; hash: `0x${str
           {result.state === 'mismatch' && (
             <p className="mb-2 text-xs font-semibold text-rose-200 uppercase">Unverified text</p>
           )}
-          <SafeMarkdown text={result.text} />
+          <LazyMarkdown text={result.text} />
         </div>
       )}
     </Card>

@@ -14,14 +14,20 @@ import {
   ProposalKind,
   executionFailed,
   isAuditManagerKind,
+  isHostNodeKind,
   proposalStatusLabel,
+  reasonToMessage,
   votingWindow,
+  type ProposalData,
 } from '@/lib/governance/proposal';
 import {
   describeParameterChange,
   executionLabel,
+  executionTarget,
+  formatMb,
   isEvaluated,
   kindLabel,
+  MB_NOTE,
   parseProposalId,
   proposalActions,
   quorumBase,
@@ -33,7 +39,7 @@ import { OtherActions, VotePanel } from './ProposalActionsPanel';
 import { ProposalDescription } from './ProposalDescription';
 import { TallyBars } from './TallyBars';
 import { VotersList } from './VotersList';
-import { StatusBadge } from './shared';
+import { EndpointText, StatusBadge, proposalHref } from './shared';
 import { Countdown, DateAt, useChainNow, useRefetchWhenPassed } from '@/components/ui/chainDisplay';
 import { useProposalData, type ProposalPageData } from './useProposalData';
 
@@ -139,10 +145,13 @@ function AddressText({ address }: { address: Address }) {
 }
 
 const EXECUTION_FAILED = getAbiItem({ abi: treasuryGovernanceAbi, name: 'ExecutionFailed' });
+const SALARY_ENDED = getAbiItem({ abi: treasuryGovernanceAbi, name: 'SalaryEnded' });
 
-/** Why the registry refused an accepted audit manager proposal, from its ExecutionFailed event (indexed by id).
- * Optional: without it the page still says that the action did not take effect. */
-function RefusalReason({ governance, id }: { governance: Address; id: bigint }) {
+/** Why the audit registry or the file system refused an accepted proposal, from its ExecutionFailed event
+ * (indexed by id). Optional: without it the page still says that the action did not take effect. */
+function RefusalReason({ governance, proposal }: { governance: Address; proposal: ProposalData }) {
+  const id = proposal.id;
+  const target = executionTarget(proposal) ?? 'the contract';
   const { chain } = useNetwork();
   const client = usePublicClient({ chainId: chain.id });
   const reason = useQuery({
@@ -163,8 +172,127 @@ function RefusalReason({ governance, id }: { governance: Address; id: bigint }) 
   if (!reason.data) return null;
   return (
     <span className="block text-xs text-slate-300" data-testid="execution-failed-reason">
-      The registry said: {reason.data}
+      {target.charAt(0).toUpperCase() + target.slice(1)} said: {reasonToMessage(reason.data)}
     </span>
+  );
+}
+
+/**
+ * The salary an executed removal ended, from the SalaryEnded event: on an election, which removal ended it; on a
+ * removal, whose salary it ended. No event on an executed removal means the node drew no salary with epochs left
+ * (elected at deployment, or its election's epochs all passed).
+ */
+function SalaryEndedNote({ governance, proposal }: { governance: Address; proposal: ProposalData }) {
+  const { chain } = useNetwork();
+  const client = usePublicClient({ chainId: chain.id });
+  const election = proposal.kind === ProposalKind.ElectHostNode;
+  const ended = useQuery({
+    queryKey: ['governance-salary-ended', chain.id, governance, proposal.id.toString(), election],
+    enabled: Boolean(client),
+    queryFn: async () => {
+      if (!client) throw new Error('No connection to the network');
+      const logs = await client.getLogs({
+        address: governance,
+        event: SALARY_ENDED,
+        args: election ? { id: proposal.id } : { removal_id: proposal.id },
+        fromBlock: deploymentBlock(chain.id, 'TreasuryGovernance'),
+        toBlock: 'latest',
+      });
+      const args = logs.at(-1)?.args;
+      return args?.id !== undefined && args.removal_id !== undefined
+        ? {
+            election: args.id,
+            removal: args.removal_id,
+            epochs: args.epochs_cancelled ?? 0n,
+            amount: args.amount ?? 0n,
+          }
+        : null;
+    },
+  });
+  if (ended.isPending || ended.isError) return null;
+  const e = ended.data;
+  if (election) {
+    if (!e) return null;
+    return (
+      <Field label="Salary ended" testId="salary-ended">
+        By the removal{' '}
+        <Link href={proposalHref(e.removal)} className="text-teal-300 underline underline-offset-2">
+          #{e.removal.toString()}
+        </Link>
+        : {e.epochs.toString()} epoch{e.epochs === 1n ? '' : 's'} cancelled, {formatCloWithUnit(e.amount)} released
+      </Field>
+    );
+  }
+  return (
+    <Field label="Salary" testId="salary-ended">
+      {e ? (
+        <>
+          Ended the node’s salary from the election{' '}
+          <Link href={proposalHref(e.election)} className="text-teal-300 underline underline-offset-2">
+            #{e.election.toString()}
+          </Link>
+          : {e.epochs.toString()} later epoch{e.epochs === 1n ? '' : 's'} cancelled, {formatCloWithUnit(e.amount)}{' '}
+          released
+        </>
+      ) : (
+        'No salary to end: the node had no election with epochs left after this one'
+      )}
+    </Field>
+  );
+}
+
+/** An election's or a removal's terms: the node, and for an election its endpoint, capacity and salary; then
+ * whether the file system took it, and the salary a removal ended. */
+function HostNodeSummary({
+  governance,
+  proposal: p,
+  dueEpochs,
+}: {
+  governance: Address;
+  proposal: ProposalData;
+  dueEpochs: bigint;
+}) {
+  const execution = executionLabel(p);
+  const election = p.kind === ProposalKind.ElectHostNode;
+  return (
+    <>
+      <Field label="Change" testId="proposal-terms">
+        {kindLabel(p.kind)}
+      </Field>
+      <Field label="Node" testId="proposal-subject">
+        <AddressText address={p.subject} />
+      </Field>
+      {election && (
+        <>
+          <Field label="Endpoint" testId="proposal-endpoint">
+            <EndpointText endpoint={p.contact} testId="proposal-endpoint-text" />
+          </Field>
+          <Field label="Capacity" testId="proposal-capacity">
+            {formatMb(p.param_value)} <span className="text-xs text-slate-400">({MB_NOTE})</span>
+          </Field>
+          <Field label="Salary" testId="proposal-salary">
+            {formatCloWithUnit(p.amount_per_epoch)} × {p.epochs} epoch{p.epochs === 1 ? '' : 's'} ={' '}
+            {formatCloWithUnit(p.amount_per_epoch * BigInt(p.epochs))}
+          </Field>
+          {p.first_pay_epoch > 0n && (
+            <Field label="Payments" testId="proposal-payments">
+              {p.paid_epochs} of {p.epochs} epoch(s) paid, from epoch {p.first_pay_epoch.toString()}
+              {dueEpochs > 0n && `; ${dueEpochs.toString()} due now`}
+            </Field>
+          )}
+        </>
+      )}
+      {execution && (
+        <Field label="Outcome" testId="proposal-execution">
+          {execution}
+          {executionFailed(p) && <RefusalReason governance={governance} proposal={p} />}
+          {election && executionFailed(p) && (
+            <span className="block text-xs text-slate-400">No salary is committed or paid for a refused election.</span>
+          )}
+        </Field>
+      )}
+      {execution === 'Took effect' && <SalaryEndedNote governance={governance} proposal={p} />}
+    </>
   );
 }
 
@@ -256,14 +384,24 @@ function ProposalBody({
               {execution && (
                 <Field label="Outcome" testId="proposal-execution">
                   {execution}
-                  {executionFailed(p) && <RefusalReason governance={governance} id={p.id} />}
+                  {executionFailed(p) && <RefusalReason governance={governance} proposal={p} />}
                 </Field>
               )}
             </>
+          ) : isHostNodeKind(p.kind) ? (
+            <HostNodeSummary governance={governance} proposal={p} dueEpochs={data.dueEpochs} />
           ) : (
-            <Field label="Change" testId="proposal-terms">
-              {p.kind === ProposalKind.SetParameter ? describeParameterChange(p) : kindLabel(p.kind)}
-            </Field>
+            <>
+              <Field label="Change" testId="proposal-terms">
+                {p.kind === ProposalKind.SetParameter ? describeParameterChange(p) : kindLabel(p.kind)}
+              </Field>
+              {execution && (
+                <Field label="Outcome" testId="proposal-execution">
+                  {execution}
+                  {executionFailed(p) && <RefusalReason governance={governance} proposal={p} />}
+                </Field>
+              )}
+            </>
           )}
           <Field label="Author">
             <AddressText address={p.author} />

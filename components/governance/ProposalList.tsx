@@ -6,22 +6,28 @@ import { formatCloWithUnit } from '@/lib/format/clo';
 import {
   ProposalKind,
   isAuditManagerKind,
+  isHostNodeKind,
   proposalStatusLabel,
   votingWindow,
   type ProposalData,
 } from '@/lib/governance/proposal';
 import {
+  KIND_FILTERS,
   STATE_FILTERS,
   describeAuditManagerChange,
+  describeHostNodeChange,
   describeParameterChange,
   executionLabel,
   isEvaluated,
+  isKindFilter,
   isStateFilter,
   kindLabel,
   matchesFilter,
+  matchesKindFilter,
   quorumBase,
   tallySummary,
   type PageRange,
+  type KindFilter,
   type StateFilter,
 } from '@/lib/governance/view';
 import { Button, Card } from '@/components/ui/primitives';
@@ -36,6 +42,7 @@ export function proposalTerms(p: ProposalData): string {
   }
   if (p.kind === ProposalKind.SetParameter) return describeParameterChange(p);
   if (isAuditManagerKind(p.kind)) return describeAuditManagerChange(p);
+  if (isHostNodeKind(p.kind)) return describeHostNodeChange(p);
   return kindLabel(p.kind);
 }
 
@@ -49,31 +56,63 @@ interface Props {
 
 export function ProposalList({ state, proposals, range, pageError, onPage }: Props) {
   const [filter, setFilter] = useState<StateFilter>('All');
+  const [kindFilter, setKindFilter] = useState<KindFilter>('All kinds');
   const filterId = useId();
+  const kindFilterId = useId();
   const count = state?.proposalCount;
-  // The filter applies to the page already read: the contract has no getter by state, and reading every
+  // The filters apply to the page already read: the contract has no getter by state or kind, and reading every
   // proposal to filter them would break the paging. With a filter on, a page may show fewer than ten.
-  const shown = state && proposals?.filter((p) => matchesFilter(proposalStatusLabel(p, state.currentEpoch), filter));
+  const shown =
+    state &&
+    proposals?.filter(
+      (p) => matchesFilter(proposalStatusLabel(p, state.currentEpoch), filter) && matchesKindFilter(p.kind, kindFilter),
+    );
+  const filterWords = [
+    filter === 'All' ? undefined : `in the state “${filter}”`,
+    kindFilter === 'All kinds' ? undefined : `of the kind “${kindFilter}”`,
+  ]
+    .filter(Boolean)
+    .join(' and ');
 
   return (
     <Card title="Proposals">
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <label htmlFor={filterId} className="block text-sm font-medium">
-            Filter by state
-          </label>
-          <select
-            id={filterId}
-            value={filter}
-            onChange={(e) => isStateFilter(e.target.value) && setFilter(e.target.value)}
-            className="mt-1 rounded-md border border-slate-700 bg-slate-950 px-3 py-2 text-sm"
-          >
-            {STATE_FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
-          </select>
+        <div className="flex flex-wrap gap-3">
+          <div>
+            <label htmlFor={filterId} className="block text-sm font-medium">
+              Filter by state
+            </label>
+            <select
+              id={filterId}
+              value={filter}
+              onChange={(e) => isStateFilter(e.target.value) && setFilter(e.target.value)}
+              className="mt-1 rounded-md border border-slate-700 bg-slate-950 px-3 py-2 text-sm"
+            >
+              {STATE_FILTERS.map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={kindFilterId} className="block text-sm font-medium">
+              Filter by kind
+            </label>
+            <select
+              id={kindFilterId}
+              value={kindFilter}
+              onChange={(e) => isKindFilter(e.target.value) && setKindFilter(e.target.value)}
+              className="mt-1 rounded-md border border-slate-700 bg-slate-950 px-3 py-2 text-sm"
+              data-testid="proposal-kind-filter"
+            >
+              {KIND_FILTERS.map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
         {count !== undefined && (
           <p className="text-sm text-slate-400" data-testid="proposal-count">
@@ -100,7 +139,7 @@ export function ProposalList({ state, proposals, range, pageError, onPage }: Pro
         </p>
       ) : shown && shown.length === 0 ? (
         <p role="status" className="text-sm text-slate-300">
-          No proposal on this page is in the state “{filter}”. Other pages may hold some.
+          No proposal on this page is {filterWords}. Other pages may hold some.
         </p>
       ) : (
         <ul className="space-y-3" aria-label="Proposals, newest first">

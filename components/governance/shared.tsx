@@ -1,6 +1,7 @@
 'use client';
 
 import type { ProposalStatusLabel } from '@/lib/governance/proposal';
+import { endpointDisplay } from '@/lib/governance/view';
 
 const statusTones: Record<ProposalStatusLabel, string> = {
   Voting: 'border-teal-600 bg-teal-950 text-teal-200',
@@ -27,4 +28,33 @@ export function StatusBadge({ label }: { label: ProposalStatusLabel }) {
 
 export function proposalHref(id: bigint): string {
   return `/governance/proposal/?id=${id.toString()}`;
+}
+
+/**
+ * A host node's endpoint, an untrusted string from the chain: always the text as stored, with the full host it
+ * really names beside it; a link (new tab, no referrer) only for https:. An http: endpoint stays text.
+ */
+export function EndpointText({ endpoint, testId }: { endpoint: string; testId?: string }) {
+  const shown = endpointDisplay(endpoint);
+  const text = <span className="font-mono text-xs break-all">{shown.text}</span>;
+  return (
+    <span data-testid={testId}>
+      {shown.href ? (
+        <a
+          href={shown.href}
+          target="_blank"
+          rel="noreferrer noopener"
+          className="text-teal-300 underline underline-offset-2"
+        >
+          {text}
+          <span className="sr-only">, opens in a new tab</span>
+        </a>
+      ) : (
+        text
+      )}
+      <span className="ml-1 text-xs text-slate-400" data-testid={testId ? `${testId}-host` : undefined}>
+        {shown.host ? `(host: ${shown.host})` : '(not a URL with a host)'}
+      </span>
+    </span>
+  );
 }

@@ -10,6 +10,7 @@ import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
 import { AuditsOverview } from '@/components/audits/AuditsOverview';
 import { GovernanceOverview } from '@/components/governance/GovernanceOverview';
+import { StorageOverview } from './StorageOverview';
 
 /** The network at a glance, as its contracts report it: one multicall for every figure on the page. */
 export function NetworkOverview() {
@@ -65,6 +66,7 @@ export function NetworkOverview() {
       </Card>
       <GovernanceOverview />
       <AuditsOverview />
+      <StorageOverview />
     </div>
   );
 }

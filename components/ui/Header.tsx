@@ -10,6 +10,8 @@ const navItems = [
   { href: '/staking/', label: 'Staking' },
   { href: '/governance/', label: 'Governance' },
   { href: '/audits/', label: 'Audits' },
+  { href: '/files/', label: 'Files' },
+  { href: '/nodes/', label: 'Nodes' },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {

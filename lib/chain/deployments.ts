@@ -6,7 +6,8 @@ import localDeployments from '../../contracts-abi/deployments/31337.json';
 import mainnetDeployments from '../../contracts-abi/deployments/820.json';
 
 /** Every contract the app talks to, by the name its deployment is recorded under. */
-export type ContractName = 'AuditRegistry' | 'ColdStaking' | 'ColdStakingV1' | 'Multicall3' | 'TreasuryGovernance';
+export type ContractName =
+  'AuditRegistry' | 'CallistoFS' | 'ColdStaking' | 'ColdStakingV1' | 'Multicall3' | 'TreasuryGovernance';
 
 interface DeploymentsFile {
   chainId: number;

@@ -8,7 +8,14 @@ import {
   evaluationOutcome,
   executionFailed,
   isAuditManagerKind,
+  isHostNodeKind,
+  isSalaryKind,
+  isStorageParam,
   MAX_CONTACT_BYTES,
+  MAX_ENDPOINT_BYTES,
+  parseCapacityMb,
+  parseSalaryPerEpoch,
+  paysPerEpoch,
   meetsQuorum,
   ProposalKind,
   ProposalParam,
@@ -17,7 +24,9 @@ import {
   quorumNeeded,
   reasonToMessage,
   validateManager,
+  validateEndpoint,
   validateManagerContact,
+  validateNode,
   validateParameterValue,
   validateProposalForm,
   votingWindow,
@@ -198,7 +207,7 @@ describe('contract wording', () => {
 
 describe('audit manager changes', () => {
   it('appends the kinds after the existing ones', () => {
-    expect(ProposalKind).toEqual({ Funding: 0, SetParameter: 1, AppointAuditManager: 2, DismissAuditManager: 3 });
+    expect(ProposalKind).toMatchObject({ Funding: 0, SetParameter: 1, AppointAuditManager: 2, DismissAuditManager: 3 });
     expect(isAuditManagerKind(ProposalKind.AppointAuditManager)).toBe(true);
     expect(isAuditManagerKind(ProposalKind.DismissAuditManager)).toBe(true);
     expect(isAuditManagerKind(ProposalKind.Funding)).toBe(false);
@@ -225,5 +234,99 @@ describe('audit manager changes', () => {
     expect(validateManagerContact('x'.repeat(MAX_CONTACT_BYTES + 1), false)).toBe('Contact must be at most 100 bytes');
     expect(reasonToMessage('Treasury: contact must be 1 to 100 bytes')).toBe(validateManagerContact('', true));
     expect(reasonToMessage('Treasury: manager is the zero address')).toBe(validateManager('0x' + '0'.repeat(40)));
+  });
+});
+
+describe('host node proposals', () => {
+  it('appends the kinds and the storage parameters after the existing ones', () => {
+    expect(ProposalKind).toEqual({
+      Funding: 0,
+      SetParameter: 1,
+      AppointAuditManager: 2,
+      DismissAuditManager: 3,
+      ElectHostNode: 4,
+      RemoveHostNode: 5,
+    });
+    expect(ProposalParam).toEqual({ Quorum: 0, SubmissionDeposit: 1, StorageUnitPrice: 2, StorageFloorPrice: 3 });
+    expect(isHostNodeKind(ProposalKind.ElectHostNode)).toBe(true);
+    expect(isHostNodeKind(ProposalKind.RemoveHostNode)).toBe(true);
+    expect(isHostNodeKind(ProposalKind.AppointAuditManager)).toBe(false);
+    expect(isSalaryKind(ProposalKind.ElectHostNode)).toBe(true);
+    expect(isSalaryKind(ProposalKind.Funding)).toBe(true);
+    expect(isSalaryKind(ProposalKind.RemoveHostNode)).toBe(false);
+    expect(isStorageParam(ProposalParam.StorageUnitPrice)).toBe(true);
+    expect(isStorageParam(ProposalParam.StorageFloorPrice)).toBe(true);
+    expect(isStorageParam(ProposalParam.SubmissionDeposit)).toBe(false);
+  });
+
+  const election = { ...accepted, kind: ProposalKind.ElectHostNode, epochs: 6, executed: true };
+
+  it('shows an executed election’s salary like funding, a refused one as merely accepted', () => {
+    expect(paysPerEpoch(election)).toBe(true);
+    expect(paysPerEpoch({ ...election, executed: false })).toBe(false);
+    expect(paysPerEpoch({ ...election, status: ProposalStatus.Voting })).toBe(false);
+    expect(paysPerEpoch({ ...election, kind: ProposalKind.RemoveHostNode })).toBe(false);
+    expect(proposalStatusLabel(election, 6n)).toBe('Accepted');
+    expect(proposalStatusLabel({ ...election, paid_epochs: 2 }, 8n)).toBe('Being paid');
+    expect(proposalStatusLabel({ ...election, paid_epochs: 6 }, 12n)).toBe('Completed');
+    expect(proposalStatusLabel({ ...election, executed: false }, 12n)).toBe('Accepted');
+    expect(proposalStatusLabel({ ...election, kind: ProposalKind.RemoveHostNode, epochs: 0 }, 12n)).toBe('Accepted');
+  });
+
+  it('counts an executed election’s due epochs as the contract does, and none for a refused one', () => {
+    expect(dueEpochs(election, 5n)).toBe(0n);
+    expect(dueEpochs(election, 6n)).toBe(1n);
+    expect(dueEpochs({ ...election, paid_epochs: 1 }, 8n)).toBe(2n);
+    expect(dueEpochs(election, 60n)).toBe(6n);
+    expect(dueAmount(election, 7n)).toBe(parseEther('20'));
+    expect(dueEpochs({ ...election, executed: false }, 9n)).toBe(0n);
+    // A removal that ended the salary leaves fewer epochs than were paid: nothing more is due.
+    expect(dueEpochs({ ...election, epochs: 2, paid_epochs: 3 }, 20n)).toBe(0n);
+  });
+
+  it('checks the node, the endpoint, the capacity and the salary as the contracts do', () => {
+    expect(validateNode('0x70997970C51812dc3A010C7d01b50e0d17dc79C8')).toBeUndefined();
+    expect(validateNode('0x' + '0'.repeat(40))).toBe('Node is the zero address');
+    expect(validateNode('node')).toBe('Node must be an address (0x and 40 hex digits)');
+    expect(validateEndpoint('https://node.example.org')).toBeUndefined();
+    expect(validateEndpoint('http://10.0.0.2:5001')).toBeUndefined();
+    expect(validateEndpoint('')).toBe('Endpoint must be 1 to 256 bytes');
+    // UTF-8 bytes, as the contract counts them.
+    const prefix = 'https://example.org/';
+    expect(validateEndpoint(prefix + 'a'.repeat(MAX_ENDPOINT_BYTES - prefix.length))).toBeUndefined();
+    expect(validateEndpoint(prefix + '€'.repeat(79))).toBe('Endpoint must be 1 to 256 bytes');
+    expect(validateEndpoint('ipfs://bafy')).toBe('Endpoint must start with http:// or https://');
+    expect(parseCapacityMb('10240')).toEqual({ value: 10_240n });
+    expect(parseCapacityMb(' 10,240 ')).toEqual({ value: 10_240n });
+    expect(parseCapacityMb('0').error).toBe('Capacity must be above zero');
+    expect(parseCapacityMb('').error).toMatch(/in MB/);
+    expect(parseCapacityMb('-5').error).toMatch(/whole number/);
+    expect(parseCapacityMb('1e3').error).toMatch(/whole number/);
+    expect(parseCapacityMb((2n ** 64n - 1n).toString())).toEqual({ value: 2n ** 64n - 1n });
+    expect(parseCapacityMb((2n ** 64n).toString()).error).toMatch(/at most/);
+    expect(parseSalaryPerEpoch('0').error).toBe('Salary per epoch must be above zero');
+    expect(parseSalaryPerEpoch('12.5')).toEqual({ value: parseEther('12.5') });
+    expect(parseSalaryPerEpoch('x').error).toMatch(/amount of CLO/);
+  });
+
+  it('checks the storage prices as submit_parameter_change does', () => {
+    expect(validateParameterValue(ProposalParam.StorageUnitPrice, 0n)).toBe('Unit price must be above zero');
+    expect(validateParameterValue(ProposalParam.StorageUnitPrice, 1n)).toBeUndefined();
+    expect(validateParameterValue(ProposalParam.StorageFloorPrice, 0n)).toBe('Floor price must be above zero');
+    expect(validateParameterValue(ProposalParam.StorageFloorPrice, 1n)).toBeUndefined();
+  });
+
+  it('says the same as the contract’s revert reasons', () => {
+    const same = (reason: string, message: string | undefined) => expect(reasonToMessage(reason)).toBe(message);
+    same('Treasury: node is the zero address', validateNode('0x' + '0'.repeat(40)));
+    same('Treasury: endpoint must be 1 to 256 bytes', validateEndpoint(''));
+    same('Treasury: endpoint must start with http:// or https://', validateEndpoint('ftp://node.example.org'));
+    same('Treasury: capacity must be above zero', parseCapacityMb('0').error);
+    same('Treasury: salary per epoch must be above zero', parseSalaryPerEpoch('0').error);
+    same('Treasury: epochs must be 1 to 12', 'Epochs must be 1 to 12');
+    same('Treasury: unit price must be above zero', validateParameterValue(ProposalParam.StorageUnitPrice, 0n));
+    same('Treasury: floor price must be above zero', validateParameterValue(ProposalParam.StorageFloorPrice, 0n));
+    // The file system's refusals, relayed by ExecutionFailed, read the same way.
+    same('CallistoFS: node is already elected', 'Node is already elected');
   });
 });

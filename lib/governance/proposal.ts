@@ -5,9 +5,16 @@
 import { formatUnits, isAddress, parseUnits } from 'viem';
 
 /** `enum Kind` of the contract; later versions append kinds. */
-export const ProposalKind = { Funding: 0, SetParameter: 1, AppointAuditManager: 2, DismissAuditManager: 3 } as const;
-/** `enum Param`. */
-export const ProposalParam = { Quorum: 0, SubmissionDeposit: 1 } as const;
+export const ProposalKind = {
+  Funding: 0,
+  SetParameter: 1,
+  AppointAuditManager: 2,
+  DismissAuditManager: 3,
+  ElectHostNode: 4,
+  RemoveHostNode: 5,
+} as const;
+/** `enum Param`. The storage prices are the Callisto File System's, in wei per MB. */
+export const ProposalParam = { Quorum: 0, SubmissionDeposit: 1, StorageUnitPrice: 2, StorageFloorPrice: 3 } as const;
 /** `enum Status`. */
 export const ProposalStatus = { Voting: 0, Accepted: 1, Rejected: 2, NotEnoughVotes: 3, Withdrawn: 4 } as const;
 /** `enum Choice`; None means no vote. */
@@ -21,6 +28,13 @@ export const BPS = 10_000n;
 export const URL_PREFIXES = ['ipfs://', 'https://'] as const;
 /** An audit manager's public contact, as the contract (and the audit registry) bound it. */
 export const MAX_CONTACT_BYTES = 100;
+/** A host node's endpoint URL, as the file system bounds it. */
+export const MAX_ENDPOINT_BYTES = 256;
+export const ENDPOINT_PREFIXES = ['http://', 'https://'] as const;
+/** The file system's storage unit: 1 MB = 1,048,576 bytes (2^20). */
+export const MB = 1_048_576n;
+/** A host node's capacity is a uint64 of MB. */
+export const MAX_CAPACITY_MB = 2n ** 64n - 1n;
 
 /** What the contract's `get_proposal` returns (viem decodes uint8 enums and uint8 fields as numbers). */
 export interface ProposalData {
@@ -44,12 +58,13 @@ export interface ProposalData {
   votes_against: bigint;
   votes_abstain: bigint;
   total_staked_at_evaluation: bigint;
-  /** Audit manager changes: the manager (the zero address for other kinds). */
+  /** Audit manager changes: the manager; host node kinds: the node (the zero address for other kinds). */
   subject: `0x${string}`;
-  /** Audit manager appointments: the manager's public contact (empty otherwise). */
+  /** Audit manager appointments: the manager's public contact; host node elections: the node's endpoint URL
+   * (empty otherwise). */
   contact: string;
-  /** The accepted action took effect; false before acceptance, and for an audit manager change the registry
-   * refused (the contract then emitted ExecutionFailed). */
+  /** The accepted action took effect; false before acceptance, and when the audit registry or the file system
+   * refused it (the contract then emitted ExecutionFailed). */
   executed: boolean;
 }
 
@@ -64,13 +79,35 @@ export type ProposalStatusLabel =
   | 'Not enough votes'
   | 'Withdrawn';
 
-type StatusFields = Pick<ProposalData, 'kind' | 'status' | 'voting_epoch' | 'epochs' | 'paid_epochs'>;
+/** `executed` is optional here: funding is always executed once accepted, so callers that only hold the payment
+ * fields need not pass it. */
+type StatusFields = Pick<ProposalData, 'kind' | 'status' | 'voting_epoch' | 'epochs' | 'paid_epochs'> & {
+  executed?: boolean;
+};
+
+/** Kinds whose acceptance commits an amount per epoch, paid through `pay`: funding and host node elections (the
+ * node's salary). */
+export function isSalaryKind(kind: number): boolean {
+  return kind === ProposalKind.Funding || kind === ProposalKind.ElectHostNode;
+}
+
+/** Whether a kind elects or removes an IPFS host node of the file system. */
+export function isHostNodeKind(kind: number): boolean {
+  return kind === ProposalKind.ElectHostNode || kind === ProposalKind.RemoveHostNode;
+}
+
+/** Whether an accepted proposal of this kind pays per epoch: a funding proposal always, an election only when
+ * the file system accepted the node (a refused election commits no salary). */
+export function paysPerEpoch(p: { kind: number; status: number; executed?: boolean }): boolean {
+  if (p.status !== ProposalStatus.Accepted || !isSalaryKind(p.kind)) return false;
+  return p.kind === ProposalKind.Funding || p.executed !== false;
+}
 
 /**
  * The status to show. In voting: 'Pending vote' before the voting epoch, 'Voting' during it, 'Awaiting
- * evaluation' after it (until someone calls `evaluate`). An accepted funding proposal is 'Accepted' until its
- * first payment, 'Being paid' once some epochs are paid and 'Completed' when all are; other accepted kinds are
- * 'Accepted'.
+ * evaluation' after it (until someone calls `evaluate`). An accepted funding proposal, or an executed host node
+ * election (its salary), is 'Accepted' until its first payment, 'Being paid' once some epochs are paid and
+ * 'Completed' when all are; other accepted kinds are 'Accepted'.
  */
 export function proposalStatusLabel(p: StatusFields, currentEpoch: bigint): ProposalStatusLabel {
   switch (p.status) {
@@ -78,7 +115,7 @@ export function proposalStatusLabel(p: StatusFields, currentEpoch: bigint): Prop
       if (currentEpoch < p.voting_epoch) return 'Pending vote';
       return currentEpoch === p.voting_epoch ? 'Voting' : 'Awaiting evaluation';
     case ProposalStatus.Accepted:
-      if (p.kind !== ProposalKind.Funding) return 'Accepted';
+      if (!paysPerEpoch(p)) return 'Accepted';
       if (p.paid_epochs >= p.epochs) return 'Completed';
       return p.paid_epochs > 0 ? 'Being paid' : 'Accepted';
     case ProposalStatus.Rejected:
@@ -131,16 +168,19 @@ export function epochAt(timestamp: bigint, genesis: bigint, epochLength: bigint)
   return timestamp <= genesis ? 0n : (timestamp - genesis) / epochLength;
 }
 
-type DueFields = Pick<ProposalData, 'kind' | 'status' | 'first_pay_epoch' | 'epochs' | 'paid_epochs'>;
+type DueFields = Pick<ProposalData, 'kind' | 'status' | 'first_pay_epoch' | 'epochs' | 'paid_epochs'> & {
+  executed?: boolean;
+};
 
 /** As the contract's `due_epochs`: unpaid epochs from first_pay_epoch to min(currentEpoch, last epoch); 0 for a
- * proposal that is not accepted funding. */
+ * proposal that pays nothing (not accepted funding, not an executed election). */
 export function dueEpochs(p: DueFields, currentEpoch: bigint): bigint {
-  if (p.kind !== ProposalKind.Funding || p.status !== ProposalStatus.Accepted) return 0n;
+  if (!paysPerEpoch(p)) return 0n;
   if (currentEpoch < p.first_pay_epoch) return 0n;
   let reached = currentEpoch - p.first_pay_epoch + 1n;
   if (reached > BigInt(p.epochs)) reached = BigInt(p.epochs);
-  return reached - BigInt(p.paid_epochs);
+  // An election whose salary a removal ended may have fewer epochs left than it has paid: nothing is due then.
+  return reached > BigInt(p.paid_epochs) ? reached - BigInt(p.paid_epochs) : 0n;
 }
 
 /** What `pay` would send now. */
@@ -271,7 +311,13 @@ export function isAuditManagerKind(kind: number): boolean {
   return kind === ProposalKind.AppointAuditManager || kind === ProposalKind.DismissAuditManager;
 }
 
-/** An accepted proposal whose action did not take effect: an audit manager change the registry refused. */
+/** Whether a parameter is one of the file system's storage prices (set through its `set_prices`). */
+export function isStorageParam(param: number): boolean {
+  return param === ProposalParam.StorageUnitPrice || param === ProposalParam.StorageFloorPrice;
+}
+
+/** An accepted proposal whose action did not take effect: an audit manager change the registry refused, or a
+ * host node change or storage price change the file system refused. */
 export function executionFailed(p: Pick<ProposalData, 'status' | 'executed'>): boolean {
   return p.status === ProposalStatus.Accepted && !p.executed;
 }
@@ -293,17 +339,72 @@ export function validateManagerContact(contact: string, appoint: boolean): strin
   return length <= MAX_CONTACT_BYTES ? undefined : `Contact must be at most ${MAX_CONTACT_BYTES} bytes`;
 }
 
-/** A parameter change's value, as `submit_parameter_change` checks it. */
+/** A parameter change's value, as `submit_parameter_change` checks it. The storage prices are wei per MB. */
 export function validateParameterValue(param: number, value: bigint): string | undefined {
   if (param === ProposalParam.Quorum) {
     return value >= 1n && value <= BPS ? undefined : 'Quorum must be 1 to 10000 bps';
   }
   if (param === ProposalParam.SubmissionDeposit) return value > 0n ? undefined : 'Deposit must be above zero';
+  if (param === ProposalParam.StorageUnitPrice) return value > 0n ? undefined : 'Unit price must be above zero';
+  if (param === ProposalParam.StorageFloorPrice) return value > 0n ? undefined : 'Floor price must be above zero';
   return 'Unknown parameter';
 }
 
-/** A contract revert reason ("Treasury: title must be ...") as the form shows it ("Title must be ..."). */
+// ---- host node proposals ---------------------------------------------------------------------------------------
+
+/** The node of a host node election or removal, as `submit_host_node_election` / `_removal` check it. */
+export function validateNode(node: string): string | undefined {
+  if (!isAddress(node, { strict: false })) return 'Node must be an address (0x and 40 hex digits)';
+  if (ZERO_ADDRESS.test(node)) return 'Node is the zero address';
+  return undefined;
+}
+
+/**
+ * A host node's endpoint. The file system only checks 1..256 bytes and the http:// or https:// prefix; the form
+ * also asks for a URL with a host and nothing a browser would quietly alter (spaces, control characters), since
+ * the app fetches health and content from it and a wrong one would only be found after the vote. Credentials
+ * are refused too: "https://known.org@other.example" reads as known.org but goes to other.example.
+ */
+export function validateEndpoint(endpoint: string): string | undefined {
+  const length = byteLength(endpoint);
+  if (length < 1 || length > MAX_ENDPOINT_BYTES) return `Endpoint must be 1 to ${MAX_ENDPOINT_BYTES} bytes`;
+  if (!ENDPOINT_PREFIXES.some((prefix) => endpoint.startsWith(prefix))) {
+    return 'Endpoint must start with http:// or https://';
+  }
+  if (/[\s\x00-\x1f\x7f]/.test(endpoint)) return 'Endpoint must not contain spaces or control characters';
+  try {
+    const url = new URL(endpoint);
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+      return 'Endpoint must be a URL with a host, such as https://node.example.org';
+    }
+    if (url.username !== '' || url.password !== '') return 'Endpoint must not carry a user name or password';
+  } catch {
+    return 'Endpoint must be a URL with a host, such as https://node.example.org';
+  }
+  return undefined;
+}
+
+/** A capacity typed in whole MB (1 MB = 1,048,576 bytes), above zero and within the contract's uint64. */
+export function parseCapacityMb(raw: string): { value?: bigint; error?: string } {
+  const text = raw.trim().replace(/[,_\s]/g, '');
+  if (text === '') return { error: 'Enter the capacity in MB, such as 10240' };
+  if (!/^\d+$/.test(text)) return { error: 'Capacity is a whole number of MB, such as 10240' };
+  const value = BigInt(text);
+  if (value === 0n) return { error: 'Capacity must be above zero' };
+  if (value > MAX_CAPACITY_MB) return { error: `Capacity must be at most ${MAX_CAPACITY_MB} MB` };
+  return { value };
+}
+
+/** A node's salary per epoch in CLO, as `submit_host_node_election` checks it (above zero). */
+export function parseSalaryPerEpoch(raw: string): { value?: bigint; error?: string } {
+  const parsed = parseAmountPerEpoch(raw);
+  if (parsed.error === 'Amount per epoch is zero') return { error: 'Salary per epoch must be above zero' };
+  return parsed;
+}
+
+/** A contract revert reason ("Treasury: title must be ...") as the form shows it ("Title must be ..."); the file
+ * system's reasons ("CallistoFS: ...", relayed by ExecutionFailed) the same way. */
 export function reasonToMessage(reason: string): string {
-  const text = reason.replace(/^Treasury: /, '');
+  const text = reason.replace(/^(Treasury|CallistoFS): /, '');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -5,8 +5,18 @@ import {
   VOTERS_CSV_HEADER,
   descriptionSource,
   describeAuditManagerChange,
+  describeHostNodeChange,
   describeParameterChange,
+  electedHostNode,
+  endpointDisplay,
   executionLabel,
+  executionTarget,
+  formatMb,
+  hostNodeNotice,
+  KIND_FILTERS,
+  matchesKindFilter,
+  MAX_HOST_NODES,
+  parseCloPerMb,
   formatBps,
   kindLabel,
   latestVotes,
@@ -27,6 +37,7 @@ import {
   votersToCsv,
   votingPowerNote,
   type FetchLike,
+  type HostNodeInfo,
   type NewProposalInput,
   type VoteCastLog,
 } from './view';
@@ -395,7 +406,13 @@ describe('validateNewProposal', () => {
     managerAction: 'appoint',
     manager: '',
     managerContact: '',
+    node: '',
+    endpoint: '',
+    capacityMb: '',
+    salaryPerEpoch: '',
+    salaryEpochs: '1',
     hasAuditRegistry: true,
+    hasFileSystem: true,
     deposit: parseEther('500'),
     balance: parseEther('1000'),
   };
@@ -538,6 +555,137 @@ describe('validateNewProposal', () => {
   it('ignores the audit manager fields for the other kinds', () => {
     expect(validateNewProposal({ ...funding, manager: 'nonsense', managerContact: '' }).errors).toEqual({});
   });
+
+  const election: NewProposalInput = {
+    ...funding,
+    kind: 'electHostNode',
+    payee: '',
+    amountPerEpoch: '',
+    node: ` ${CAROL.toLowerCase()} `,
+    endpoint: 'https://node-1.example.org:8443/',
+    capacityMb: '10240',
+    salaryPerEpoch: '250.5',
+    salaryEpochs: '6',
+  };
+
+  it('builds a host node election in the contract units, the endpoint as typed', () => {
+    const result = validateNewProposal(election);
+    expect(result.errors).toEqual({});
+    expect(result.call).toEqual({
+      functionName: 'submit_host_node_election',
+      args: [
+        'Fund a thing',
+        'https://example.org/plan.md',
+        keccak256(toBytes(text)),
+        CAROL,
+        'https://node-1.example.org:8443/',
+        10_240n,
+        parseEther('250.5'),
+        6,
+      ],
+      value: parseEther('500'),
+    });
+    // Plain http: is allowed: operators on a local network or behind their own proxy.
+    expect(validateNewProposal({ ...election, endpoint: 'http://127.0.0.1:5001' }).call).toBeDefined();
+  });
+
+  it('says what is wrong with each election field and sends nothing', () => {
+    const bad = validateNewProposal({
+      ...election,
+      node: '0x0000000000000000000000000000000000000000',
+      endpoint: 'ftp://node.example.org',
+      capacityMb: '0',
+      salaryPerEpoch: '0',
+      salaryEpochs: '13',
+    });
+    expect(bad.errors).toEqual({
+      node: 'Node is the zero address',
+      endpoint: 'Endpoint must start with http:// or https://',
+      capacityMb: 'Capacity must be above zero',
+      salaryPerEpoch: 'Salary per epoch must be above zero',
+      salaryEpochs: 'Epochs must be 1 to 12',
+    });
+    expect(bad.call).toBeUndefined();
+    expect(validateNewProposal({ ...election, node: 'carol' }).errors.node).toMatch(/address/);
+    expect(validateNewProposal({ ...election, capacityMb: '1.5' }).errors.capacityMb).toMatch(/whole number/);
+    expect(validateNewProposal({ ...election, capacityMb: (2n ** 64n).toString() }).errors.capacityMb).toMatch(
+      /at most/,
+    );
+    expect(validateNewProposal({ ...election, salaryPerEpoch: 'ten' }).errors.salaryPerEpoch).toBeDefined();
+    expect(validateNewProposal({ ...election, salaryEpochs: '0' }).errors.salaryEpochs).toBe('Epochs must be 1 to 12');
+    // The funding fields do not matter for an election.
+    expect(validateNewProposal({ ...election, payee: 'x', amountPerEpoch: 'y', epochs: '99' }).errors).toEqual({});
+  });
+
+  it('checks the endpoint as the file system stores it, and a little more', () => {
+    const endpoint = (value: string) => validateNewProposal({ ...election, endpoint: value }).errors.endpoint;
+    expect(endpoint('')).toBe('Endpoint must be 1 to 256 bytes');
+    const long = `https://example.org/${'a'.repeat(256 - 'https://example.org/'.length)}`;
+    expect(endpoint(long)).toBeUndefined();
+    expect(endpoint(`${long}a`)).toBe('Endpoint must be 1 to 256 bytes');
+    expect(endpoint('javascript:alert(1)')).toBe('Endpoint must start with http:// or https://');
+    expect(endpoint('HTTPS://node.example.org')).toBe('Endpoint must start with http:// or https://');
+    expect(endpoint('https://')).toMatch(/URL with a host/);
+    expect(endpoint('https://node.example.org ')).toMatch(/spaces or control characters/);
+    expect(endpoint('https://node.example.org/\n')).toMatch(/spaces or control characters/);
+    expect(endpoint('https://node.example.org@evil.example/')).toMatch(/user name or password/);
+  });
+
+  it('builds a host node removal from the node alone', () => {
+    const result = validateNewProposal({
+      ...election,
+      kind: 'removeHostNode',
+      endpoint: '',
+      capacityMb: '',
+      salaryPerEpoch: '',
+      salaryEpochs: '',
+    });
+    expect(result.errors).toEqual({});
+    expect(result.call).toEqual({
+      functionName: 'submit_host_node_removal',
+      args: ['Fund a thing', 'https://example.org/plan.md', keccak256(toBytes(text)), CAROL],
+      value: parseEther('500'),
+    });
+    expect(validateNewProposal({ ...election, kind: 'removeHostNode', node: '' }).errors).toEqual({
+      node: 'Node must be an address (0x and 40 hex digits)',
+    });
+  });
+
+  it('refuses host node and storage price proposals on a chain without a file system', () => {
+    const none = 'No file system on this chain';
+    expect(validateNewProposal({ ...election, hasFileSystem: false }).errors).toEqual({ node: none });
+    expect(validateNewProposal({ ...election, kind: 'removeHostNode', hasFileSystem: false }).errors).toEqual({
+      node: none,
+    });
+    const price = { ...funding, kind: 'parameter', param: 'storageUnitPrice', paramValue: '0.01' } as const;
+    expect(validateNewProposal({ ...price, hasFileSystem: false }).errors).toEqual({ paramValue: none });
+    // Not yet read: the fields decide. The treasury's own parameters never need it.
+    expect(validateNewProposal({ ...election, hasFileSystem: undefined }).call).toBeDefined();
+    expect(validateNewProposal({ ...price, hasFileSystem: undefined }).call).toBeDefined();
+    expect(
+      validateNewProposal({ ...funding, kind: 'parameter', paramValue: '10', hasFileSystem: false }).call,
+    ).toBeDefined();
+    expect(validateNewProposal({ ...funding, hasFileSystem: false }).call).toBeDefined();
+  });
+
+  it('builds storage price changes in wei per MB', () => {
+    const unit = validateNewProposal({ ...funding, kind: 'parameter', param: 'storageUnitPrice', paramValue: '0.01' });
+    expect(unit.call?.functionName).toBe('submit_parameter_change');
+    expect(unit.call?.args.slice(3)).toEqual([ProposalParam.StorageUnitPrice, parseEther('0.01')]);
+    const floor = validateNewProposal({
+      ...funding,
+      kind: 'parameter',
+      param: 'storageFloorPrice',
+      paramValue: '0.000000000000000001',
+    });
+    expect(floor.call?.args.slice(3)).toEqual([ProposalParam.StorageFloorPrice, 1n]);
+    const price = (paramValue: string) =>
+      validateNewProposal({ ...funding, kind: 'parameter', param: 'storageFloorPrice', paramValue }).errors.paramValue;
+    expect(price('0')).toBe('The price must be above zero');
+    expect(price('')).toMatch(/CLO per MB/);
+    expect(price('-1')).toMatch(/number/);
+    expect(price('0.0000000000000000001')).toMatch(/18 decimals/);
+  });
 });
 
 describe('audit manager proposals', () => {
@@ -572,5 +720,148 @@ describe('audit manager proposals', () => {
     expect(executionLabel(dismiss)).toBe('Took effect');
     // Funding and parameter changes have their own ways of showing progress.
     expect(executionLabel(proposal({ status: ProposalStatus.Accepted }))).toBeUndefined();
+  });
+});
+
+describe('host node proposals', () => {
+  const election = proposal({
+    kind: ProposalKind.ElectHostNode,
+    subject: CAROL,
+    payee: CAROL,
+    contact: 'https://node-1.example.org',
+    param_value: 10_240n,
+    amount_per_epoch: parseEther('250'),
+    epochs: 6,
+  });
+  const removal = proposal({ kind: ProposalKind.RemoveHostNode, subject: CAROL, amount_per_epoch: 0n, epochs: 0 });
+
+  it('labels the kinds and filters them together', () => {
+    expect(kindLabel(ProposalKind.ElectHostNode)).toBe('Elect IPFS host node');
+    expect(kindLabel(ProposalKind.RemoveHostNode)).toBe('Remove IPFS host node');
+    expect(kindLabel(6)).toBe('Kind 6');
+    expect(KIND_FILTERS).toContain('IPFS host node');
+    expect(matchesKindFilter(ProposalKind.ElectHostNode, 'IPFS host node')).toBe(true);
+    expect(matchesKindFilter(ProposalKind.RemoveHostNode, 'IPFS host node')).toBe(true);
+    expect(matchesKindFilter(ProposalKind.Funding, 'IPFS host node')).toBe(false);
+    expect(matchesKindFilter(ProposalKind.DismissAuditManager, 'Audit manager')).toBe(true);
+    expect(matchesKindFilter(ProposalKind.ElectHostNode, 'Funding')).toBe(false);
+    for (const kind of Object.values(ProposalKind)) expect(matchesKindFilter(kind, 'All kinds')).toBe(true);
+  });
+
+  it('describes the change in MB and CLO', () => {
+    expect(formatMb(10_240n)).toBe('10,240 MB');
+    expect(formatMb(1n)).toBe('1 MB');
+    expect(describeHostNodeChange(election)).toBe(`Elect ${CAROL} with 10,240 MB for 250 CLO × 6 epochs`);
+    expect(describeHostNodeChange({ ...election, epochs: 1 })).toMatch(/× 1 epoch$/);
+    expect(describeHostNodeChange(removal)).toBe(`Remove ${CAROL}`);
+  });
+
+  it('describes storage price changes to the wei', () => {
+    expect(describeParameterChange({ param: ProposalParam.StorageUnitPrice, param_value: parseEther('0.01') })).toBe(
+      'Storage unit price → 0.01 CLO per MB',
+    );
+    expect(describeParameterChange({ param: ProposalParam.StorageFloorPrice, param_value: 1n })).toBe(
+      'Storage floor price → 0.000000000000000001 CLO per MB',
+    );
+    expect(parseCloPerMb('0.5')).toEqual({ value: parseEther('0.5') });
+  });
+
+  it('shows an endpoint as text with its real host, and links only https', () => {
+    expect(endpointDisplay('https://node-1.example.org:8443/x')).toEqual({
+      text: 'https://node-1.example.org:8443/x',
+      host: 'node-1.example.org:8443',
+      href: 'https://node-1.example.org:8443/x',
+    });
+    expect(endpointDisplay('http://node-1.example.org')).toEqual({
+      text: 'http://node-1.example.org',
+      host: 'node-1.example.org',
+    });
+    // The host a browser would go to, not the one the text starts with; punycode stays punycode.
+    expect(endpointDisplay('https://known.org@evil.example/')).toEqual({
+      text: 'https://known.org@evil.example/',
+      host: 'evil.example',
+    });
+    expect(endpointDisplay('https://exаmple.org').host).toBe('xn--exmple-4nf.org');
+    expect(endpointDisplay('javascript:alert(1)')).toEqual({ text: 'javascript:alert(1)' });
+    expect(endpointDisplay('http://')).toEqual({ text: 'http://' });
+  });
+
+  it('names the contract that may refuse an accepted action', () => {
+    expect(executionTarget(election)).toBe('the file system');
+    expect(executionTarget(removal)).toBe('the file system');
+    expect(executionTarget(proposal({ kind: ProposalKind.SetParameter, param: ProposalParam.StorageFloorPrice }))).toBe(
+      'the file system',
+    );
+    expect(executionTarget(proposal({ kind: ProposalKind.SetParameter, param: ProposalParam.Quorum }))).toBeUndefined();
+    expect(executionTarget(proposal({ kind: ProposalKind.AppointAuditManager }))).toBe('the audit registry');
+    expect(executionTarget(proposal())).toBeUndefined();
+  });
+
+  it('says whether an accepted election, removal or price change took effect', () => {
+    expect(executionLabel(election)).toBeUndefined();
+    expect(executionLabel({ ...election, status: ProposalStatus.Accepted, executed: true })).toBe('Took effect');
+    expect(executionLabel({ ...election, status: ProposalStatus.Accepted, executed: false })).toBe(
+      'Accepted, but the file system refused it',
+    );
+    expect(executionLabel({ ...removal, status: ProposalStatus.Accepted, executed: false })).toBe(
+      'Accepted, but the file system refused it',
+    );
+    const price = proposal({
+      kind: ProposalKind.SetParameter,
+      param: ProposalParam.StorageUnitPrice,
+      status: ProposalStatus.Accepted,
+    });
+    expect(executionLabel({ ...price, executed: false })).toBe('Accepted, but the file system refused it');
+    expect(executionLabel({ ...price, executed: true })).toBe('Took effect');
+    expect(executionLabel({ ...price, param: ProposalParam.Quorum, executed: true })).toBeUndefined();
+  });
+
+  it('pays an executed election like funding, and a refused one never', () => {
+    const base = { genesis: 1_000n, epochLength: 100n, availableBalance: parseEther('10000') };
+    const accepted = { ...election, status: ProposalStatus.Accepted, first_pay_epoch: 6n, executed: true };
+    const pay = (p: ProposalData, dueEpochs: bigint, account?: Address) =>
+      proposalActions({ ...base, proposal: p, currentEpoch: 7n, dueEpochs, account }).pay;
+    expect(pay(accepted, 2n, BOB)).toEqual({ shown: true, enabled: true });
+    expect(pay(accepted, 2n).reason).toMatch(/Connect/);
+    expect(pay({ ...accepted, paid_epochs: 6 }, 0n, BOB).reason).toBe('All 6 epochs are paid');
+    expect(pay({ ...accepted, executed: false, first_pay_epoch: 0n }, 0n, BOB)).toEqual({
+      shown: true,
+      enabled: false,
+      reason: 'The file system refused the election, so no salary is paid',
+      at: undefined,
+    });
+    expect(pay({ ...removal, status: ProposalStatus.Accepted, executed: true }, 0n, BOB).shown).toBe(false);
+    expect(pay({ ...election, status: ProposalStatus.Rejected }, 0n, BOB).shown).toBe(false);
+  });
+
+  const node = (address: Address, capacity = 1_024n): HostNodeInfo => ({
+    node: address,
+    endpoint: 'https://node.example.org',
+    capacity_mb: capacity,
+    elected_at: 1n,
+    confirmations: 0n,
+  });
+
+  it('finds whether a node is elected now, whatever the case of the address', () => {
+    const nodes = [node(BOB), node(CAROL, 2_048n)];
+    expect(electedHostNode(CAROL.toLowerCase(), nodes)?.capacity_mb).toBe(2_048n);
+    expect(electedHostNode(ALICE, nodes)).toBeNull();
+    expect(electedHostNode(ALICE, undefined)).toBeUndefined();
+    expect(electedHostNode('0x12', nodes)).toBeUndefined();
+  });
+
+  it('warns about an election or a removal the file system would refuse today', () => {
+    const nodes = [node(BOB), node(CAROL, 2_048n)];
+    expect(hostNodeNotice('elect', ALICE, nodes)).toEqual({ tone: 'ok', text: 'Not elected now.' });
+    expect(hostNodeNotice('elect', BOB, nodes)?.tone).toBe('warning');
+    expect(hostNodeNotice('elect', BOB, nodes)?.text).toMatch(/elected already/);
+    const full = Array.from({ length: MAX_HOST_NODES }, (_, i) =>
+      node(`0x${(i + 1).toString(16).padStart(40, '0')}` as Address),
+    );
+    expect(hostNodeNotice('elect', ALICE, full)?.text).toMatch(/maximum of 32/);
+    expect(hostNodeNotice('remove', CAROL, nodes)).toEqual({ tone: 'ok', text: 'Elected now, with 2,048 MB.' });
+    expect(hostNodeNotice('remove', ALICE, nodes)?.text).toMatch(/not elected now/);
+    expect(hostNodeNotice('remove', ALICE, undefined)).toBeUndefined();
+    expect(hostNodeNotice('remove', 'nobody', nodes)).toBeUndefined();
   });
 });

@@ -1,13 +1,30 @@
 // Pure helpers for the governance pages that lib/governance/proposal.ts does not cover: paging newest first,
 // tally bars in basis points, the voters list from VoteCast events and its CSV, the description's URL, fetch and
-// Keccak-256 check, the links a Markdown description may keep, the parameter-change form fields, and which
-// actions a proposal offers now and why not. No React.
-import { formatUnits, getAddress, keccak256, parseUnits, toBytes, type Address, type Hash, type Hex } from 'viem';
+// Keccak-256 check, the parameter-change form fields, host node proposals (endpoints shown safely, capacities in
+// MB, whether a node is elected now), what another contract refused, and which actions a proposal offers now and
+// why not. No React.
+import {
+  formatUnits,
+  getAddress,
+  isAddress,
+  keccak256,
+  parseUnits,
+  toBytes,
+  type Address,
+  type Hash,
+  type Hex,
+} from 'viem';
 import { formatClo } from '../format/clo';
+import { safeLinkUrl } from '../format/links';
 import {
   BPS,
   executionFailed,
   isAuditManagerKind,
+  isHostNodeKind,
+  isStorageParam,
+  paysPerEpoch,
+  parseCapacityMb,
+  parseSalaryPerEpoch,
   ProposalKind,
   ProposalParam,
   ProposalStatus,
@@ -16,6 +33,8 @@ import {
   validateDescriptionUrl,
   validateManager,
   validateManagerContact,
+  validateEndpoint,
+  validateNode,
   parseAmountPerEpoch,
   parseEpochs,
   validateParameterValue,
@@ -380,10 +399,44 @@ export function parseDepositClo(raw: string): { value?: bigint; error?: string }
   return { value };
 }
 
-/** The parameter change a proposal makes, in words: "Quorum → 12.5%", "Submission deposit → 500 CLO". */
+/** A storage price typed in CLO per MB, as wei per MB (the file system's unit). */
+export function parseCloPerMb(raw: string): { value?: bigint; error?: string } {
+  const text = raw.trim();
+  if (text === '') return { error: 'Enter a price in CLO per MB, such as 0.01' };
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(text)) return { error: 'Enter a number of CLO, such as 0.01' };
+  const decimals = text.includes('.') ? text.split('.')[1]!.length : 0;
+  if (decimals > 18) return { error: 'CLO has at most 18 decimals' };
+  const value = parseUnits(text, 18);
+  if (value === 0n) return { error: 'The price must be above zero' };
+  return { value };
+}
+
+/** The parameters a parameter change may set, by the form's name for them. */
+export const PARAMETER_CHOICES = [
+  { value: 'quorum', param: ProposalParam.Quorum, label: 'Quorum' },
+  { value: 'deposit', param: ProposalParam.SubmissionDeposit, label: 'Submission deposit' },
+  { value: 'storageUnitPrice', param: ProposalParam.StorageUnitPrice, label: 'Storage unit price' },
+  { value: 'storageFloorPrice', param: ProposalParam.StorageFloorPrice, label: 'Storage floor price' },
+] as const;
+
+export type ParameterChoice = (typeof PARAMETER_CHOICES)[number]['value'];
+
+export function isParameterChoice(value: string): value is ParameterChoice {
+  return PARAMETER_CHOICES.some((choice) => choice.value === value);
+}
+
+/** The parameter change a proposal makes, in words: "Quorum → 12.5%", "Submission deposit → 500 CLO",
+ * "Storage floor price → 0.001 CLO per MB". */
 export function describeParameterChange(p: Pick<ProposalData, 'param' | 'param_value'>): string {
   if (p.param === ProposalParam.Quorum) return `Quorum → ${formatBps(p.param_value)}`;
   if (p.param === ProposalParam.SubmissionDeposit) return `Submission deposit → ${formatClo(p.param_value)} CLO`;
+  // Prices are small: show them to the wei rather than rounded to four decimals.
+  if (p.param === ProposalParam.StorageUnitPrice) {
+    return `Storage unit price → ${formatClo(p.param_value, 18)} CLO per MB`;
+  }
+  if (p.param === ProposalParam.StorageFloorPrice) {
+    return `Storage floor price → ${formatClo(p.param_value, 18)} CLO per MB`;
+  }
   return `Unknown parameter ${p.param} → ${p.param_value}`;
 }
 
@@ -392,19 +445,62 @@ export function kindLabel(kind: number): string {
   if (kind === ProposalKind.SetParameter) return 'Parameter change';
   if (kind === ProposalKind.AppointAuditManager) return 'Appoint audit manager';
   if (kind === ProposalKind.DismissAuditManager) return 'Dismiss audit manager';
+  if (kind === ProposalKind.ElectHostNode) return 'Elect IPFS host node';
+  if (kind === ProposalKind.RemoveHostNode) return 'Remove IPFS host node';
   return `Kind ${kind}`;
 }
 
-// ---- audit manager proposals ---------------------------------------------------------------------------------
+/** The kind filter of the list, in the order it is offered; a change and its reverse share one entry. */
+export const KIND_FILTERS = ['All kinds', 'Funding', 'Parameter change', 'Audit manager', 'IPFS host node'] as const;
 
-/** Whether an audit manager proposal's accepted action took effect, in words; undefined for other kinds and
- * before acceptance. A refused appointment stays Accepted with `executed` false. */
-export function executionLabel(
-  p: Pick<ProposalData, 'kind' | 'status' | 'executed'>,
-): 'Took effect' | 'Accepted, but the registry refused it' | undefined {
-  if (!isAuditManagerKind(p.kind) || p.status !== ProposalStatus.Accepted) return undefined;
-  return executionFailed(p) ? 'Accepted, but the registry refused it' : 'Took effect';
+export type KindFilter = (typeof KIND_FILTERS)[number];
+
+export function isKindFilter(value: string): value is KindFilter {
+  return (KIND_FILTERS as readonly string[]).includes(value);
 }
+
+export function matchesKindFilter(kind: number, filter: KindFilter): boolean {
+  switch (filter) {
+    case 'All kinds':
+      return true;
+    case 'Funding':
+      return kind === ProposalKind.Funding;
+    case 'Parameter change':
+      return kind === ProposalKind.SetParameter;
+    case 'Audit manager':
+      return isAuditManagerKind(kind);
+    case 'IPFS host node':
+      return isHostNodeKind(kind);
+  }
+}
+
+// ---- executed actions ----------------------------------------------------------------------------------------
+
+/** The contract that carries out an accepted proposal's action and may refuse it (the call runs in try/catch),
+ * or undefined when nothing can refuse it (funding, the treasury's own parameters). */
+export function executionTarget(
+  p: Pick<ProposalData, 'kind' | 'param'>,
+): 'the audit registry' | 'the file system' | undefined {
+  if (isAuditManagerKind(p.kind)) return 'the audit registry';
+  if (isHostNodeKind(p.kind)) return 'the file system';
+  if (p.kind === ProposalKind.SetParameter && isStorageParam(p.param)) return 'the file system';
+  return undefined;
+}
+
+/** Whether an accepted action that another contract carries out took effect, in words; undefined for other
+ * kinds and before acceptance. A refused action stays Accepted with `executed` false. */
+export function executionLabel(
+  p: Pick<ProposalData, 'kind' | 'status' | 'executed' | 'param'>,
+): 'Took effect' | 'Accepted, but the registry refused it' | 'Accepted, but the file system refused it' | undefined {
+  const target = executionTarget(p);
+  if (!target || p.status !== ProposalStatus.Accepted) return undefined;
+  if (!executionFailed(p)) return 'Took effect';
+  return target === 'the audit registry'
+    ? 'Accepted, but the registry refused it'
+    : 'Accepted, but the file system refused it';
+}
+
+// ---- audit manager proposals ---------------------------------------------------------------------------------
 
 /** The change an audit manager proposal makes, in words: "Appoint 0x… (contact)" or "Dismiss 0x…". */
 export function describeAuditManagerChange(p: Pick<ProposalData, 'kind' | 'subject' | 'contact'>): string {
@@ -412,6 +508,114 @@ export function describeAuditManagerChange(p: Pick<ProposalData, 'kind' | 'subje
     return `Appoint ${p.subject}${p.contact ? ` (contact: ${p.contact})` : ''}`;
   }
   return `Dismiss ${p.subject}`;
+}
+
+// ---- host node proposals -------------------------------------------------------------------------------------
+
+/** The note every capacity in MB carries. */
+export const MB_NOTE = '1 MB = 1,048,576 bytes';
+
+/** A whole number of MB, grouped: "10,240 MB". */
+export function formatMb(mb: bigint): string {
+  return `${mb.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')} MB`;
+}
+
+export interface EndpointDisplay {
+  /** The endpoint as stored: always rendered as text. */
+  text: string;
+  /** The full host (with any port, punycode kept) when the text is a URL with one. */
+  host?: string;
+  /** A link target, only for an https: URL with a host; an http: endpoint is never a link. */
+  href?: string;
+}
+
+/**
+ * How to show a host node's endpoint, an untrusted string from the chain: as text, with the host it really names
+ * beside it, and a link only when it is https: without a user name. The host is the one the URL parser sees, so
+ * tricks such as "https://known.org@other.example" show other.example.
+ */
+export function endpointDisplay(endpoint: string): EndpointDisplay {
+  let host: string | undefined;
+  let credentials = false;
+  try {
+    const url = new URL(endpoint);
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.host !== '') host = url.host;
+    credentials = url.username !== '' || url.password !== '';
+  } catch {
+    // not a URL: shown as text only
+  }
+  // A URL with a user name is a known disguise: it stays text, with its real host beside it.
+  const safe = endpoint.startsWith('https://') && !credentials ? safeLinkUrl(endpoint) : undefined;
+  return { text: endpoint, host, href: host && safe ? safe : undefined };
+}
+
+/** The change a host node proposal makes, in words (the endpoint stays out: the detail page shows it with its
+ * host). "Elect 0x… with 10,240 MB for 10 CLO × 6 epochs" or "Remove 0x…". */
+export function describeHostNodeChange(
+  p: Pick<ProposalData, 'kind' | 'subject' | 'param_value' | 'amount_per_epoch' | 'epochs'>,
+): string {
+  if (p.kind === ProposalKind.RemoveHostNode) return `Remove ${p.subject}`;
+  const epochs = `${p.epochs} epoch${p.epochs === 1 ? '' : 's'}`;
+  return `Elect ${p.subject} with ${formatMb(p.param_value)} for ${formatClo(p.amount_per_epoch)} CLO × ${epochs}`;
+}
+
+/** What the file system's `host_nodes()` returns for one node. */
+export interface HostNodeInfo {
+  node: Address;
+  endpoint: string;
+  capacity_mb: bigint;
+  elected_at: bigint;
+  confirmations: bigint;
+}
+
+/** The file system's MAX_HOST_NODES. */
+export const MAX_HOST_NODES = 32;
+
+/** Whether `node` is elected now, from the file system's `host_nodes()`; undefined until read or while the
+ * address is not one. */
+export function electedHostNode(
+  node: string,
+  hostNodes: readonly HostNodeInfo[] | undefined,
+): HostNodeInfo | null | undefined {
+  if (!hostNodes || !isAddress(node.trim(), { strict: false })) return undefined;
+  const wanted = node.trim().toLowerCase();
+  return hostNodes.find((n) => n.node.toLowerCase() === wanted) ?? null;
+}
+
+/**
+ * What the form says about the node before sending, from today's elected nodes. Not errors: the file system
+ * checks at execution, after the vote, and the set may change by then (a pending removal or election); the
+ * author is told that execution would fail if nothing changes.
+ */
+export function hostNodeNotice(
+  action: 'elect' | 'remove',
+  node: string,
+  hostNodes: readonly HostNodeInfo[] | undefined,
+): { tone: 'ok' | 'warning'; text: string } | undefined {
+  const elected = electedHostNode(node, hostNodes);
+  if (elected === undefined || !hostNodes) return undefined;
+  if (action === 'elect') {
+    if (elected) {
+      return {
+        tone: 'warning',
+        text: 'This node is elected already: unless it is removed before the vote ends, the file system will refuse the election.',
+      };
+    }
+    if (hostNodes.length >= MAX_HOST_NODES) {
+      return {
+        tone: 'warning',
+        text: `The file system has its maximum of ${MAX_HOST_NODES} host nodes: unless one is removed first, it will refuse the election.`,
+      };
+    }
+    return { tone: 'ok', text: 'Not elected now.' };
+  }
+  if (elected) {
+    return { tone: 'ok', text: `Elected now, with ${formatMb(elected.capacity_mb)}.` };
+  }
+  return {
+    tone: 'warning',
+    text: 'This node is not elected now: unless it is elected before the vote ends, the file system will refuse the removal.',
+  };
 }
 
 // ---- actions -----------------------------------------------------------------------------------------------
@@ -474,8 +678,14 @@ export function proposalActions(input: ActionInput): ProposalActions {
   else evaluate = on;
 
   let pay: ActionState;
-  if (p.kind !== ProposalKind.Funding || p.status !== ProposalStatus.Accepted) pay = hidden;
-  else if (p.paid_epochs >= p.epochs) pay = off(`All ${p.epochs} epochs are paid`);
+  if (
+    p.status !== ProposalStatus.Accepted ||
+    (p.kind !== ProposalKind.Funding && p.kind !== ProposalKind.ElectHostNode)
+  ) {
+    pay = hidden;
+  } else if (!paysPerEpoch(p)) {
+    pay = off('The file system refused the election, so no salary is paid');
+  } else if (p.paid_epochs >= p.epochs) pay = off(`All ${p.epochs} epochs are paid`);
   else if (input.dueEpochs === 0n) {
     pay = off(
       'Nothing is due yet: the next epoch falls due at',
@@ -516,7 +726,7 @@ export function votingPowerNote(input: {
 // ---- the new proposal form -----------------------------------------------------------------------------------
 
 export interface NewProposalInput {
-  kind: 'funding' | 'parameter' | 'auditManager';
+  kind: 'funding' | 'parameter' | 'auditManager' | 'electHostNode' | 'removeHostNode';
   title: string;
   descriptionUrl: string;
   /** Hash the text typed here, or take a hash pasted as is. */
@@ -526,15 +736,28 @@ export interface NewProposalInput {
   payee: string;
   amountPerEpoch: string;
   epochs: string;
-  param: 'quorum' | 'deposit';
-  /** A percentage for the quorum, CLO for the deposit. */
+  param: ParameterChoice;
+  /** A percentage for the quorum, CLO for the deposit, CLO per MB for the storage prices. */
   paramValue: string;
   managerAction: 'appoint' | 'dismiss';
   manager: string;
   /** Only for an appointment. */
   managerContact: string;
+  /** Host node election and removal: the node. */
+  node: string;
+  /** Election only: the node's endpoint URL. */
+  endpoint: string;
+  /** Election only: whole MB. */
+  capacityMb: string;
+  /** Election only: CLO per epoch. */
+  salaryPerEpoch: string;
+  /** Election only: 1..12. */
+  salaryEpochs: string;
   /** Whether the chain has an audit registry (`audit_registry()` is not the zero address); undefined until read. */
   hasAuditRegistry?: boolean;
+  /** Whether the chain has a file system for host node and storage price proposals (`file_system()` is not the
+   * zero address); undefined until read. */
+  hasFileSystem?: boolean;
   /** The contract's `submission_deposit`, when read. */
   deposit?: bigint;
   /** The sender's balance, when known. */
@@ -552,6 +775,11 @@ export type NewProposalField =
   | 'paramValue'
   | 'manager'
   | 'managerContact'
+  | 'node'
+  | 'endpoint'
+  | 'capacityMb'
+  | 'salaryPerEpoch'
+  | 'salaryEpochs'
   | 'deposit';
 
 export type NewProposalCall =
@@ -570,6 +798,18 @@ export type NewProposalCall =
       /** title, description URL, hash, manager, contact ('' when dismissing), appoint. */
       args: readonly [string, string, Hex, Address, string, boolean];
       value: bigint;
+    }
+  | {
+      functionName: 'submit_host_node_election';
+      /** title, description URL, hash, node, endpoint, capacity (MB), salary per epoch (wei), epochs. */
+      args: readonly [string, string, Hex, Address, string, bigint, bigint, number];
+      value: bigint;
+    }
+  | {
+      functionName: 'submit_host_node_removal';
+      /** title, description URL, hash, node. */
+      args: readonly [string, string, Hex, Address];
+      value: bigint;
     };
 
 export interface NewProposalResult {
@@ -581,7 +821,7 @@ export interface NewProposalResult {
 }
 
 /**
- * The submission form, both kinds: one message a field in the contract's terms (the shared validators of
+ * The submission form, every kind: one message a field in the contract's terms (the shared validators of
  * proposal.ts), plus the description's source, the parameter value in the units people type, and whether the
  * balance covers the deposit.
  */
@@ -604,7 +844,42 @@ export function validateNewProposal(input: NewProposalInput): NewProposalResult 
   let funding: { payee: Address; amount: bigint; epochs: number } | undefined;
   let parameter: { param: number; value: bigint } | undefined;
   let audit: { manager: Address; contact: string; appoint: boolean } | undefined;
-  if (input.kind === 'auditManager') {
+  let election: { node: Address; endpoint: string; capacity: bigint; salary: bigint; epochs: number } | undefined;
+  let removal: { node: Address } | undefined;
+  const noFileSystem = 'No file system on this chain';
+  if (input.kind === 'electHostNode' || input.kind === 'removeHostNode') {
+    const node = input.node.trim();
+    const nodeError = input.hasFileSystem === false ? noFileSystem : validateNode(node);
+    if (nodeError) errors.node = nodeError;
+    if (input.kind === 'removeHostNode') {
+      if (!nodeError) removal = { node: getAddress(node) };
+    } else {
+      // The endpoint is checked as typed, as the contract stores it: a trailing space would be refused there too.
+      const endpointError = validateEndpoint(input.endpoint);
+      const capacity = parseCapacityMb(input.capacityMb);
+      const salary = parseSalaryPerEpoch(input.salaryPerEpoch);
+      const epochs = parseEpochs(input.salaryEpochs);
+      if (endpointError) errors.endpoint = endpointError;
+      if (capacity.error) errors.capacityMb = capacity.error;
+      if (salary.error) errors.salaryPerEpoch = salary.error;
+      if (epochs.error) errors.salaryEpochs = epochs.error;
+      if (
+        !nodeError &&
+        !endpointError &&
+        capacity.value !== undefined &&
+        salary.value !== undefined &&
+        epochs.value !== undefined
+      ) {
+        election = {
+          node: getAddress(node),
+          endpoint: input.endpoint,
+          capacity: capacity.value,
+          salary: salary.value,
+          epochs: epochs.value,
+        };
+      }
+    }
+  } else if (input.kind === 'auditManager') {
     const appoint = input.managerAction === 'appoint';
     const manager = input.manager.trim();
     const managerError =
@@ -627,9 +902,19 @@ export function validateNewProposal(input: NewProposalInput): NewProposalResult 
       funding = { payee: getAddress(payee), amount: amount.value, epochs: epochs.value };
     }
   } else {
-    const param = input.param === 'quorum' ? ProposalParam.Quorum : ProposalParam.SubmissionDeposit;
-    const parsed = input.param === 'quorum' ? parseQuorumPercent(input.paramValue) : parseDepositClo(input.paramValue);
-    const bound = parsed.value === undefined ? parsed.error : validateParameterValue(param, parsed.value);
+    const param = PARAMETER_CHOICES.find((choice) => choice.value === input.param)?.param ?? ProposalParam.Quorum;
+    const parsed =
+      param === ProposalParam.Quorum
+        ? parseQuorumPercent(input.paramValue)
+        : param === ProposalParam.SubmissionDeposit
+          ? parseDepositClo(input.paramValue)
+          : parseCloPerMb(input.paramValue);
+    const bound =
+      isStorageParam(param) && input.hasFileSystem === false
+        ? noFileSystem
+        : parsed.value === undefined
+          ? parsed.error
+          : validateParameterValue(param, parsed.value);
     if (bound) errors.paramValue = bound;
     else if (parsed.value !== undefined) parameter = { param, value: parsed.value };
   }
@@ -670,6 +955,37 @@ export function validateNewProposal(input: NewProposalInput): NewProposalResult 
       call: {
         functionName: 'submit_audit_manager_change',
         args: [input.title, input.descriptionUrl, hash, audit.manager, audit.contact, audit.appoint],
+        value: input.deposit,
+      },
+    };
+  }
+  if (election) {
+    return {
+      errors,
+      hash,
+      call: {
+        functionName: 'submit_host_node_election',
+        args: [
+          input.title,
+          input.descriptionUrl,
+          hash,
+          election.node,
+          election.endpoint,
+          election.capacity,
+          election.salary,
+          election.epochs,
+        ],
+        value: input.deposit,
+      },
+    };
+  }
+  if (removal) {
+    return {
+      errors,
+      hash,
+      call: {
+        functionName: 'submit_host_node_removal',
+        args: [input.title, input.descriptionUrl, hash, removal.node],
         value: input.deposit,
       },
     };

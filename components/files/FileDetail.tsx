@@ -1,0 +1,275 @@
+'use client';
+
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
+import type { Address } from 'viem';
+import { useAccount, useReadContracts } from 'wagmi';
+import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
+import { pathName } from '@/lib/files/paths';
+import {
+  confirmationsText,
+  endpointHost,
+  formatByteCount,
+  formatBytes,
+  formatCloExact,
+  gatewayLinkUrl,
+  isHeld,
+  nodesByElection,
+  parseFileId,
+  type FileEntry,
+  type HostNode,
+} from '@/lib/files/view';
+import { DataTable } from '@/components/ui/DataTable';
+import { useNetwork } from '@/components/ui/NetworkContext';
+import { Button, Card, NotDeployed } from '@/components/ui/primitives';
+import { DateAt, ExternalLink, ok } from '@/components/ui/chainDisplay';
+import { AddressText } from '@/components/ui/AddressText';
+import { CidText, FileStatusBadge, FilesNav, Item, useFileSystem } from './shared';
+import { VerifiedDownloadPanel } from './VerifiedDownloadPanel';
+import { WithdrawAction } from './WithdrawAction';
+
+const CONFIRMATION_POLL_MS = 4_000;
+
+function NoSuchFile({ raw }: { raw: string | null }) {
+  return (
+    <div className="space-y-4">
+      <FilesNav />
+      <Card>
+        <h1 className="text-xl font-bold">No such file</h1>
+        <p className="mt-2 text-sm text-slate-300" data-testid="no-such-file">
+          {raw === null || raw.trim() === ''
+            ? 'The address names no file: it needs ?id= and a file number.'
+            : parseFileId(raw) === undefined
+              ? `“${raw}” is not a file number: file numbers are whole numbers from 0.`
+              : 'There is no file with this number. File numbers start at 0.'}
+        </p>
+      </Card>
+    </div>
+  );
+}
+
+/** The file named by `?id=`. Must sit inside <Suspense>: it reads the query string. */
+export function FileDetailPage() {
+  const params = useSearchParams();
+  const raw = params.get('id');
+  const id = parseFileId(raw);
+  const { chain } = useNetwork();
+  const fs = useFileSystem();
+  if (!fs) return <NotDeployed feature="The Callisto File System" network={chain.name} />;
+  if (id === undefined) return <NoSuchFile raw={raw} />;
+  return <FileView key={id.toString()} fileSystem={fs.address} id={id} raw={raw} />;
+}
+
+function FileView({ fileSystem, id, raw }: { fileSystem: Address; id: bigint; raw: string | null }) {
+  const { address } = useAccount();
+  const f = { address: fileSystem, abi: callistoFSAbi } as const;
+  // The page in one multicall: the count (to tell a missing id from a failed read), the file, who confirmed it,
+  // and the nodes (endpoints to download from; the elected count the confirmations are measured against).
+  const reads = useReadContracts({
+    allowFailure: true,
+    contracts: [
+      { ...f, functionName: 'file_count' },
+      { ...f, functionName: 'file', args: [id] },
+      { ...f, functionName: 'confirmers_of', args: [id] },
+      { ...f, functionName: 'host_nodes' },
+    ],
+    query: {
+      // Confirmations arrive a few blocks after the upload: read again until every elected node confirmed.
+      refetchInterval: (query) => {
+        const file = ok(query.state.data?.[1]) as FileEntry | undefined;
+        const nodes = ok(query.state.data?.[3]) as readonly HostNode[] | undefined;
+        return file && nodes && isHeld(file) && file.confirmations < nodes.length ? CONFIRMATION_POLL_MS : false;
+      },
+    },
+  });
+  const count = ok(reads.data?.[0]);
+  const file = ok(reads.data?.[1]) as FileEntry | undefined;
+  const confirmers = ok(reads.data?.[2]) as readonly Address[] | undefined;
+  const nodes = ok(reads.data?.[3]) as readonly HostNode[] | undefined;
+
+  if (count !== undefined && id >= count) return <NoSuchFile raw={raw} />;
+  if (!file || !confirmers || !nodes) {
+    if (reads.isError || reads.data) {
+      return (
+        <Card>
+          <p role="alert" className="text-sm text-rose-200">
+            The file cannot be read: the network does not answer.
+          </p>
+          <Button variant="secondary" className="mt-3" onClick={() => void reads.refetch()}>
+            Try again
+          </Button>
+        </Card>
+      );
+    }
+    return (
+      <p role="status" className="text-sm text-slate-300">
+        Loading file #{id.toString()}…
+      </p>
+    );
+  }
+
+  const held = isHeld(file);
+  const isOwner = address !== undefined && address.toLowerCase() === file.owner.toLowerCase();
+  const confirmedSet = new Set(confirmers.map((a) => a.toLowerCase()));
+  const elected = nodesByElection(nodes);
+  const electedSet = new Set(elected.map((n) => n.node.toLowerCase()));
+  const formerConfirmers = confirmers.filter((a) => !electedSet.has(a.toLowerCase()));
+  // Nodes that confirmed the file hold it: asked first.
+  const downloadOrder = [
+    ...elected.filter((n) => confirmedSet.has(n.node.toLowerCase())),
+    ...elected.filter((n) => !confirmedSet.has(n.node.toLowerCase())),
+  ].map((n) => n.endpoint);
+  const name = pathName(file.path);
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <FilesNav />
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold tracking-tight break-all">{name}</h1>
+          <FileStatusBadge file={file} />
+        </div>
+        <p className="text-sm text-slate-400">File #{id.toString()}</p>
+      </div>
+
+      <Card title="File">
+        <dl className="grid gap-3 text-sm sm:grid-cols-2">
+          <Item label="Owner">
+            <span data-testid="file-owner">
+              <AddressText address={file.owner} />
+            </span>
+          </Item>
+          <Item label="Path in the owner’s home directory">
+            <span className="font-mono text-xs break-all" data-testid="file-path">
+              {file.path}
+            </span>
+          </Item>
+          <div className="min-w-0 sm:col-span-2">
+            <dt className="text-slate-400">CID</dt>
+            <dd className="mt-0.5">
+              <CidText cid={file.cid} testId="file-cid" />
+              <span className="mt-1 block text-xs">
+                <ExternalLink href={`ipfs://${file.cid}`} showHost={false}>
+                  Open with an IPFS-aware browser
+                </ExternalLink>
+              </span>
+            </dd>
+          </div>
+          <Item label="Size">
+            <span data-testid="file-size">
+              {formatBytes(file.size)}
+              {file.size >= 1024n && <span className="text-slate-400"> ({formatByteCount(file.size)})</span>}
+            </span>
+          </Item>
+          <Item label={held ? 'Deposit held' : 'Deposit (returned)'}>
+            <span data-testid="file-deposit">{formatCloExact(file.deposit)}</span>
+          </Item>
+          <Item label="Uploaded">
+            <DateAt at={file.uploaded_at} />
+          </Item>
+          <Item label="Deposit withdrawn">
+            {held ? <span className="text-slate-400">not withdrawn</span> : <DateAt at={file.withdrawn_at} />}
+          </Item>
+        </dl>
+        {!held && (
+          <p className="mt-3 text-sm text-slate-300">
+            The deposit was withdrawn: the host nodes no longer keep this file. Copies others made may remain on IPFS.
+          </p>
+        )}
+      </Card>
+
+      <Card title="Confirmations">
+        <p className="text-sm">
+          Confirmed by{' '}
+          <strong data-testid="file-confirmations">{confirmationsText(file.confirmations, nodes.length)}</strong>{' '}
+          <span className="text-slate-400">elected now. A node confirms on chain once it holds the file.</span>
+        </p>
+        {held && file.confirmations < nodes.length && (
+          <p role="status" className="mt-1 text-xs text-slate-400">
+            Waiting for the other nodes; this page checks again every few seconds.
+          </p>
+        )}
+        {elected.length > 0 && (
+          <div className="mt-3">
+            <DataTable
+              caption="Host nodes and whether each confirmed this file"
+              columns={[{ label: 'Node' }, { label: 'Endpoint' }, { label: 'Confirmed' }, { label: 'Gateway' }]}
+              minWidth="40rem"
+            >
+              {elected.map((n) => {
+                const confirmed = confirmedSet.has(n.node.toLowerCase());
+                const gateway = held ? gatewayLinkUrl(n.endpoint, file.cid) : undefined;
+                return (
+                  <tr key={n.node} data-testid="confirmer-row">
+                    <td className="py-2 pr-4">
+                      <AddressText address={n.node} />
+                    </td>
+                    <td className="py-2 pr-4 font-mono text-xs break-all">{endpointHost(n.endpoint)}</td>
+                    <td className="py-2 pr-4" data-testid="confirmer-state">
+                      {confirmed ? 'Confirmed' : 'Not yet'}
+                    </td>
+                    <td className="py-2">
+                      {gateway ? (
+                        <a
+                          href={gateway}
+                          target="_blank"
+                          rel="noreferrer noopener"
+                          className="text-teal-300 underline underline-offset-2"
+                        >
+                          Open <span className="text-xs text-slate-400">({endpointHost(n.endpoint)})</span>
+                          <span className="sr-only">, opens in a new tab, not verified</span>
+                        </a>
+                      ) : (
+                        <span className="text-slate-500">—</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
+          </div>
+        )}
+        {formerConfirmers.length > 0 && (
+          <p className="mt-3 text-xs text-slate-400">
+            Also confirmed by nodes no longer elected:{' '}
+            {formerConfirmers.map((a) => (
+              <span key={a} className="mr-2 font-mono break-all">
+                {a}
+              </span>
+            ))}
+          </p>
+        )}
+      </Card>
+
+      {held && (
+        <Card title="Download and verify">
+          <VerifiedDownloadPanel cid={file.cid} name={name} endpoints={downloadOrder} expectedSize={file.size} />
+        </Card>
+      )}
+
+      {isOwner && (
+        <Card title="Your deposit">
+          {held ? (
+            <p className="mb-2 text-sm text-slate-300">
+              You own this file. Withdrawing returns the whole deposit of {formatCloExact(file.deposit)}.
+            </p>
+          ) : (
+            <p className="mb-2 text-sm text-slate-300" data-testid="deposit-returned">
+              The deposit of {formatCloExact(file.deposit)} was returned to you.
+            </p>
+          )}
+          <WithdrawAction fileSystem={fileSystem} file={file} />
+        </Card>
+      )}
+      {held && !address && (
+        <p className="text-sm text-slate-400" data-testid="connect-to-withdraw">
+          The owner connects a wallet to withdraw the deposit.
+        </p>
+      )}
+
+      <Link href="/files/" className="inline-block text-sm text-teal-300 underline underline-offset-2">
+        ← My files
+      </Link>
+    </div>
+  );
+}

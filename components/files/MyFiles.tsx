@@ -1,0 +1,164 @@
+'use client';
+
+import Link from 'next/link';
+import type { Address } from 'viem';
+import { pathFolder, pathName } from '@/lib/files/paths';
+import {
+  confirmationsText,
+  endpointHost,
+  fileHref,
+  formatByteCount,
+  formatBytes,
+  formatCloExact,
+  gatewayLinkUrl,
+  isHeld,
+  type FileEntry,
+  type HostNode,
+} from '@/lib/files/view';
+import { DataTable } from '@/components/ui/DataTable';
+import { Button, Card } from '@/components/ui/primitives';
+import { DateAt } from '@/components/ui/chainDisplay';
+import { Pager } from '@/components/ui/Pager';
+import { CidText, FileStatusBadge } from './shared';
+import { WithdrawAction } from './WithdrawAction';
+
+/** The connected account's files, newest first, a page at a time as the contract pages them. */
+export function MyFiles({
+  fileSystem,
+  account,
+  files,
+  total,
+  nodes,
+  nodeCount,
+  page,
+  pageCount,
+  onPage,
+  error,
+  onRetry,
+}: {
+  fileSystem: Address;
+  account: Address | undefined;
+  files: readonly FileEntry[] | undefined;
+  total: bigint | undefined;
+  nodes: readonly HostNode[] | undefined;
+  nodeCount: bigint | undefined;
+  page: number;
+  pageCount: number;
+  onPage(page: number): void;
+  error: boolean;
+  onRetry(): void;
+}) {
+  if (!account) {
+    return (
+      <Card title="My files">
+        <p className="text-sm text-slate-300" data-testid="my-files-connect">
+          Connect a wallet to see the files stored under your address.
+        </p>
+      </Card>
+    );
+  }
+  // The first node whose gateway may be linked: any elected node serves any file the nodes hold.
+  const gatewayNode = nodes?.find((n) => gatewayLinkUrl(n.endpoint, 'bafkqaaa') !== undefined);
+  return (
+    <Card title={total === undefined ? 'My files' : `My files (${total.toString()})`}>
+      {files === undefined ? (
+        error ? (
+          <div>
+            <p role="alert" className="text-sm text-rose-200">
+              Your files cannot be read: the network does not answer.
+            </p>
+            <Button variant="secondary" className="mt-3" onClick={onRetry}>
+              Try again
+            </Button>
+          </div>
+        ) : (
+          <p role="status" className="text-sm text-slate-300">
+            Loading your files…
+          </p>
+        )
+      ) : files.length === 0 ? (
+        <p className="text-sm text-slate-300" data-testid="my-files-empty">
+          You have not stored any file yet. Upload one above: its deposit comes back whole when you withdraw it.
+        </p>
+      ) : (
+        <DataTable
+          caption="My files, newest first"
+          columns={[
+            { label: 'Path' },
+            { label: 'Size', align: 'right' },
+            { label: 'CID' },
+            { label: 'Deposit', align: 'right' },
+            { label: 'Confirmed by' },
+            { label: 'Links' },
+            { label: 'Actions', hiddenLabel: true },
+          ]}
+          minWidth="60rem"
+        >
+          {files.map((f) => {
+            const gateway = gatewayNode ? gatewayLinkUrl(gatewayNode.endpoint, f.cid) : undefined;
+            const folder = pathFolder(f.path);
+            return (
+              <tr key={f.id.toString()} data-testid="file-row" className="align-top">
+                <td className="max-w-[16rem] py-2 pr-4">
+                  <span className="block font-medium break-all" data-testid="file-name">
+                    {pathName(f.path)}
+                  </span>
+                  {folder && (
+                    <span className="block text-xs break-all text-slate-400" data-testid="file-path">
+                      {folder}/
+                    </span>
+                  )}
+                  <span className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-400">
+                    <FileStatusBadge file={f} />
+                    <DateAt at={f.uploaded_at} />
+                  </span>
+                </td>
+                <td
+                  className="py-2 pr-4 text-right tabular-nums"
+                  title={formatByteCount(f.size)}
+                  data-testid="file-size"
+                >
+                  {formatBytes(f.size)}
+                </td>
+                <td className="max-w-[14rem] py-2 pr-4">
+                  <CidText cid={f.cid} testId="file-cid" />
+                </td>
+                <td className="py-2 pr-4 text-right tabular-nums" data-testid="file-deposit">
+                  {formatCloExact(f.deposit)}
+                </td>
+                <td className="py-2 pr-4" data-testid="file-confirmations">
+                  {isHeld(f) ? confirmationsText(f.confirmations, nodeCount ?? 0n) : '—'}
+                </td>
+                <td className="py-2 pr-4">
+                  <Link
+                    href={fileHref(f.id)}
+                    className="block text-teal-300 underline underline-offset-2"
+                    data-testid="file-link"
+                  >
+                    Details<span className="sr-only"> of {f.path}</span>
+                  </Link>
+                  {gateway && gatewayNode && isHeld(f) && (
+                    <a
+                      href={gateway}
+                      target="_blank"
+                      rel="noreferrer noopener"
+                      className="block text-teal-300 underline underline-offset-2"
+                      data-testid="file-gateway-link"
+                    >
+                      Gateway <span className="text-xs text-slate-400">({endpointHost(gatewayNode.endpoint)})</span>
+                      <span className="sr-only">, {f.path}, opens in a new tab</span>
+                    </a>
+                  )}
+                </td>
+                <td className="py-2">
+                  <WithdrawAction fileSystem={fileSystem} file={f} compact />
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
+      )}
+      <Pager page={page} pageCount={pageCount} onPage={onPage} label="My files pages" />
+    </Card>
+  );
+}

@@ -1,0 +1,113 @@
+'use client';
+
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import type { Address } from 'viem';
+import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
+import { contractAddress } from '@/lib/chain/deployments';
+import { fileStatusLabel, type FileEntry } from '@/lib/files/view';
+import { useNetwork } from '@/components/ui/NetworkContext';
+
+/** The file system contract on the current network, or undefined where it is not deployed. */
+export function useFileSystem(): { address: Address; abi: typeof callistoFSAbi } | undefined {
+  const { chain } = useNetwork();
+  const address = contractAddress(chain.id, 'CallistoFS');
+  return address ? { address, abi: callistoFSAbi } : undefined;
+}
+
+const navLinks = [
+  ['/files/', 'My files and upload'],
+  ['/nodes/', 'Host nodes and prices'],
+] as const;
+
+export function FilesNav() {
+  return (
+    <nav aria-label="File system" className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+      {navLinks.map(([href, label]) => (
+        <Link key={href} href={href} className="text-teal-300 underline underline-offset-2">
+          {label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+export function PageHeading({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="space-y-2">
+      <FilesNav />
+      <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
+      {children && <p className="max-w-2xl text-sm text-slate-400">{children}</p>}
+    </div>
+  );
+}
+
+export function FileStatusBadge({ file }: { file: Pick<FileEntry, 'withdrawn_at'> }) {
+  const label = fileStatusLabel(file);
+  return (
+    <span
+      className={`inline-flex shrink-0 items-center rounded-full border px-2 py-0.5 text-xs font-medium ${
+        label === 'Deposit held'
+          ? 'border-emerald-700 bg-emerald-950 text-emerald-200'
+          : 'border-slate-600 bg-slate-800 text-slate-300'
+      }`}
+      data-testid="file-status"
+    >
+      {label}
+    </span>
+  );
+}
+
+/** A CID in full, in monospace, wrapping anywhere: a shortened CID cannot be checked by eye. */
+export function CidText({ cid, testId }: { cid: string; testId?: string }) {
+  return (
+    <span className="font-mono text-xs break-all" data-testid={testId}>
+      {cid}
+    </span>
+  );
+}
+
+/**
+ * A progress bar with its figure in words. The bar is a native <progress> (announced with its value); the line
+ * of text is a polite live region, so screen readers hear the phase change without every percent being read out.
+ */
+export function ProgressBar({
+  label,
+  value,
+  max,
+  detail,
+  testId,
+}: {
+  label: string;
+  value: number;
+  /** undefined: the total is not known yet (an indeterminate bar). */
+  max: number | undefined;
+  detail?: ReactNode;
+  testId?: string;
+}) {
+  const percent = max && max > 0 ? Math.min(100, Math.floor((value / max) * 100)) : undefined;
+  return (
+    <div className="min-w-0" data-testid={testId}>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
+        <span>{label}</span>
+        {percent !== undefined && <span className="tabular-nums text-slate-300">{percent}%</span>}
+      </div>
+      <progress
+        className="mt-1 h-2 w-full overflow-hidden rounded bg-slate-800 accent-teal-400 [&::-moz-progress-bar]:bg-teal-400 [&::-webkit-progress-bar]:bg-slate-800 [&::-webkit-progress-value]:bg-teal-400"
+        value={max === undefined ? undefined : value}
+        max={max === undefined ? undefined : Math.max(max, 1)}
+        aria-label={label}
+      />
+      {detail && <p className="mt-1 text-xs text-slate-400">{detail}</p>}
+    </div>
+  );
+}
+
+export function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-slate-400">{label}</dt>
+      <dd className="mt-0.5 break-words">{children}</dd>
+    </div>
+  );
+}

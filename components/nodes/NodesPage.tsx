@@ -1,0 +1,302 @@
+'use client';
+
+import type { Address } from 'viem';
+import { useBlockNumber, useReadContracts } from 'wagmi';
+import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
+import type { HostNodeHealth } from '@/lib/files/hostNodeClient';
+import {
+  MB_NOTE,
+  blockLag,
+  capacityBytes,
+  currentPoint,
+  endpointHost,
+  formatBps,
+  formatByteCount,
+  formatBytes,
+  formatCloExact,
+  formatPricePerMb,
+  freeBytes,
+  nodesByElection,
+  priceCurve,
+  utilisationBps,
+  type HostNode,
+  type StorageTotals,
+} from '@/lib/files/view';
+import { DataTable } from '@/components/ui/DataTable';
+import { useNetwork } from '@/components/ui/NetworkContext';
+import { Button, Card, NotDeployed, Stat } from '@/components/ui/primitives';
+import { DateAt, ok } from '@/components/ui/chainDisplay';
+import { AddressText } from '@/components/ui/AddressText';
+import { PageHeading, useFileSystem } from '@/components/files/shared';
+import { PriceCurveChart } from './PriceCurveChart';
+import { useNodeHealth } from './useNodeHealth';
+
+export function NodesPage() {
+  const { chain } = useNetwork();
+  const fs = useFileSystem();
+  return (
+    <div className="space-y-6">
+      <PageHeading title="Host nodes">
+        The IPFS host nodes elected by cold stakers store the files whose deposits the contract holds. Their capacities
+        add up to the supply the price is computed from; the price per MB rises as it fills.
+      </PageHeading>
+      {fs ? (
+        <NodesBody fileSystem={fs.address} />
+      ) : (
+        <NotDeployed feature="The Callisto File System" network={chain.name} />
+      )}
+    </div>
+  );
+}
+
+function NodesBody({ fileSystem }: { fileSystem: Address }) {
+  const { chain } = useNetwork();
+  const f = { address: fileSystem, abi: callistoFSAbi } as const;
+  // One multicall for the chain's side of the page; the health checks go to the nodes themselves.
+  const reads = useReadContracts({
+    allowFailure: true,
+    contracts: [
+      { ...f, functionName: 'totals' },
+      { ...f, functionName: 'host_nodes' },
+    ],
+  });
+  const block = useBlockNumber({ watch: false });
+  const totals = ok(reads.data?.[0]) as StorageTotals | undefined;
+  const rawNodes = ok(reads.data?.[1]) as readonly HostNode[] | undefined;
+  const nodes = rawNodes ? nodesByElection(rawNodes) : undefined;
+  const health = useNodeHealth((nodes ?? []).map((n) => n.endpoint));
+
+  if (reads.isError && !reads.data) {
+    return (
+      <Card>
+        <p role="alert" className="text-sm text-rose-200">
+          The file system cannot be read: the network does not answer.
+        </p>
+        <Button variant="secondary" className="mt-3" onClick={() => void reads.refetch()}>
+          Try again
+        </Button>
+      </Card>
+    );
+  }
+
+  return (
+    <>
+      <Card title="Storage">
+        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+          <Stat
+            label="Used"
+            value={
+              totals === undefined ? undefined : (
+                <span data-testid="storage-used" title={formatByteCount(totals.used_bytes)}>
+                  {formatBytes(totals.used_bytes)}
+                </span>
+              )
+            }
+            hint={
+              totals === undefined
+                ? undefined
+                : `${formatBps(utilisationBps(totals.used_bytes, totals.capacity_bytes))} of capacity`
+            }
+          />
+          <Stat
+            label="Capacity"
+            value={
+              totals === undefined ? undefined : (
+                <span data-testid="storage-capacity" title={formatByteCount(totals.capacity_bytes)}>
+                  {formatBytes(totals.capacity_bytes)}
+                </span>
+              )
+            }
+            hint={totals === undefined ? undefined : `${formatBytes(freeBytes(totals))} free`}
+          />
+          <Stat
+            label="Price per MB now"
+            value={
+              totals === undefined ? undefined : (
+                <span data-testid="price-now">{formatCloExact(totals.price_per_mb)}</span>
+              )
+            }
+            hint={totals === undefined ? undefined : `floor ${formatCloExact(totals.floor_price)}`}
+          />
+          <Stat
+            label="Files kept"
+            value={
+              totals === undefined ? undefined : (
+                <span data-testid="storage-files">{totals.active_file_count.toString()}</span>
+              )
+            }
+            hint={totals === undefined ? undefined : `${formatCloExact(totals.held_deposits)} in deposits`}
+          />
+        </dl>
+        {totals && (
+          <div className="mt-5">
+            <PriceCurveChart points={priceCurve(totals)} now={currentPoint(totals)} capacity={totals.capacity_bytes} />
+            <p className="mt-2 text-xs text-slate-400">
+              price per MB = max(floor, ⌈unit price × used ÷ (capacity × CRR)⌉) with CRR = 10: the seed’s Price =
+              Balance ÷ (Supply × CRR), Balance = storage used, Supply = the nodes’ capacity. Unit price{' '}
+              {formatPricePerMb(totals.unit_price)}, floor {formatPricePerMb(totals.floor_price)}. An upload pays the
+              price at the use after it. {MB_NOTE}.
+            </p>
+          </div>
+        )}
+      </Card>
+
+      <Card title={nodes === undefined ? 'Elected nodes' : `Elected nodes (${nodes.length})`}>
+        {nodes === undefined ? (
+          <p role="status" className="text-sm text-slate-300">
+            Loading the nodes…
+          </p>
+        ) : nodes.length === 0 ? (
+          <p className="text-sm text-slate-300" data-testid="no-nodes">
+            No host node is elected yet. Cold stakers elect them through governance proposals.
+          </p>
+        ) : (
+          <DataTable
+            caption="Elected host nodes with their live health"
+            columns={[
+              { label: 'Node' },
+              { label: 'Endpoint' },
+              { label: 'Capacity', align: 'right' },
+              { label: 'Confirmations', align: 'right' },
+              { label: 'Health' },
+            ]}
+            minWidth="52rem"
+          >
+            {nodes.map((n) => (
+              <NodeRow
+                key={n.node}
+                node={n}
+                health={health.get(n.endpoint)}
+                chainHead={block.data}
+                chainId={chain.id}
+              />
+            ))}
+          </DataTable>
+        )}
+        <p className="mt-3 text-xs text-slate-400">
+          Health is read from each node’s own <span className="font-mono">/health</span> every 30 seconds, from your
+          browser; a node that does not answer within 5 seconds shows as offline.
+        </p>
+      </Card>
+    </>
+  );
+}
+
+function NodeRow({
+  node,
+  health,
+  chainHead,
+  chainId,
+}: {
+  node: HostNode;
+  health: HostNodeHealth | undefined;
+  chainHead: bigint | undefined;
+  chainId: number;
+}) {
+  return (
+    <tr data-testid="node-row" className="align-top">
+      <td className="max-w-[14rem] py-2 pr-4">
+        <AddressText address={node.node} />
+        <span className="mt-1 block text-xs text-slate-400">
+          elected <DateAt at={node.elected_at} />
+        </span>
+      </td>
+      <td className="max-w-[16rem] py-2 pr-4">
+        {/* From the chain, untrusted: shown as text, whole, with its host apart so a look-alike stands out. */}
+        <span className="block font-mono text-xs break-all" data-testid="node-endpoint">
+          {node.endpoint}
+        </span>
+        <span className="block text-xs text-slate-400">
+          host{' '}
+          <span className="font-mono" data-testid="node-host">
+            {endpointHost(node.endpoint)}
+          </span>
+        </span>
+      </td>
+      <td
+        className="py-2 pr-4 text-right tabular-nums"
+        data-testid="node-capacity"
+        title={formatByteCount(capacityBytes(node))}
+      >
+        {node.capacity_mb.toLocaleString('en')} MB
+      </td>
+      <td className="py-2 pr-4 text-right tabular-nums" data-testid="node-confirmations">
+        {node.confirmations.toLocaleString('en')}
+      </td>
+      <td className="py-2">
+        <HealthCell node={node} health={health} chainHead={chainHead} chainId={chainId} />
+      </td>
+    </tr>
+  );
+}
+
+function HealthCell({
+  node,
+  health,
+  chainHead,
+  chainId,
+}: {
+  node: HostNode;
+  health: HostNodeHealth | undefined;
+  chainHead: bigint | undefined;
+  chainId: number;
+}) {
+  if (!health) {
+    return (
+      <span className="text-slate-400" data-testid="node-health">
+        Checking
+      </span>
+    );
+  }
+  if (health.status === 'offline') {
+    return (
+      <div>
+        <span className="inline-flex items-center gap-1.5 font-medium text-rose-300" data-testid="node-health">
+          <span aria-hidden="true" className="inline-block h-2 w-2 rounded-full bg-rose-400" />
+          Offline
+        </span>
+        <span className="block text-xs text-slate-400">{health.reason}</span>
+      </div>
+    );
+  }
+  const { report } = health;
+  const lag = blockLag(chainHead, report);
+  const otherNode = report.node.toLowerCase() !== node.node.toLowerCase();
+  const otherChain = report.chainId !== chainId;
+  return (
+    <div>
+      <span className="inline-flex items-center gap-1.5 font-medium text-emerald-300" data-testid="node-health">
+        <span aria-hidden="true" className="inline-block h-2 w-2 rounded-full bg-emerald-400" />
+        Online
+      </span>
+      <span className="ml-2 text-xs text-slate-400">{health.latencyMs} ms</span>
+      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-300">
+        <dt className="text-slate-400">Block lag</dt>
+        <dd data-testid="node-lag">
+          {lag} block{lag === 1 ? '' : 's'}
+        </dd>
+        <dt className="text-slate-400">Pinned</dt>
+        <dd>
+          {report.pinned.toLocaleString('en')} file{report.pinned === 1 ? '' : 's'},{' '}
+          {formatBytes(BigInt(Math.floor(report.storedBytes)))}
+        </dd>
+        {report.version && (
+          <>
+            <dt className="text-slate-400">Version</dt>
+            <dd className="break-all">{report.version}</dd>
+          </>
+        )}
+      </dl>
+      {(otherNode || otherChain) && (
+        <p role="note" className="mt-1 text-xs text-amber-200" data-testid="node-health-mismatch">
+          {otherNode && (
+            <>
+              It answers as another node (<span className="font-mono break-all">{report.node}</span>).{' '}
+            </>
+          )}
+          {otherChain && `It follows chain ${report.chainId}, not ${chainId}.`}
+        </p>
+      )}
+    </div>
+  );
+}

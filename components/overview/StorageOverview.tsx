@@ -1,0 +1,101 @@
+'use client';
+
+import Link from 'next/link';
+import type { Address } from 'viem';
+import { useReadContracts } from 'wagmi';
+import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
+import { contractAddress } from '@/lib/chain/deployments';
+import {
+  formatBps,
+  formatByteCount,
+  formatBytes,
+  formatCloExact,
+  utilisationBps,
+  type StorageTotals,
+} from '@/lib/files/view';
+import { useNetwork } from '@/components/ui/NetworkContext';
+import { Card, Stat } from '@/components/ui/primitives';
+import { ok } from '@/components/ui/chainDisplay';
+
+/** The file system at a glance for the overview page: storage used and capacity, the price per MB, the files. */
+export function StorageOverview() {
+  const { chain } = useNetwork();
+  const fileSystem = contractAddress(chain.id, 'CallistoFS');
+  return (
+    <Card title="Callisto File System">
+      {fileSystem ? (
+        <OverviewBody fileSystem={fileSystem} />
+      ) : (
+        <p className="text-sm text-slate-300">The Callisto File System is not deployed on {chain.name}.</p>
+      )}
+    </Card>
+  );
+}
+
+function OverviewBody({ fileSystem }: { fileSystem: Address }) {
+  // Every figure comes from totals(), which the contract keeps as counters: one call however many files exist.
+  const reads = useReadContracts({
+    allowFailure: true,
+    contracts: [{ address: fileSystem, abi: callistoFSAbi, functionName: 'totals' }],
+  });
+  const totals = ok(reads.data?.[0]) as StorageTotals | undefined;
+
+  return (
+    <>
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+        <Stat
+          label="Storage used"
+          value={
+            totals === undefined ? undefined : (
+              <span data-testid="overview-storage-used" title={formatByteCount(totals.used_bytes)}>
+                {formatBytes(totals.used_bytes)}
+              </span>
+            )
+          }
+          hint={
+            totals === undefined
+              ? undefined
+              : `${formatBps(utilisationBps(totals.used_bytes, totals.capacity_bytes))} of capacity`
+          }
+        />
+        <Stat
+          label="Capacity"
+          value={
+            totals === undefined ? undefined : (
+              <span data-testid="overview-storage-capacity" title={formatByteCount(totals.capacity_bytes)}>
+                {formatBytes(totals.capacity_bytes)}
+              </span>
+            )
+          }
+          hint={totals === undefined ? undefined : `${totals.node_count.toString()} host nodes`}
+        />
+        <Stat
+          label="Price per MB"
+          value={
+            totals === undefined ? undefined : (
+              <span data-testid="overview-storage-price">{formatCloExact(totals.price_per_mb)}</span>
+            )
+          }
+          hint="1 MB = 1,048,576 bytes"
+        />
+        <Stat
+          label="Files kept"
+          value={
+            totals === undefined ? undefined : (
+              <span data-testid="overview-file-count">{totals.active_file_count.toString()}</span>
+            )
+          }
+          hint={totals === undefined ? undefined : `${totals.file_count.toString()} uploaded in all`}
+        />
+      </dl>
+      {reads.isError && (
+        <p role="alert" className="mt-3 text-sm text-rose-200">
+          The file system cannot be read: the network does not answer.
+        </p>
+      )}
+      <Link href="/files/" className="mt-4 inline-block text-sm text-teal-300 underline underline-offset-2">
+        Store a file
+      </Link>
+    </>
+  );
+}
