@@ -2,7 +2,7 @@
 // test wallet (e2e/injectedWallet.ts).
 import { readFileSync } from 'node:fs';
 import { test as base, expect } from '@playwright/test';
-import type { Address } from 'viem';
+import { createPublicClient, http, type Address, type Hash } from 'viem';
 
 export { anvilAddress, E2E_WALLET_NAME, openConnected } from './injectedWallet';
 
@@ -36,4 +36,17 @@ export function deployedAddress(name: string): Address {
   const address = file.contracts[name];
   if (!address) throw new Error(`${name} is not deployed on the test chain`);
   return address;
+}
+
+/** The latest transaction `from` sent, looking back a few blocks: the host nodes' confirmations may have been mined
+ * since. */
+export async function lastTxOf(rpcUrl: string, from: Address): Promise<Hash> {
+  const client = createPublicClient({ transport: http(rpcUrl) });
+  const latest = await client.getBlockNumber();
+  for (let n = latest; n >= 0n && n > latest - 50n; n--) {
+    const block = await client.getBlock({ blockNumber: n, includeTransactions: true });
+    const tx = block.transactions.find((t) => t.from.toLowerCase() === from.toLowerCase());
+    if (tx) return tx.hash;
+  }
+  throw new Error(`no transaction from ${from} in the last 50 blocks`);
 }

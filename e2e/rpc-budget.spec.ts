@@ -1,11 +1,14 @@
-// The JSON-RPC budget of each page's first paint with 1,000 proposals (and 1,000 audit requests) on chain: the
-// reads are paged and batched, so the request count must not grow with the data. Counts, not timings: the
+// The JSON-RPC budget of each page's first paint with 1,000 proposals, 1,000 audit requests and 1,000 stored files
+// of the viewer on chain: the reads are paged and batched, so the request count must not grow with the data. Counts, not timings: the
 // timings are printed by `npm run bench`, never asserted. Named to run after the feature specs, so the 1,000
 // items do not disturb them.
 import { join } from 'node:path';
-import { fillAuditRequests, fillProposals } from '../scripts/bench/manyItems';
+import { createPublicClient, http } from 'viem';
+import { callistoFSAbi } from '../contracts-abi/CallistoFS';
+import { anvilPrivateKeys } from '../lib/chain/anvilAccounts';
+import { fillAuditRequests, fillFiles, fillProposals } from '../scripts/bench/manyItems';
 import { installPaintProbe, openAndCountRpc, routesInBuild } from '../scripts/bench/routes';
-import { deployedAddress, expect, openConnected, test } from './fixtures';
+import { anvilAddress, deployedAddress, expect, openConnected, test } from './fixtures';
 
 /** Max JSON-RPC HTTP requests from navigation to the main figures painted (plus a short quiet period): the most
  * seen in repeated runs plus one, because whether a poll lands in the same batch varies by milliseconds. A page
@@ -18,28 +21,46 @@ const RPC_BUDGETS: Record<string, number> = {
   '/governance/proposal/?id=0': 4,
   '/audits/': 5,
   '/audits/request/?id=0': 3,
+  '/files/': 4,
+  '/files/file/?id=0': 4,
+  '/nodes/': 4,
 };
 
 const ITEMS = 1_000;
 /** A seeded staker, so the staking page shows a position; connecting changes no balance. */
 const VIEWER = 3;
 
-function auditRegistryAddress() {
-  try {
-    return deployedAddress('AuditRegistry');
-  } catch {
-    return undefined;
-  }
+/** Waits until both host nodes have confirmed every file of `owner`, so that their confirmations (transactions)
+ * neither disturb the counts nor the specs after this one. */
+async function waitForConfirmations(rpcUrl: string, owner: `0x${string}`, nodes: number) {
+  const client = createPublicClient({ transport: http(rpcUrl) });
+  const fileSystem = deployedAddress('CallistoFS');
+  await expect
+    .poll(
+      async () => {
+        const [files] = await client.readContract({
+          address: fileSystem,
+          abi: callistoFSAbi,
+          functionName: 'files_of',
+          args: [owner, 0n, 2_000n],
+        });
+        return files.filter((f) => f.withdrawn_at === 0n && f.confirmations < nodes).length;
+      },
+      { timeout: 150_000, intervals: [1_000] },
+    )
+    .toBe(0);
 }
 
 test('each page paints its main figures within its JSON-RPC budget with 1,000 items on chain', async ({
   page,
   rpcUrl,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await fillProposals(rpcUrl, deployedAddress('TreasuryGovernance'), ITEMS);
-  const registry = auditRegistryAddress();
-  if (registry) await fillAuditRequests(rpcUrl, registry, ITEMS);
+  await fillAuditRequests(rpcUrl, deployedAddress('AuditRegistry'), ITEMS);
+  const hostNodes = (process.env.E2E_HOST_NODES ?? '').split(',').filter(Boolean);
+  await fillFiles(rpcUrl, deployedAddress('CallistoFS'), anvilPrivateKeys[VIEWER], hostNodes[0]!, ITEMS);
+  await waitForConfirmations(rpcUrl, anvilAddress(VIEWER), hostNodes.length);
 
   await installPaintProbe(page);
   await openConnected(page, rpcUrl, '/', VIEWER, { timeout: 30_000 });

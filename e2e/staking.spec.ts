@@ -1,7 +1,7 @@
-import { createPublicClient, http, parseEventLogs, type Hash } from 'viem';
+import { createPublicClient, http, parseEventLogs } from 'viem';
 import { coldStakingAbi } from '../contracts-abi/ColdStaking';
 import { formatCloWithUnit } from '../lib/format/clo';
-import { anvilAddress, deployedAddress, expect, openConnected, test } from './fixtures';
+import { anvilAddress, deployedAddress, expect, lastTxOf, openConnected, test } from './fixtures';
 
 const STAKER = 6;
 
@@ -50,7 +50,7 @@ test('a staker stakes, claims a reward after a round, and withdraws after the te
   const beforeClaim = await client.getBalance({ address: me });
   await page.getByRole('button', { name: 'Claim reward' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Claimed/ })).toBeVisible();
-  const claimReceipt = await client.waitForTransactionReceipt({ hash: await lastTxOf(client, me) });
+  const claimReceipt = await client.waitForTransactionReceipt({ hash: await lastTxOf(rpcUrl, me) });
   const [claimEvent] = parseEventLogs({ abi: coldStakingAbi, eventName: 'Claim', logs: claimReceipt.logs });
   expect(claimEvent!.args.reward).toBeGreaterThan(0n);
   const gas = claimReceipt.gasUsed * claimReceipt.effectiveGasPrice;
@@ -64,7 +64,7 @@ test('a staker stakes, claims a reward after a round, and withdraws after the te
   const beforeWithdraw = await client.getBalance({ address: me });
   await page.getByRole('button', { name: 'Withdraw stake' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Withdrew 100 CLO/ })).toBeVisible();
-  const withdrawReceipt = await client.waitForTransactionReceipt({ hash: await lastTxOf(client, me) });
+  const withdrawReceipt = await client.waitForTransactionReceipt({ hash: await lastTxOf(rpcUrl, me) });
   const [withdrawn] = parseEventLogs({ abi: coldStakingAbi, eventName: 'WithdrawStake', logs: withdrawReceipt.logs });
   const rewards = parseEventLogs({ abi: coldStakingAbi, eventName: 'Claim', logs: withdrawReceipt.logs });
   const reward = rewards.reduce((sum, e) => sum + e.args.reward, 0n);
@@ -73,11 +73,3 @@ test('a staker stakes, claims a reward after a round, and withdraws after the te
   expect(await client.getBalance({ address: me })).toBe(beforeWithdraw + withdrawn!.args.amount + reward - withdrawGas);
   await expect(page.getByTestId('my-stake')).toHaveCount(0);
 });
-
-/** The latest transaction an account sent, from the latest block (anvil mines one a transaction). */
-async function lastTxOf(client: ReturnType<typeof createPublicClient>, from: string): Promise<Hash> {
-  const block = await client.getBlock({ includeTransactions: true });
-  const tx = block.transactions.find((t) => t.from.toLowerCase() === from.toLowerCase());
-  if (!tx) throw new Error(`no transaction from ${from} in the latest block`);
-  return tx.hash;
-}

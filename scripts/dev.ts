@@ -1,5 +1,6 @@
 // `npm run dev`: the whole local stack in one command. anvil (its chain kept in .data/), contracts compiled
-// and deployed when they changed, demo data, the Next.js dev server. Ctrl-C, or any part dying, stops all.
+// and deployed when they changed, two IPFS host nodes (their stores in .data/host-node-N), demo data, the
+// Next.js dev server. Ctrl-C, or any part dying, stops all.
 // `npm run dev:reset` starts from an empty chain.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -7,12 +8,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { anvilPrivateKeys } from '../lib/chain/anvilAccounts';
 import { isPortTaken, startAnvil } from './lib/anvil';
+import { localHostNodes, startLocalHostNode } from './lib/hostNodes';
 import { projectRoot } from './lib/paths';
 import { spawnManaged, watchChildren, type ManagedChild } from './lib/processes';
 
 const require = createRequire(import.meta.url);
 const rpcPort = Number(process.env.ANVIL_PORT ?? 8545);
 const appPort = Number(process.env.PORT ?? 3000);
+const hostNodePorts = (process.env.HOST_NODE_PORTS ?? '5101,5102').split(',').map(Number);
 const dataDir = join(projectRoot, '.data');
 
 function fail(message: string): never {
@@ -28,6 +31,7 @@ async function main() {
   for (const [port, what, variable] of [
     [rpcPort, 'the local chain (anvil)', 'ANVIL_PORT'],
     [appPort, 'the web app', 'PORT'],
+    ...hostNodePorts.map((port, i) => [port, `host node ${i + 1}`, 'HOST_NODE_PORTS'] as const),
   ] as const) {
     if (await isPortTaken(port)) {
       fail(`port ${port} for ${what} is in use: stop what holds it (lsof -i :${port}) or set ${variable}=another port`);
@@ -51,14 +55,29 @@ async function main() {
     await Promise.all(children.map((c) => c.stop()));
   };
 
+  const nodes = localHostNodes(hostNodePorts, dataDir);
   try {
     const { deployAll } = await import('./lib/deploy');
     const { seedLocalChain } = await import('./lib/seed/index');
-    const deployment = await deployAll({ rpcUrl: anvil.rpcUrl, privateKey: anvilPrivateKeys[0], log: console.log });
-    await seedLocalChain({ rpcUrl: anvil.rpcUrl, contracts: deployment.contracts, log: console.log });
+    const deployment = await deployAll({
+      rpcUrl: anvil.rpcUrl,
+      privateKey: anvilPrivateKeys[0],
+      hostNodes: nodes.map((n) => ({ address: n.address, endpoint: n.endpoint, capacityMb: n.capacityMb })),
+      log: console.log,
+    });
+    const fileSystem = deployment.contracts.CallistoFS!;
+    for (const node of nodes) {
+      children.push(await startLocalHostNode(node, { rpcUrl: anvil.rpcUrl, fileSystem, verbose: true }));
+    }
+    await seedLocalChain({
+      rpcUrl: anvil.rpcUrl,
+      contracts: deployment.contracts,
+      hostNodeEndpoints: nodes.map((n) => n.endpoint),
+      log: console.log,
+    });
   } catch (error) {
     await stopAll();
-    fail(`deploying to the local chain failed: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`starting the local stack failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   const nextBin = require.resolve('next/dist/bin/next');
@@ -90,6 +109,7 @@ async function main() {
 Callisto Hub local stack
   app        http://localhost:${appPort}
   chain RPC  ${anvil.rpcUrl} (chain id 31337; state kept in .data/)
+  host nodes ${nodes.map((n) => n.endpoint).join(', ')} (stores in .data/host-node-N)
 Ctrl-C stops everything.
 `);
 }

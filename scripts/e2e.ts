@@ -1,12 +1,17 @@
 // `npm run test:e2e`: the whole local stack as a user gets it, then Playwright against it. A fresh anvil on
-// a free port, the contracts deployed and seeded, the production static build served as plain files, and
-// Chromium driving it through the real RainbowKit modal with an injected test wallet.
+// a free port, the contracts deployed, two IPFS host nodes with their stores in a temporary directory, the demo
+// seed, the production static build served as plain files, and Chromium driving it through the real RainbowKit
+// modal with an injected test wallet.
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { anvilPrivateKeys } from '../lib/chain/anvilAccounts';
 import { findFreePort, startAnvil } from './lib/anvil';
 import { deployAll } from './lib/deploy';
+import { localHostNodes, startLocalHostNode } from './lib/hostNodes';
+import type { ManagedChild } from './lib/processes';
 import { projectRoot } from './lib/paths';
 import { seedLocalChain } from './lib/seed/index';
 import { serveStatic } from './lib/staticServer';
@@ -24,10 +29,25 @@ function run(label: string, args: string[], env: Record<string, string>): void {
 
 async function main(): Promise<number> {
   const anvil = await startAnvil({ port: await findFreePort() });
+  const dataRoot = mkdtempSync(join(tmpdir(), 'callisto-e2e-'));
+  const nodeProcesses: ManagedChild[] = [];
   let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
   try {
-    const deployment = await deployAll({ rpcUrl: anvil.rpcUrl, privateKey: anvilPrivateKeys[0] });
-    await seedLocalChain({ rpcUrl: anvil.rpcUrl, contracts: deployment.contracts });
+    const nodes = localHostNodes([await findFreePort(), await findFreePort()], dataRoot);
+    const deployment = await deployAll({
+      rpcUrl: anvil.rpcUrl,
+      privateKey: anvilPrivateKeys[0],
+      hostNodes: nodes.map((n) => ({ address: n.address, endpoint: n.endpoint, capacityMb: n.capacityMb })),
+    });
+    const fileSystem = deployment.contracts.CallistoFS!;
+    for (const node of nodes) {
+      nodeProcesses.push(await startLocalHostNode(node, { rpcUrl: anvil.rpcUrl, fileSystem, pollMs: 200 }));
+    }
+    await seedLocalChain({
+      rpcUrl: anvil.rpcUrl,
+      contracts: deployment.contracts,
+      hostNodeEndpoints: nodes.map((n) => n.endpoint),
+    });
     // Built for this run: the RPC URL of this anvil is baked into the static bundle.
     console.log('e2e: building the static app');
     run('next build', [require.resolve('next/dist/bin/next'), 'build'], {
@@ -45,7 +65,12 @@ async function main(): Promise<number> {
     const playwright = spawn(process.execPath, [require.resolve('@playwright/test/cli'), 'test', ...extraArgs], {
       cwd: projectRoot,
       stdio: 'inherit',
-      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_RPC_URL: anvil.rpcUrl },
+      env: {
+        ...process.env,
+        E2E_BASE_URL: baseUrl,
+        E2E_RPC_URL: anvil.rpcUrl,
+        E2E_HOST_NODES: nodes.map((n) => n.endpoint).join(','),
+      },
     });
     const code = await new Promise<number>((resolve) => playwright.once('exit', (c) => resolve(c ?? 1)));
     if (code !== 0) console.error(`e2e: playwright failed with code ${code}`);
@@ -55,7 +80,9 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await Promise.all(nodeProcesses.map((node) => node.stop()));
     await anvil.stop();
+    rmSync(dataRoot, { recursive: true, force: true });
   }
 }
 

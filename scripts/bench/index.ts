@@ -1,20 +1,25 @@
 // `npm run bench`: the performance figures of the issue on a local stack this command starts and stops itself.
 //  1. first-load JS (gzip) per route beside a baseline page (the app's shell alone), built in the same run
 //  2. page load in headless Chromium (LCP, load event, main figures painted, JS bytes), normal and 4x slower CPU
-//  3. JSON-RPC requests until the first complete paint, with 10 and with 1,000 proposals (and audit requests)
-//  4–6. file storage: not measured until the Callisto File System lands
+//  3. JSON-RPC requests until the first complete paint, with 10 and with 1,000 proposals, audit requests and files
+//  4. CID throughput of 256 MiB in Node and in Chromium, as a ratio to plain SHA-256 in the same runtime
+//  5. a 1 GiB upload from Chromium to a host node: throughput, peak memory of the node and of the tab
+//  6. replication of 100 MiB to the second host node after FileUpload, as a ratio to a loopback HTTP copy
 //  7. gas per user operation, written to contracts/gas-snapshot.txt
 // Prints a table and writes bench-results/bench-<timestamp>.json. Timings are printed, never asserted: the
 // deterministic figures have their budgets in `npm test` (scripts/check-bundle-budgets.ts, e2e/rpc-budget.spec.ts).
-// BENCH_LOADS (default 5) sets the measured loads a route and speed, after one warm-up.
+// BENCH_LOADS (default 5) sets the measured loads a route and speed, after one warm-up; BENCH_UPLOAD_MIB (default
+// 1024) the size of figure 5's upload.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { readRouteBundles } from '../lib/bundleBudgets';
 import { projectRoot } from '../lib/paths';
 import { measureGas, readSnapshot, writeSnapshot } from './gasSnapshot';
-import { fillAuditRequests, fillProposals } from './manyItems';
-import { launchBrowser, measureRoute, openBenchPage, type LoadSample } from './pageLoad';
+import { anvilPrivateKeys } from '../../lib/chain/anvilAccounts';
+import { measureFileStorage } from './fileStorage';
+import { fillAuditRequests, fillFiles, fillProposals } from './manyItems';
+import { BENCH_ACCOUNT, launchBrowser, measureRoute, openBenchPage, type LoadSample } from './pageLoad';
 import { BASELINE_ROUTE, routesInBuild, type BenchRoute } from './routes';
 import { formatRows, summarize, type BenchRow, type Unit } from './stats';
 import { OUT_DIR, startBenchStack } from './stack';
@@ -174,10 +179,16 @@ async function main(): Promise<number> {
     raw.bundles = bundles.raw;
 
     const governance = stack.contracts.TreasuryGovernance!;
-    const registry = stack.contracts.AuditRegistry;
-    const itemsLabel = registry ? 'proposals and audit requests' : 'proposals';
-    await fillProposals(stack.rpcUrl, governance, FEW_ITEMS);
-    if (registry) await fillAuditRequests(stack.rpcUrl, registry, FEW_ITEMS);
+    const registry = stack.contracts.AuditRegistry!;
+    const fileSystem = stack.contracts.CallistoFS!;
+    const itemsLabel = 'proposals, audit requests and files';
+    const fill = async (items: number) => {
+      await fillProposals(stack.rpcUrl, governance, items);
+      await fillAuditRequests(stack.rpcUrl, registry, items);
+      const viewerKey = anvilPrivateKeys[BENCH_ACCOUNT];
+      await fillFiles(stack.rpcUrl, fileSystem, viewerKey, stack.hostNodes[0]!.node.endpoint, items);
+    };
+    await fill(FEW_ITEMS);
 
     const browser = await launchBrowser();
     try {
@@ -195,8 +206,7 @@ async function main(): Promise<number> {
       }
 
       log(`bench: filling the chain to ${MANY_ITEMS} ${itemsLabel}`);
-      await fillProposals(stack.rpcUrl, governance, MANY_ITEMS);
-      if (registry) await fillAuditRequests(stack.rpcUrl, registry, MANY_ITEMS);
+      await fill(MANY_ITEMS);
       const page = await openBenchPage(browser, stack.baseUrl, stack.rpcUrl, 1);
       const many = new Map<string, LoadSample[]>();
       for (const route of routes) many.set(route.path, await measureRoute(page, stack.rpcUrl, route, LOADS_AT_1000));
@@ -205,6 +215,17 @@ async function main(): Promise<number> {
       rows.push(...rpcRows(few, many, itemsLabel));
       raw.pageLoads = Object.fromEntries([...atFew].map(([rate, s]) => [`cpu${rate}x`, Object.fromEntries(s)]));
       raw.atManyItems = Object.fromEntries(many);
+
+      rows.push(
+        ...(await measureFileStorage({
+          browser,
+          rpcUrl: stack.rpcUrl,
+          fileSystem,
+          nodes: stack.hostNodes,
+          workDir: stack.workDir,
+          log,
+        })),
+      );
     } finally {
       await browser.close();
     }
@@ -212,16 +233,6 @@ async function main(): Promise<number> {
     await stack.stop();
   }
 
-  for (const figure of ['4', '5', '6']) {
-    rows.push({
-      figure: `${figure} file storage`,
-      subject: '—',
-      metric: '—',
-      unit: 'count',
-      summary: undefined,
-      note: 'not measured: the Callisto File System has not landed',
-    });
-  }
   rows.push(...gas.rows);
 
   const seconds = (Date.now() - started) / 1000;

@@ -1,5 +1,5 @@
-// Fills a local chain with many proposals (and audit requests) fast, for the RPC budget spec and the bench: a
-// fresh funded key signs every submission, all go into the pool with automine off, and a few blocks mine them.
+// Fills a local chain with many proposals, audit requests and stored files fast, for the RPC budget spec and the
+// bench: one funded key signs every submission, all go into the pool with automine off, and a few blocks mine them.
 import {
   createPublicClient,
   createWalletClient,
@@ -13,6 +13,9 @@ import {
 } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { auditRegistryAbi } from '../../contracts-abi/AuditRegistry';
+import { callistoFSAbi } from '../../contracts-abi/CallistoFS';
+import { computeCid } from '../../lib/files/unixfs';
+import { addToHostNode } from '../lib/hostNodeUpload';
 import { treasuryGovernanceAbi } from '../../contracts-abi/TreasuryGovernance';
 import { callistoLocal } from '../../lib/chain/chains';
 
@@ -36,15 +39,22 @@ async function rpc(rpcUrl: string, method: string, params: unknown[] = []): Prom
   return body.result;
 }
 
-/** Sends `calls` from one fresh account (funded for their value and gas) in as few blocks as the gas allows. */
-async function submitAll(rpcUrl: string, calls: { to: Address; data: Hex; value: bigint }[]): Promise<void> {
+/** Sends `calls` from one account (a fresh one unless `privateKey` is given; topped up for their value and gas) in
+ * as few blocks as the gas allows. */
+async function submitAll(
+  rpcUrl: string,
+  calls: { to: Address; data: Hex; value: bigint }[],
+  privateKey: Hex = generatePrivateKey(),
+): Promise<void> {
   if (calls.length === 0) return;
   const { chain, transport, publicClient } = clients(rpcUrl);
-  const account = privateKeyToAccount(generatePrivateKey());
+  const account = privateKeyToAccount(privateKey);
   const wallet = createWalletClient({ chain, transport, account });
   const gasPrice = (await publicClient.getGasPrice()) * 2n;
   const needed = calls.reduce((sum, c) => sum + c.value + SUBMIT_GAS * gasPrice, 0n) + parseEther('1');
-  await rpc(rpcUrl, 'anvil_setBalance', [account.address, toHex(needed)]);
+  const balance = await publicClient.getBalance({ address: account.address });
+  await rpc(rpcUrl, 'anvil_setBalance', [account.address, toHex(balance + needed)]);
+  const firstNonce = await publicClient.getTransactionCount({ address: account.address, blockTag: 'pending' });
   await rpc(rpcUrl, 'evm_setAutomine', [false]);
   try {
     const hashes: Hex[] = [];
@@ -54,7 +64,7 @@ async function submitAll(rpcUrl: string, calls: { to: Address; data: Hex; value:
         batch.map((call, i) =>
           wallet.signTransaction({
             ...call,
-            nonce: start + i,
+            nonce: firstNonce + start + i,
             gas: SUBMIT_GAS,
             gasPrice,
             chain,
@@ -129,5 +139,63 @@ export async function fillAuditRequests(rpcUrl: string, registry: Address, total
     }),
   }));
   await submitAll(rpcUrl, calls);
+  return missing;
+}
+
+/** Stores small files for `owner` until it holds `total`: each file's bytes go to the first host node, then every
+ * registration is sent in bulk; the nodes then pin, replicate and confirm them as they would a user's. */
+export async function fillFiles(
+  rpcUrl: string,
+  fileSystem: Address,
+  ownerKey: Hex,
+  hostNodeEndpoint: string,
+  total: number,
+): Promise<number> {
+  const { publicClient } = clients(rpcUrl);
+  const fs = { address: fileSystem, abi: callistoFSAbi } as const;
+  const owner = privateKeyToAccount(ownerKey).address;
+  const [, held] = await publicClient.readContract({ ...fs, functionName: 'files_of', args: [owner, 0n, 1n] });
+  const missing = Math.max(0, total - Number(held));
+  const files: { cid: string; size: bigint; path: string }[] = [];
+  for (let start = 0; start < missing; start += SEND_CONCURRENCY) {
+    const batch = Array.from({ length: Math.min(SEND_CONCURRENCY, missing - start) }, (_, i) => {
+      const n = Number(held) + start + i;
+      const name = `bulk-${n}.txt`;
+      return { name, bytes: new TextEncoder().encode(`Bulk file ${n} for ${owner}\n`) };
+    });
+    files.push(
+      ...(await Promise.all(
+        batch.map(async ({ name, bytes }) => {
+          const { cid, size } = await computeCid([
+            {
+              path: name,
+              content: (async function* () {
+                yield bytes;
+              })(),
+            },
+          ]);
+          await addToHostNode(hostNodeEndpoint, [{ path: name, bytes }]);
+          return { cid, size, path: `bulk/${name}` };
+        }),
+      )),
+    );
+  }
+  const calls = await Promise.all(
+    files.map(async (file) => {
+      const [, deposit] = await publicClient.readContract({ ...fs, functionName: 'quote', args: [file.size] });
+      return {
+        to: fileSystem,
+        // Twice the quote: the price can only rise while the batch fills capacity, and the excess is refunded
+        // with the deposit.
+        value: deposit * 2n,
+        data: encodeFunctionData({
+          abi: callistoFSAbi,
+          functionName: 'upload',
+          args: [file.cid, file.size, file.path],
+        }),
+      };
+    }),
+  );
+  await submitAll(rpcUrl, calls, ownerKey);
   return missing;
 }

@@ -36,6 +36,9 @@ const ALL_ROUTES: BenchRoute[] = [
   { path: '/audits/leaderboard/', file: 'audits/leaderboard/index.html', ready: 'main h1' },
   { path: '/audits/manage/', file: 'audits/manage/index.html', ready: 'main h1' },
   { path: '/audits/auditor/', file: 'audits/auditor/index.html', ready: 'main h1' },
+  { path: '/files/', file: 'files/index.html', ready: '[data-testid="file-row"]' },
+  { path: '/files/file/?id=0', file: 'files/file/index.html', ready: '[data-testid="file-status"]' },
+  { path: '/nodes/', file: 'nodes/index.html', ready: '[data-testid="node-row"]' },
 ];
 
 /** The product routes present in this static export (audits only once they have landed). */

@@ -1,14 +1,18 @@
 // The bench's local stack, from the same pieces as the e2e runner: a fresh anvil on a free port, the contracts
-// deployed and seeded, the static build (with the baseline page beside the product's routes) served as files.
+// deployed, two host nodes with their stores in a temporary directory, the demo seed, the static build (with the
+// baseline page beside the product's routes) served as files.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Address } from 'viem';
 import { anvilPrivateKeys } from '../../lib/chain/anvilAccounts';
 import { findFreePort, startAnvil, type AnvilProcess } from '../lib/anvil';
 import { deployAll } from '../lib/deploy';
+import { localHostNodes, startLocalHostNode, type LocalHostNode } from '../lib/hostNodes';
+import type { ManagedChild } from '../lib/processes';
 import { projectRoot } from '../lib/paths';
 import { seedLocalChain } from '../lib/seed/index';
 import { serveStatic } from '../lib/staticServer';
@@ -28,6 +32,10 @@ export interface BenchStack {
   rpcUrl: string;
   baseUrl: string;
   contracts: Record<string, Address>;
+  /** The running host nodes and the pid of each one's process. */
+  hostNodes: { node: LocalHostNode; pid: number }[];
+  /** A temporary directory removed at stop(): host node stores and the bench's test files. */
+  workDir: string;
   buildSeconds: number;
   stop(): Promise<void>;
 }
@@ -68,16 +76,39 @@ function buildWithBaseline(rpcUrl: string): void {
 
 export async function startBenchStack(log: (line: string) => void): Promise<BenchStack> {
   const anvil: AnvilProcess = await startAnvil({ port: await findFreePort() });
+  const workDir = mkdtempSync(join(tmpdir(), 'callisto-bench-'));
+  const processes: ManagedChild[] = [];
   let server: Server | undefined;
   const stop = async () => {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await Promise.all(processes.map((p) => p.stop()));
     await anvil.stop();
+    rmSync(workDir, { recursive: true, force: true });
     removeBaselineExport();
   };
   try {
-    const deployment = await deployAll({ rpcUrl: anvil.rpcUrl, privateKey: anvilPrivateKeys[0] });
+    const nodes = localHostNodes([await findFreePort(), await findFreePort()], workDir);
+    const deployment = await deployAll({
+      rpcUrl: anvil.rpcUrl,
+      privateKey: anvilPrivateKeys[0],
+      hostNodes: nodes.map((n) => ({ address: n.address, endpoint: n.endpoint, capacityMb: n.capacityMb })),
+    });
+    const hostNodes: BenchStack['hostNodes'] = [];
+    for (const node of nodes) {
+      const managed = await startLocalHostNode(node, {
+        rpcUrl: anvil.rpcUrl,
+        fileSystem: deployment.contracts.CallistoFS!,
+        pollMs: 100,
+      });
+      processes.push(managed);
+      hostNodes.push({ node, pid: managed.child.pid! });
+    }
     log('bench: seeding the demo data');
-    await seedLocalChain({ rpcUrl: anvil.rpcUrl, contracts: deployment.contracts });
+    await seedLocalChain({
+      rpcUrl: anvil.rpcUrl,
+      contracts: deployment.contracts,
+      hostNodeEndpoints: nodes.map((n) => n.endpoint),
+    });
     log('bench: building the static app with the baseline page');
     const started = Date.now();
     buildWithBaseline(anvil.rpcUrl);
@@ -88,6 +119,8 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
       rpcUrl: anvil.rpcUrl,
       baseUrl: `http://127.0.0.1:${port}`,
       contracts: deployment.contracts,
+      hostNodes,
+      workDir,
       buildSeconds,
       stop,
     };

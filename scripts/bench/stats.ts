@@ -15,7 +15,7 @@ export function summarize(values: number[]): Summary | undefined {
   return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, n: sorted.length };
 }
 
-export type Unit = 'bytes' | 'ms' | 'count' | 'gas';
+export type Unit = 'bytes' | 'ms' | 'count' | 'gas' | 'MiB/s';
 
 export interface BenchRow {
   figure: string;
@@ -32,7 +32,10 @@ export interface BenchRow {
 function formatValue(value: number, unit: Unit): string {
   switch (unit) {
     case 'bytes':
-      return `${(value / 1024).toFixed(1)} KiB`;
+      // Bundles read best in KiB, memory in MiB.
+      return value >= 10 * 1024 * 1024 ? `${(value / 1024 / 1024).toFixed(0)} MiB` : `${(value / 1024).toFixed(1)} KiB`;
+    case 'MiB/s':
+      return `${value.toFixed(0)} MiB/s`;
     case 'ms':
       return `${Math.round(value)} ms`;
     case 'gas':

@@ -23,6 +23,7 @@ import {
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { auditRegistryAbi, auditRegistryBytecode } from '../../contracts-abi/AuditRegistry';
+import { callistoFSAbi, callistoFSBytecode } from '../../contracts-abi/CallistoFS';
 import { coldStakingAbi, coldStakingBytecode } from '../../contracts-abi/ColdStaking';
 import { multicall3Abi, multicall3Bytecode } from '../../contracts-abi/Multicall3';
 import { treasuryGovernanceAbi, treasuryGovernanceBytecode } from '../../contracts-abi/TreasuryGovernance';
@@ -66,6 +67,20 @@ export const auditParams = {
   karmaPerKb: 10n,
   errorPenalty: 5n,
 };
+
+/** Callisto File System prices, in wei per MB (2^20 bytes): the CRR formula gives unit_price / 10 a MB at full
+ * capacity (1 CLO) and scales down with use; the floor (0.01 CLO a MB) keeps storage from ever being free. */
+export const fileSystemParams = {
+  unitPrice: 10n * 10n ** 18n,
+  floorPrice: 10n ** 16n,
+};
+
+/** A host node the deployer registers before handing the file system to governance (later ones are elected). */
+export interface InitialHostNode {
+  address: Address;
+  endpoint: string;
+  capacityMb: bigint;
+}
 
 export interface DeploymentsFile {
   chainId: number;
@@ -184,31 +199,61 @@ async function ensureStakingGovernance(d: Deployer, staking: Address, governance
   d.log(`  ColdStaking: governance set to ${governance}`);
 }
 
-/** Lets the governance contract appoint and dismiss audit managers; the registry owner does it once. */
-async function ensureRegistryGovernance(d: Deployer, registry: Address, governance: Address): Promise<void> {
-  const current = await d.publicClient.readContract({
-    address: registry,
-    abi: auditRegistryAbi,
-    functionName: 'governance',
-  });
+/** Lets the governance contract appoint and dismiss audit managers (AuditRegistry) or elect and remove host
+ * nodes (CallistoFS); the contract's owner does it once. */
+async function ensureOwnedByGovernance(
+  d: Deployer,
+  name: 'AuditRegistry' | 'CallistoFS',
+  address: Address,
+  governance: Address,
+): Promise<void> {
+  const abi = name === 'AuditRegistry' ? auditRegistryAbi : callistoFSAbi;
+  const current = (await d.publicClient.readContract({ address, abi, functionName: 'governance' })) as Address;
   if (current.toLowerCase() === governance.toLowerCase()) return;
   if (current !== zeroAddress) {
-    throw new DeployError(`AuditRegistry at ${registry} already answers to another governance contract (${current})`);
+    throw new DeployError(`${name} at ${address} already answers to another governance contract (${current})`);
   }
-  const hash = await d.wallet.writeContract({
-    address: registry,
-    abi: auditRegistryAbi,
-    functionName: 'set_governance',
-    args: [governance],
-  });
+  const hash = await d.wallet.writeContract({ address, abi, functionName: 'set_governance', args: [governance] });
   const receipt = await d.publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== 'success') throw new DeployError('AuditRegistry.set_governance reverted');
-  d.log(`  AuditRegistry: governance set to ${governance}`);
+  if (receipt.status !== 'success') throw new DeployError(`${name}.set_governance reverted`);
+  d.log(`  ${name}: governance set to ${governance}`);
+}
+
+/** Registers the first host nodes while the deployer still owns the file system (the contract refuses once
+ * governance is set: later nodes are elected). On the local chain each node also gets CLO for its confirmations. */
+async function ensureInitialHostNodes(d: Deployer, fileSystem: Address, nodes: readonly InitialHostNode[]) {
+  for (const node of nodes) {
+    const elected = await d.publicClient.readContract({
+      address: fileSystem,
+      abi: callistoFSAbi,
+      functionName: 'is_host_node',
+      args: [node.address],
+    });
+    if (!elected) {
+      const hash = await d.wallet.writeContract({
+        address: fileSystem,
+        abi: callistoFSAbi,
+        functionName: 'add_host_node',
+        args: [node.address, node.endpoint, node.capacityMb],
+      });
+      const receipt = await d.publicClient.waitForTransactionReceipt({ hash });
+      if (receipt.status !== 'success') throw new DeployError(`CallistoFS.add_host_node(${node.address}) reverted`);
+      d.log(`  CallistoFS: host node ${node.address} at ${node.endpoint} (${node.capacityMb} MB)`);
+    }
+    if (d.local && (await d.publicClient.getBalance({ address: node.address })) === 0n) {
+      await d.publicClient.request({
+        method: 'anvil_setBalance',
+        params: [node.address, `0x${(100n * 10n ** 18n).toString(16)}`],
+      } as never);
+    }
+  }
 }
 
 export interface DeployOptions {
   rpcUrl: string;
   privateKey: Hex;
+  /** Host nodes to register at deployment (the local stack's two nodes). */
+  hostNodes?: readonly InitialHostNode[];
   log?: (line: string) => void;
 }
 
@@ -275,6 +320,11 @@ export async function deployAll(options: DeployOptions): Promise<DeployResult> {
     auditParams.karmaPerKb,
     auditParams.errorPenalty,
   ]);
+  const fileSystem = await ensureDeployed(d, file, 'CallistoFS', callistoFSAbi, callistoFSBytecode, [
+    account.address,
+    fileSystemParams.unitPrice,
+    fileSystemParams.floorPrice,
+  ]);
   const governance = await ensureDeployed(
     d,
     file,
@@ -287,10 +337,13 @@ export async function deployAll(options: DeployOptions): Promise<DeployResult> {
       governanceParams.quorumBps,
       governanceParams.submissionDeposit,
       registry,
+      fileSystem,
     ],
   );
+  await ensureInitialHostNodes(d, fileSystem, options.hostNodes ?? []);
   await ensureStakingGovernance(d, stakingAddress, governance);
-  await ensureRegistryGovernance(d, registry, governance);
+  await ensureOwnedByGovernance(d, 'AuditRegistry', registry, governance);
+  await ensureOwnedByGovernance(d, 'CallistoFS', fileSystem, governance);
   writeDeployments(file);
   return { chainId, contracts: file.contracts, deployer: account.address };
 }

@@ -1,33 +1,8 @@
-// Demo proposal descriptions. Each is addressed by the CID `ipfs add --cid-version 1` gives its bytes (a single
-// raw block: every text here is far below one 256 KiB chunk), so host nodes can serve them once they store them;
-// the contract keeps the Keccak-256 of the text.
-import { createHash } from 'node:crypto';
+// Demo proposal descriptions. Each is addressed by the CID `ipfs add --cid-version 1` gives its bytes, computed by
+// the same code as the app's uploads, so the host nodes serve them once the file system seed stores them; the
+// contract keeps the Keccak-256 of the text.
 import { keccak256, toBytes, type Hex } from 'viem';
-
-const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
-
-function base32(bytes: Uint8Array): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
-  return out;
-}
-
-/** CIDv1, raw codec, sha2-256, base32: the CID of a file that fits in one raw block. */
-export function rawBlockCid(bytes: Uint8Array): string {
-  if (bytes.length > 256 * 1024) throw new Error('rawBlockCid: more than one 256 KiB chunk');
-  const digest = createHash('sha256').update(bytes).digest();
-  return `b${base32(new Uint8Array([0x01, 0x55, 0x12, 0x20, ...digest]))}`;
-}
+import { computeCid } from '../../../lib/files/unixfs';
 
 export interface Description {
   url: string;
@@ -35,8 +10,23 @@ export interface Description {
   text: string;
 }
 
-export function describe(title: string, body: string): Description {
+export async function describe(title: string, body: string): Promise<Description> {
   const text = `# ${title}\n\n${body.trim()}\n`;
   const bytes = toBytes(text);
-  return { url: `ipfs://${rawBlockCid(bytes)}`, hash: keccak256(bytes), text };
+  const { cid } = await computeCid([
+    {
+      path: 'description.md',
+      content: (async function* () {
+        yield bytes;
+      })(),
+    },
+  ]);
+  return { url: `ipfs://${cid}`, hash: keccak256(bytes), text };
+}
+
+/** A demo text an account stores on the file system (a proposal description under `proposals/`). */
+export interface SeedDocument {
+  owner: number;
+  title: string;
+  text: string;
 }

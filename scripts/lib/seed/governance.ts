@@ -1,12 +1,12 @@
 // Demo proposals in every state. Submitted in epoch E they are voted in E+1 and evaluated from E+2, so the
 // seed walks two epochs: at the end one proposal is being paid, one completed, one rejected, one failed for
-// lack of votes, one withdrawn, one awaits evaluation, one is in its vote, one waits for its vote, and one elected
-// an audit manager.
+// lack of votes, one withdrawn, one awaits evaluation, one is in its vote, one waits for its vote, one elected
+// an audit manager, and a host node election is in its vote.
 import { parseEther, type Address } from 'viem';
 import { treasuryGovernanceAbi } from '../../../contracts-abi/TreasuryGovernance';
 import { blockRewardShares } from '../../../lib/devtools/blockRewards';
 import type { SeedContext } from './context';
-import { describe } from './descriptions';
+import { describe, type SeedDocument } from './descriptions';
 
 const FOR = 1;
 const AGAINST = 2;
@@ -21,7 +21,10 @@ interface FundingDraft {
   epochs: number;
 }
 
-export async function seedGovernance(ctx: SeedContext, governance: Address): Promise<void> {
+/** Returns the proposal descriptions, which the file system seed then stores under their authors' home
+ * directories, so their ipfs:// links resolve through the host nodes. */
+export async function seedGovernance(ctx: SeedContext, governance: Address): Promise<SeedDocument[]> {
+  const documents: SeedDocument[] = [];
   const g = { address: governance, abi: treasuryGovernanceAbi } as const;
   const read = <name extends 'submission_deposit' | 'current_epoch' | 'epoch_length' | 'genesis'>(functionName: name) =>
     ctx.publicClient.readContract({ ...g, functionName });
@@ -33,7 +36,8 @@ export async function seedGovernance(ctx: SeedContext, governance: Address): Pro
 
   let nextId = await ctx.publicClient.readContract({ ...g, functionName: 'proposal_count' });
   const submit = async (draft: FundingDraft): Promise<bigint> => {
-    const description = describe(draft.title, draft.body);
+    const description = await describe(draft.title, draft.body);
+    documents.push({ owner: draft.author, title: draft.title, text: description.text });
     await ctx.write(draft.author, {
       ...g,
       functionName: 'submit_funding',
@@ -107,10 +111,11 @@ export async function seedGovernance(ctx: SeedContext, governance: Address): Pro
   });
 
   // An election: cold stakers appoint an audit manager (the registry's second way in, besides its owner).
-  const managerDescription = describe(
+  const managerDescription = await describe(
     'Appoint an audit manager for the ETC queue',
     'Account 8 has reviewed contracts for two years and will triage the Ethereum Classic requests.',
   );
+  documents.push({ owner: 6, title: 'Appoint an audit manager for the ETC queue', text: managerDescription.text });
   await ctx.write(6, {
     ...g,
     functionName: 'submit_audit_manager_change',
@@ -150,6 +155,31 @@ export async function seedGovernance(ctx: SeedContext, governance: Address): Pro
     epochs: 6,
   });
 
+  // A host node candidate asks cold stakers for election and a salary (in its vote when the seed ends).
+  const candidate = {
+    title: 'Elect a third IPFS host node in Frankfurt',
+    body: 'A 4 TB node with a 1 Gbit/s uplink, run by account 7, for the Callisto File System.\n\n- 99.9% uptime\n- salary per epoch',
+  };
+  const candidateDescription = await describe(candidate.title, candidate.body);
+  documents.push({ owner: 7, title: candidate.title, text: candidateDescription.text });
+  await ctx.write(7, {
+    ...g,
+    functionName: 'submit_host_node_election',
+    args: [
+      candidate.title,
+      candidateDescription.url,
+      candidateDescription.hash,
+      ctx.address(7),
+      'https://cfs-frankfurt.callisto.example',
+      4_096n,
+      parseEther('8000'),
+      6,
+    ],
+    value: deposit,
+  });
+  ctx.log(`  proposal ${nextId}: ${candidate.title}`);
+  const hostNodeElection = nextId++;
+
   // Epoch E+2: evaluations and the first payments.
   await toNextEpoch();
   for (const id of [paid, completed, rejected, tooFewVotes, election]) {
@@ -159,6 +189,7 @@ export async function seedGovernance(ctx: SeedContext, governance: Address): Pro
   await ctx.write(1, { ...g, functionName: 'pay', args: [completed] });
   await vote(4, inVote, FOR);
   await vote(5, inVote, AGAINST);
+  await vote(3, hostNodeElection, FOR);
   await submit({
     author: 7,
     title: 'Developer grants program',
@@ -167,4 +198,5 @@ export async function seedGovernance(ctx: SeedContext, governance: Address): Pro
     perEpoch: '10000',
     epochs: 4,
   });
+  return documents;
 }

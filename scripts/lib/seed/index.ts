@@ -3,12 +3,15 @@ import type { Address } from 'viem';
 import { coldStakingAbi } from '../../../contracts-abi/ColdStaking';
 import { createSeedContext } from './context';
 import { seedAudits } from './audits';
+import { seedFiles } from './files';
 import { seedGovernance } from './governance';
 import { seedStaking } from './staking';
 
 export async function seedLocalChain(options: {
   rpcUrl: string;
   contracts: Record<string, Address>;
+  /** The running host nodes' URLs; without them the file system is left empty. */
+  hostNodeEndpoints?: readonly string[];
   log?: (line: string) => void;
 }): Promise<boolean> {
   const ctx = createSeedContext(options.rpcUrl, options.log ?? (() => {}));
@@ -26,7 +29,11 @@ export async function seedLocalChain(options: {
   }
   ctx.log('Seeding demo data');
   await seedStaking(ctx, staking);
-  await seedGovernance(ctx, governance);
+  const documents = await seedGovernance(ctx, governance);
   await seedAudits(ctx, audits, options.contracts);
+  const fileSystem = options.contracts.CallistoFS;
+  if (fileSystem && options.hostNodeEndpoints?.length) {
+    await seedFiles(ctx, fileSystem, options.hostNodeEndpoints, documents);
+  }
   return true;
 }
