@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SectionHeading, SectionNav } from '@/components/ui/SectionNav';
 import { requestStateLabel, type RequestStateLabel } from '@/lib/audits/requests';
 import { verdictText } from '@/lib/audits/view';
 
@@ -46,26 +46,16 @@ const navLinks = [
   ['/audits/leaderboard/', 'Leaderboard'],
 ] as const;
 
-/** The audit pages' own navigation. */
+/** The audit registry pages' own links. */
 export function AuditsNav() {
-  return (
-    <nav aria-label="Audit registry" className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
-      {navLinks.map(([href, label]) => (
-        <Link key={href} href={href} className="text-teal-300 underline underline-offset-2">
-          {label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <SectionNav label="Audit registry" links={navLinks} />;
 }
 
 export function PageHeading({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <div className="space-y-2">
-      <AuditsNav />
-      <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
-      {children && <p className="max-w-2xl text-sm text-slate-400">{children}</p>}
-    </div>
+    <SectionHeading nav={<AuditsNav />} title={title}>
+      {children}
+    </SectionHeading>
   );
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SectionHeading, SectionNav } from '@/components/ui/SectionNav';
 import type { Address } from 'viem';
 import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
 import { contractAddress } from '@/lib/chain/deployments';
@@ -20,25 +20,16 @@ const navLinks = [
   ['/nodes/', 'Host nodes and prices'],
 ] as const;
 
+/** The file system pages' own links. */
 export function FilesNav() {
-  return (
-    <nav aria-label="File system" className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
-      {navLinks.map(([href, label]) => (
-        <Link key={href} href={href} className="text-teal-300 underline underline-offset-2">
-          {label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <SectionNav label="File system" links={navLinks} />;
 }
 
 export function PageHeading({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <div className="space-y-2">
-      <FilesNav />
-      <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
-      {children && <p className="max-w-2xl text-sm text-slate-400">{children}</p>}
-    </div>
+    <SectionHeading nav={<FilesNav />} title={title}>
+      {children}
+    </SectionHeading>
   );
 }
 

@@ -362,27 +362,15 @@ function NewProposalForm({ governance }: { governance: Address }) {
                     {...described(id('amount'), shown('amountPerEpoch'))}
                   />
                 </Field>
-                <Field
+                <EpochCountField
                   id={id('epochs')}
+                  name="epochs"
                   label="Epochs"
-                  error={shown('epochs')}
                   hint="Paid one epoch at a time from the epoch after the vote"
-                >
-                  <select
-                    id={id('epochs')}
-                    name="epochs"
-                    value={form.epochs}
-                    onChange={(e) => set('epochs', e.target.value)}
-                    className={inputClass}
-                    {...described(id('epochs'), shown('epochs'), true)}
-                  >
-                    {EPOCH_OPTIONS.map((n) => (
-                      <option key={n} value={n}>
-                        {n} epoch{n === 1 ? '' : 's'}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
+                  value={form.epochs}
+                  error={shown('epochs')}
+                  onChange={(value) => set('epochs', value)}
+                />
               </div>
               {result.call?.functionName === 'submit_funding' && (
                 <p className="text-sm text-slate-300" data-testid="funding-total">
@@ -517,27 +505,15 @@ function NewProposalForm({ governance }: { governance: Address }) {
                         {...described(id('salary'), shown('salaryPerEpoch'))}
                       />
                     </Field>
-                    <Field
+                    <EpochCountField
                       id={id('salary-epochs')}
+                      name="salaryEpochs"
                       label="Salary epochs"
-                      error={shown('salaryEpochs')}
                       hint="Paid one epoch at a time from the epoch after the vote, while the node stays elected"
-                    >
-                      <select
-                        id={id('salary-epochs')}
-                        name="salaryEpochs"
-                        value={form.salaryEpochs}
-                        onChange={(e) => set('salaryEpochs', e.target.value)}
-                        className={inputClass}
-                        {...described(id('salary-epochs'), shown('salaryEpochs'), true)}
-                      >
-                        {EPOCH_OPTIONS.map((n) => (
-                          <option key={n} value={n}>
-                            {n} epoch{n === 1 ? '' : 's'}
-                          </option>
-                        ))}
-                      </select>
-                    </Field>
+                      value={form.salaryEpochs}
+                      error={shown('salaryEpochs')}
+                      onChange={(value) => set('salaryEpochs', value)}
+                    />
                   </div>
                   {result.call?.functionName === 'submit_host_node_election' && (
                     <p className="text-sm text-slate-300" data-testid="salary-total">
@@ -846,4 +822,34 @@ function parameterHint(
     case 'storageFloorPrice':
       return `Now ${price(now.floorPrice)}; above zero. The least price per MB, so storage is never free (${MB_NOTE})`;
   }
+}
+
+/** How many epochs a payment runs: 1 to 12, the contract's bounds. */
+function EpochCountField(props: {
+  id: string;
+  name: string;
+  label: string;
+  hint: string;
+  value: string;
+  error: string | undefined;
+  onChange(value: string): void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} error={props.error} hint={props.hint}>
+      <select
+        id={props.id}
+        name={props.name}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        className={inputClass}
+        {...described(props.id, props.error, true)}
+      >
+        {EPOCH_OPTIONS.map((n) => (
+          <option key={n} value={n}>
+            {n} epoch{n === 1 ? '' : 's'}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
 }

@@ -10,7 +10,6 @@ import {
   capacityBytes,
   currentPoint,
   endpointHost,
-  formatBps,
   formatByteCount,
   formatBytes,
   formatCloExact,
@@ -18,7 +17,6 @@ import {
   freeBytes,
   nodesByElection,
   priceCurve,
-  utilisationBps,
   type HostNode,
   type StorageTotals,
 } from '@/lib/files/view';
@@ -28,6 +26,7 @@ import { Button, Card, NotDeployed, Stat } from '@/components/ui/primitives';
 import { DateAt, ok } from '@/components/ui/chainDisplay';
 import { AddressText } from '@/components/ui/AddressText';
 import { PageHeading, useFileSystem } from '@/components/files/shared';
+import { StorageCapacityStat, StorageUsedStat } from '@/components/files/StorageStats';
 import { PriceCurveChart } from './PriceCurveChart';
 import { useNodeHealth } from './useNodeHealth';
 
@@ -83,30 +82,10 @@ function NodesBody({ fileSystem }: { fileSystem: Address }) {
     <>
       <Card title="Storage">
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-          <Stat
-            label="Used"
-            value={
-              totals === undefined ? undefined : (
-                <span data-testid="storage-used" title={formatByteCount(totals.used_bytes)}>
-                  {formatBytes(totals.used_bytes)}
-                </span>
-              )
-            }
-            hint={
-              totals === undefined
-                ? undefined
-                : `${formatBps(utilisationBps(totals.used_bytes, totals.capacity_bytes))} of capacity`
-            }
-          />
-          <Stat
-            label="Capacity"
-            value={
-              totals === undefined ? undefined : (
-                <span data-testid="storage-capacity" title={formatByteCount(totals.capacity_bytes)}>
-                  {formatBytes(totals.capacity_bytes)}
-                </span>
-              )
-            }
+          <StorageUsedStat totals={totals} label="Used" testId="storage-used" />
+          <StorageCapacityStat
+            totals={totals}
+            testId="storage-capacity"
             hint={totals === undefined ? undefined : `${formatBytes(freeBytes(totals))} free`}
           />
           <Stat

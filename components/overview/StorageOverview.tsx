@@ -5,17 +5,11 @@ import type { Address } from 'viem';
 import { useReadContracts } from 'wagmi';
 import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
 import { contractAddress } from '@/lib/chain/deployments';
-import {
-  formatBps,
-  formatByteCount,
-  formatBytes,
-  formatCloExact,
-  utilisationBps,
-  type StorageTotals,
-} from '@/lib/files/view';
+import { formatCloExact, type StorageTotals } from '@/lib/files/view';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
 import { ok } from '@/components/ui/chainDisplay';
+import { StorageCapacityStat, StorageUsedStat } from '@/components/files/StorageStats';
 
 /** The file system at a glance for the overview page: storage used and capacity, the price per MB, the files. */
 export function StorageOverview() {
@@ -43,30 +37,10 @@ function OverviewBody({ fileSystem }: { fileSystem: Address }) {
   return (
     <>
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-        <Stat
-          label="Storage used"
-          value={
-            totals === undefined ? undefined : (
-              <span data-testid="overview-storage-used" title={formatByteCount(totals.used_bytes)}>
-                {formatBytes(totals.used_bytes)}
-              </span>
-            )
-          }
-          hint={
-            totals === undefined
-              ? undefined
-              : `${formatBps(utilisationBps(totals.used_bytes, totals.capacity_bytes))} of capacity`
-          }
-        />
-        <Stat
-          label="Capacity"
-          value={
-            totals === undefined ? undefined : (
-              <span data-testid="overview-storage-capacity" title={formatByteCount(totals.capacity_bytes)}>
-                {formatBytes(totals.capacity_bytes)}
-              </span>
-            )
-          }
+        <StorageUsedStat totals={totals} label="Storage used" testId="overview-storage-used" />
+        <StorageCapacityStat
+          totals={totals}
+          testId="overview-storage-capacity"
           hint={totals === undefined ? undefined : `${totals.node_count.toString()} host nodes`}
         />
         <Stat

@@ -100,6 +100,8 @@ export async function handleGateway(
   res: ServerResponse,
   url: URL,
   store: ContentStore,
+  /** Whether this node serves `root`: never content nobody registered on chain. */
+  servable: (root: CID) => Promise<boolean>,
 ): Promise<void> {
   const [, , cidText = '', ...rest] = url.pathname.split('/');
   const root = parseCid(decodeURIComponent(cidText));
@@ -110,7 +112,7 @@ export async function handleGateway(
   } catch {
     throw new HttpError(400, 'The path is not valid URL encoding.');
   }
-  if (!(await store.isPinned(root, 'held'))) throw new HttpError(404, `This node does not hold ${root}.`);
+  if (!(await servable(root))) throw new HttpError(404, `This node does not hold ${root}.`);
 
   const format = formatOf(url, req.headers.accept);
   const abort = new AbortController();

@@ -73,6 +73,12 @@ export class Replicator {
     return this.jobs.size;
   }
 
+  /** Whether a file with this CID is registered on chain and waiting here to be pinned. */
+  isRegistered(cid: string): boolean {
+    for (const job of this.jobs.values()) if (job.file.cid === cid) return true;
+    return false;
+  }
+
   /** Resumes the files a previous run had not finished, and drops held pins that no file needs any more. */
   async load(): Promise<void> {
     const pending = await this.options.state.pending();

@@ -31,7 +31,12 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
   }
   if (path.startsWith('/ipfs/')) {
     allow(req, ['GET', 'HEAD']);
-    return handleGateway(req, res, url, deps.store);
+    // Held content, and content uploaded here whose file is registered on chain but not yet pinned: the other nodes
+    // replicate it from the moment the FileUpload event is seen, not only after this node has pinned it.
+    return handleGateway(req, res, url, deps.store, async (root) => {
+      if (await deps.store.isPinned(root, 'held')) return true;
+      return deps.replicator.isRegistered(root.toString()) && (await deps.store.isPinned(root, 'staged'));
+    });
   }
   if (path === '/health') {
     allow(req, ['GET', 'HEAD']);
