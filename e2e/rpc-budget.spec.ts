@@ -3,10 +3,8 @@
 // timings are printed by `npm run bench`, never asserted. Named to run after the feature specs, so the 1,000
 // items do not disturb them.
 import { join } from 'node:path';
-import { createPublicClient, http } from 'viem';
-import { callistoFSAbi } from '../contracts-abi/CallistoFS';
 import { anvilPrivateKeys } from '../lib/chain/anvilAccounts';
-import { fillAuditRequests, fillFiles, fillProposals } from '../scripts/bench/manyItems';
+import { fillAuditRequests, fillFiles, fillProposals, waitUntilConfirmed } from '../scripts/bench/manyItems';
 import { installPaintProbe, openAndCountRpc, routesInBuild } from '../scripts/bench/routes';
 import { anvilAddress, deployedAddress, expect, openConnected, test } from './fixtures';
 
@@ -30,27 +28,6 @@ const ITEMS = 1_000;
 /** A seeded staker, so the staking page shows a position; connecting changes no balance. */
 const VIEWER = 3;
 
-/** Waits until both host nodes have confirmed every file of `owner`, so that their confirmations (transactions)
- * neither disturb the counts nor the specs after this one. */
-async function waitForConfirmations(rpcUrl: string, owner: `0x${string}`, nodes: number) {
-  const client = createPublicClient({ transport: http(rpcUrl) });
-  const fileSystem = deployedAddress('CallistoFS');
-  await expect
-    .poll(
-      async () => {
-        const [files] = await client.readContract({
-          address: fileSystem,
-          abi: callistoFSAbi,
-          functionName: 'files_of',
-          args: [owner, 0n, 2_000n],
-        });
-        return files.filter((f) => f.withdrawn_at === 0n && f.confirmations < nodes).length;
-      },
-      { timeout: 150_000, intervals: [1_000] },
-    )
-    .toBe(0);
-}
-
 test('each page paints its main figures within its JSON-RPC budget with 1,000 items on chain', async ({
   page,
   rpcUrl,
@@ -60,7 +37,9 @@ test('each page paints its main figures within its JSON-RPC budget with 1,000 it
   await fillAuditRequests(rpcUrl, deployedAddress('AuditRegistry'), ITEMS);
   const hostNodes = (process.env.E2E_HOST_NODES ?? '').split(',').filter(Boolean);
   await fillFiles(rpcUrl, deployedAddress('CallistoFS'), anvilPrivateKeys[VIEWER], hostNodes[0]!, ITEMS);
-  await waitForConfirmations(rpcUrl, anvilAddress(VIEWER), hostNodes.length);
+  // The host nodes then replicate and confirm them: measured once they are done, so that their transactions
+  // disturb neither the counts nor anything after this spec.
+  await waitUntilConfirmed(rpcUrl, deployedAddress('CallistoFS'), anvilAddress(VIEWER), hostNodes.length);
 
   await installPaintProbe(page);
   await openConnected(page, rpcUrl, '/', VIEWER, { timeout: 30_000 });

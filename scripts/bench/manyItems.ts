@@ -199,3 +199,28 @@ export async function fillFiles(
   await submitAll(rpcUrl, calls, ownerKey);
   return missing;
 }
+
+/** Resolves once every held file of `owner` is confirmed by `nodes` host nodes: until then the nodes are busy
+ * replicating and sending confirmations, which would disturb whatever is measured next. */
+export async function waitUntilConfirmed(
+  rpcUrl: string,
+  fileSystem: Address,
+  owner: Address,
+  nodes: number,
+  timeoutMs = 300_000,
+): Promise<void> {
+  const { publicClient } = clients(rpcUrl);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [files] = await publicClient.readContract({
+      address: fileSystem,
+      abi: callistoFSAbi,
+      functionName: 'files_of',
+      args: [owner, 0n, 5_000n],
+    });
+    const waiting = files.filter((f) => f.withdrawn_at === 0n && f.confirmations < nodes).length;
+    if (waiting === 0) return;
+    if (Date.now() > deadline) throw new Error(`${waiting} files still unconfirmed after ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
