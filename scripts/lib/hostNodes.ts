@@ -2,6 +2,8 @@
 // them. `npm run dev`, the e2e runner and the bench start them the same way an operator would: `npm run
 // host-node` with its settings in the environment.
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import { bytesToHex, type Address, type Hex } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
 import { ANVIL_MNEMONIC } from '../../lib/chain/anvilAccounts';
@@ -62,7 +64,7 @@ export async function startLocalHostNode(node: LocalHostNode, options: HostNodeR
     [...HOST_NODE_NODE_ARGS, join('host-node', 'src', 'main.ts')],
     {
       cwd: projectRoot,
-      stdio: options.verbose ? 'inherit' : ['ignore', 'ignore', 'inherit'],
+      stdio: options.verbose ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe'],
       env: {
         ...process.env,
         HOST_NODE_PRIVATE_KEY: node.privateKey,
@@ -77,8 +79,16 @@ export async function startLocalHostNode(node: LocalHostNode, options: HostNodeR
       },
     },
   );
+  // Two nodes write to one terminal: each line says which node it comes from.
+  const prefix = `[host node ${node.index}] `;
+  if (managed.child.stdout) prefixLines(managed.child.stdout, prefix, process.stdout);
+  if (managed.child.stderr) prefixLines(managed.child.stderr, prefix, process.stderr);
   await waitForHealth(node.endpoint, managed, 30_000);
   return managed;
+}
+
+function prefixLines(from: Readable, prefix: string, to: Writable): void {
+  createInterface({ input: from, crlfDelay: Infinity }).on('line', (line) => to.write(`${prefix}${line}\n`));
 }
 
 async function waitForHealth(endpoint: string, managed: ManagedChild, timeoutMs: number): Promise<void> {
