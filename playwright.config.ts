@@ -1,29 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium';
 
-// Playwright's own Chromium when it is installed; otherwise Debian's, which is what CI installs.
-function chromiumExecutable(): string | undefined {
-  try {
-    if (existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    // no bundled browser registered
-  }
-  return '/usr/bin/chromium';
-}
-
-const browser = {
-  ...devices['Desktop Chrome'],
-  launchOptions: {
-    executablePath: chromiumExecutable(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  },
-};
+const browser = { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions };
 
 export default defineConfig({
   testDir: 'e2e',

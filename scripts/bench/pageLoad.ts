@@ -1,8 +1,8 @@
 // Figures 2 and 3 in the browser: page loads in headless Chromium with the wallet connected, at normal speed or
 // with the CPU slowed down through CDP, and the JSON-RPC requests each page makes until its first complete paint.
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { installPaintProbe, openAndCountRpc, type BenchRoute } from './routes';
+import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { NAME_SHIM, openConnected } from '../../e2e/injectedWallet';
 
 /** A seeded staker (2,000 CLO), so the staking page shows a position: realistic data, read only. */
@@ -20,23 +20,8 @@ export interface LoadSample {
   rpcRequests: number;
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  let executablePath: string | undefined = '/usr/bin/chromium';
-  try {
-    if (existsSync(chromium.executablePath())) executablePath = undefined;
-  } catch {
-    // no bundled browser registered
-  }
-  return chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 function observeLcp() {
