@@ -22,7 +22,7 @@ import {
 import { newestFirstPage } from '@/lib/governance/view';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Button, Card, NotDeployed, Stat } from '@/components/ui/primitives';
+import { Button, Card, NotDeployed, ReadFailed, Stat } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { useChainNow } from '@/components/ui/chainDisplay';
@@ -128,16 +128,7 @@ function Workspace({ registry }: { registry: Address }) {
   const open = (requests ?? []).filter((q) => q.state === RequestState.Approved || q.state === RequestState.InProgress);
 
   if (first.error && !first.data) {
-    return (
-      <Card>
-        <p role="alert" className="text-sm text-rose-200">
-          The audit registry cannot be read: the network does not answer.
-        </p>
-        <Button variant="secondary" className="mt-3" onClick={() => void first.refetch()}>
-          Try again
-        </Button>
-      </Card>
-    );
+    return <ReadFailed what="The audit registry" onRetry={() => void first.refetch()} />;
   }
 
   return (

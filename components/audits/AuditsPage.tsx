@@ -22,7 +22,7 @@ import {
 import { newestFirstPage } from '@/lib/governance/view';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Button, Card, NotDeployed, Stat } from '@/components/ui/primitives';
+import { Card, NotDeployed, ReadFailed, Stat } from '@/components/ui/primitives';
 import { AddressText } from '@/components/ui/AddressText';
 import { Pager } from '@/components/ui/Pager';
 import { PageHeading, RequestStateBadge, VerdictBadge } from './shared';
@@ -93,16 +93,7 @@ function Registry({ registry }: { registry: Address }) {
   });
 
   if (first.error && !first.data) {
-    return (
-      <Card>
-        <p role="alert" className="text-sm text-rose-200">
-          The audit registry cannot be read: the network does not answer.
-        </p>
-        <Button variant="secondary" className="mt-3" onClick={() => void first.refetch()}>
-          Try again
-        </Button>
-      </Card>
-    );
+    return <ReadFailed what="The audit registry" onRetry={() => void first.refetch()} />;
   }
 
   return (

@@ -8,7 +8,7 @@ import { contractAddress } from '@/lib/chain/deployments';
 import { byKarma, isActiveAt, type AuditMember } from '@/lib/audits/view';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Button, Card, NotDeployed } from '@/components/ui/primitives';
+import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
 import { useChainNow } from '@/components/ui/chainDisplay';
 import { Pager } from '@/components/ui/Pager';
 import { PageHeading } from './shared';
@@ -47,16 +47,7 @@ function Board({ registry }: { registry: Address }) {
   const pageCount = count === undefined ? 1 : Math.max(1, Math.ceil(Number(count) / LEADERBOARD_PAGE));
 
   if (reads.error && !reads.data) {
-    return (
-      <Card>
-        <p role="alert" className="text-sm text-rose-200">
-          The audit registry cannot be read: the network does not answer.
-        </p>
-        <Button variant="secondary" className="mt-3" onClick={() => void reads.refetch()}>
-          Try again
-        </Button>
-      </Card>
-    );
+    return <ReadFailed what="The audit registry" onRetry={() => void reads.refetch()} />;
   }
 
   return (

@@ -16,7 +16,7 @@ import {
 import { newestFirstPage } from '@/lib/governance/view';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Button, Card, NotDeployed } from '@/components/ui/primitives';
+import { Button, Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { useChainNow } from '@/components/ui/chainDisplay';
@@ -95,16 +95,7 @@ function Console({ registry }: { registry: Address }) {
         : 'Your account is not a manager of the registry: only managers add or remove auditors and act on requests.';
 
   if (first.error && !first.data) {
-    return (
-      <Card>
-        <p role="alert" className="text-sm text-rose-200">
-          The audit registry cannot be read: the network does not answer.
-        </p>
-        <Button variant="secondary" className="mt-3" onClick={() => void first.refetch()}>
-          Try again
-        </Button>
-      </Card>
-    );
+    return <ReadFailed what="The audit registry" onRetry={() => void first.refetch()} />;
   }
 
   return (

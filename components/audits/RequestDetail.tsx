@@ -11,7 +11,7 @@ import { RequestState, severitySummary } from '@/lib/audits/requests';
 import { chainLabel, parseRequestId, requestActions, type AuditReport, type AuditRequest } from '@/lib/audits/view';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Button, Card, NotDeployed } from '@/components/ui/primitives';
+import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
 import { CommitReportForm } from './CommitReportForm';
 import { ManagerActions } from './ManagerActions';
 import { AddressText } from '@/components/ui/AddressText';
@@ -87,16 +87,7 @@ function RequestView({ registry, id, raw }: { registry: Address; id: bigint; raw
   const data = useRequestData(registry, id, address);
   if (data.missing) return <NoSuchRequest raw={raw} />;
   if (data.error && !data.request) {
-    return (
-      <Card>
-        <p role="alert" className="text-sm text-rose-200">
-          The request cannot be read: the network does not answer.
-        </p>
-        <Button variant="secondary" className="mt-3" onClick={() => void data.refetch()}>
-          Try again
-        </Button>
-      </Card>
-    );
+    return <ReadFailed what="The request" onRetry={() => void data.refetch()} />;
   }
   const { request: q, reports } = data;
   if (!q || !reports) {

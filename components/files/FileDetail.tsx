@@ -21,7 +21,7 @@ import {
 } from '@/lib/files/view';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Button, Card, NotDeployed } from '@/components/ui/primitives';
+import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
 import { DateAt, ExternalLink, ok } from '@/components/ui/chainDisplay';
 import { AddressText } from '@/components/ui/AddressText';
 import { CidText, FileStatusBadge, FilesNav, Item, useFileSystem } from './shared';
@@ -90,16 +90,7 @@ function FileView({ fileSystem, id, raw }: { fileSystem: Address; id: bigint; ra
   if (count !== undefined && id >= count) return <NoSuchFile raw={raw} />;
   if (!file || !confirmers || !nodes) {
     if (reads.isError || reads.data) {
-      return (
-        <Card>
-          <p role="alert" className="text-sm text-rose-200">
-            The file cannot be read: the network does not answer.
-          </p>
-          <Button variant="secondary" className="mt-3" onClick={() => void reads.refetch()}>
-            Try again
-          </Button>
-        </Card>
-      );
+      return <ReadFailed what="The file" onRetry={() => void reads.refetch()} />;
     }
     return (
       <p role="status" className="text-sm text-slate-300">

@@ -8,7 +8,7 @@ import { votingWindow } from '@/lib/governance/proposal';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatBps } from '@/lib/governance/view';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Button, Card, NotDeployed, Stat } from '@/components/ui/primitives';
+import { Card, NotDeployed, ReadFailed, Stat } from '@/components/ui/primitives';
 import { ProposalList } from './ProposalList';
 import { Countdown, DateAt, useChainNow, useRefetchWhenPassed } from '@/components/ui/chainDisplay';
 import { useGovernanceList, type GovernanceState } from './useGovernanceList';
@@ -51,16 +51,7 @@ function GovernanceDashboard({ governance, staking }: { governance: Address; sta
   const clock = useChainNow();
 
   if (list.error && !list.state) {
-    return (
-      <Card>
-        <p role="alert" className="text-sm text-rose-200">
-          The governance contract cannot be read: the network does not answer.
-        </p>
-        <Button variant="secondary" className="mt-3" onClick={() => void list.refetch()}>
-          Try again
-        </Button>
-      </Card>
-    );
+    return <ReadFailed what="The governance contract" onRetry={() => void list.refetch()} />;
   }
 
   return (

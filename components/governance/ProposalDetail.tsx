@@ -34,7 +34,7 @@ import {
   tallySummary,
 } from '@/lib/governance/view';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Button, Card, NotDeployed } from '@/components/ui/primitives';
+import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
 import { OtherActions, VotePanel } from './ProposalActionsPanel';
 import { ProposalDescription } from './ProposalDescription';
 import { TallyBars } from './TallyBars';
@@ -109,14 +109,7 @@ function ProposalView({
       <div className="space-y-4">
         <BackLink />
         {error ? (
-          <Card>
-            <p role="alert" className="text-sm text-rose-200">
-              The proposal cannot be read: the network does not answer.
-            </p>
-            <Button variant="secondary" className="mt-3" onClick={() => void refetch()}>
-              Try again
-            </Button>
-          </Card>
+          <ReadFailed what="The proposal" onRetry={() => void refetch()} />
         ) : (
           <Card>
             <p role="status" className="text-sm text-slate-300">

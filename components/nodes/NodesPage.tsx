@@ -22,7 +22,7 @@ import {
 } from '@/lib/files/view';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Button, Card, NotDeployed, Stat } from '@/components/ui/primitives';
+import { Card, NotDeployed, ReadFailed, Stat } from '@/components/ui/primitives';
 import { DateAt, ok } from '@/components/ui/chainDisplay';
 import { AddressText } from '@/components/ui/AddressText';
 import { PageHeading, useFileSystem } from '@/components/files/shared';
@@ -66,16 +66,7 @@ function NodesBody({ fileSystem }: { fileSystem: Address }) {
   const health = useNodeHealth((nodes ?? []).map((n) => n.endpoint));
 
   if (reads.isError && !reads.data) {
-    return (
-      <Card>
-        <p role="alert" className="text-sm text-rose-200">
-          The file system cannot be read: the network does not answer.
-        </p>
-        <Button variant="secondary" className="mt-3" onClick={() => void reads.refetch()}>
-          Try again
-        </Button>
-      </Card>
-    );
+    return <ReadFailed what="The file system" onRetry={() => void reads.refetch()} />;
   }
 
   return (

@@ -5,7 +5,7 @@ import { useAccount } from 'wagmi';
 import { contractAddress } from '@/lib/chain/deployments';
 import { claimState, describePosition, withdrawState } from '@/lib/staking/position';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Button, Card, NotDeployed } from '@/components/ui/primitives';
+import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useChainNow } from '@/components/ui/chainDisplay';
 import { useTransaction } from '@/components/ui/useTransaction';
@@ -44,16 +44,7 @@ function StakingDashboard({ staking }: { staking: Address }) {
   const withdrawTx = useTransaction();
 
   if (error && !data) {
-    return (
-      <Card>
-        <p role="alert" className="text-sm text-rose-200">
-          The staking contract cannot be read: the network does not answer.
-        </p>
-        <Button variant="secondary" className="mt-3" onClick={() => void refetch()}>
-          Try again
-        </Button>
-      </Card>
-    );
+    return <ReadFailed what="The staking contract" onRetry={() => void refetch()} />;
   }
 
   const position = data?.position;

@@ -58,3 +58,17 @@ export function NotDeployed({ feature, network }: { feature: string; network: st
     </Card>
   );
 }
+
+/** Shown in place of a page's content when its first read failed (the network does not answer), with a retry. */
+export function ReadFailed({ what, onRetry }: { what: string; onRetry(): void }) {
+  return (
+    <Card>
+      <p role="alert" className="text-sm text-rose-200">
+        {what} cannot be read: the network does not answer.
+      </p>
+      <Button variant="secondary" className="mt-3" onClick={onRetry}>
+        Try again
+      </Button>
+    </Card>
+  );
+}

@@ -1,7 +1,7 @@
 // Rules of contracts/AuditRegistry.sol on a real anvil: roles, the life of a request, commit / sign / reveal of
 // reports, karma and active status, the audited list and the payout periods. Each test starts from the same
 // snapshot: two managers, three auditors, nothing else.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   encodeFunctionData,
   keccak256,
@@ -18,7 +18,7 @@ import { auditRegistryAbi, auditRegistryBytecode } from '../../contracts-abi/Aud
 import { multicall3Abi, multicall3Bytecode } from '../../contracts-abi/Multicall3';
 import { karmaFor } from '../../lib/audits/karma';
 import { RequestState } from '../../lib/audits/requests';
-import { startTestChain, testContract, type TestChain } from './harness';
+import { startTestChain, testContract, type TestChain, revertAfterEachTest } from './harness';
 
 const DAY = 86_400n;
 const ACTIVE = 30n * DAY;
@@ -43,7 +43,6 @@ const NO_FINDINGS = { critical: 0, high: 0, medium: 0, low: 0, owner_privileges:
 
 let chain: TestChain;
 let registry: Address;
-let snapshot: Hex;
 
 const account = (i: number): Address => chain.accounts[i]!.address;
 
@@ -162,17 +161,7 @@ beforeAll(async () => {
   await ok(MANAGER, 'add_auditor', [account(AUDITOR3), '@auditor3']);
 });
 
-afterAll(async () => {
-  await chain?.stop();
-});
-
-beforeEach(async () => {
-  snapshot = await chain.snapshot();
-});
-
-afterEach(async () => {
-  await chain.revert(snapshot);
-});
+revertAfterEachTest(() => chain);
 
 describe('deployment', () => {
   it('stores the parameters with the owner given (not the deployer)', async () => {

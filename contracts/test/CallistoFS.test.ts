@@ -2,7 +2,7 @@
 // formula at exact utilisations, uploads with every bad input, withdrawals to the wei, confirmations and the paged
 // reads. Each test starts from the same snapshot: two nodes of 100 and 300 MB (400 MB), owner account 0, no
 // governance, no file.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   encodeFunctionData,
   maxUint256,
@@ -15,7 +15,7 @@ import {
 } from 'viem';
 import { callistoFSAbi, callistoFSBytecode } from '../../contracts-abi/CallistoFS';
 import { computeUploadDeposit, MB } from '../../lib/files/pricing';
-import { startTestChain, testContract, type TestChain } from './harness';
+import { startTestChain, testContract, type TestChain, revertAfterEachTest } from './harness';
 
 /** 1 CLO unit price: 0.1 CLO a MB at full capacity. 0.001 CLO floor. */
 const UNIT = 10n ** 18n;
@@ -40,7 +40,6 @@ const CID2 = 'bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku';
 
 let chain: TestChain;
 let fs: Address;
-let snapshot: Hex;
 
 const account = (i: number): Address => chain.accounts[i]!.address;
 
@@ -56,17 +55,7 @@ beforeAll(async () => {
   expectSuccess(await chain.write(OWNER, addNodeRequest(account(NODE_B), ENDPOINT_B, 300n)));
 });
 
-afterAll(async () => {
-  await chain?.stop();
-});
-
-beforeEach(async () => {
-  snapshot = await chain.snapshot();
-});
-
-afterEach(async () => {
-  await chain.revert(snapshot);
-});
+revertAfterEachTest(() => chain);
 
 // ---- helpers ---------------------------------------------------------------------------------------------
 

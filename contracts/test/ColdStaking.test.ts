@@ -3,8 +3,8 @@
 // mined in), so every reward is checked to the wei.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseAbi, parseEther, parseEventLogs, type Address, type Hex, type TransactionReceipt } from 'viem';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseAbi, parseEther, parseEventLogs, type Address, type TransactionReceipt } from 'viem';
 import { coldStakingAbi, coldStakingBytecode } from '../../contracts-abi/ColdStaking';
 import { coldStakingV1Abi } from '../../contracts-abi/ColdStakingV1';
 import { projectRoot } from '../../scripts/lib/paths';
@@ -17,7 +17,7 @@ import {
   type ClockState,
   type StakerState,
 } from '../../lib/staking/rewardModel';
-import { startTestChain, type TestChain, testContract } from './harness';
+import { startTestChain, type TestChain, testContract, revertAfterEachTest } from './harness';
 
 const DAY = 86_400n;
 const ROUND = 27n * DAY;
@@ -41,7 +41,6 @@ const reentrantStakerAbi = parseAbi([
 
 let chain: TestChain;
 let staking: Address;
-let snapshot: Hex;
 
 const account = (i: number): Address => chain.accounts[i]!.address;
 
@@ -50,17 +49,7 @@ beforeAll(async () => {
   staking = await chain.deploy(coldStakingAbi, coldStakingBytecode, [ROUND, MAX_DELAY, FAST, account(0)]);
 });
 
-afterAll(async () => {
-  await chain?.stop();
-});
-
-beforeEach(async () => {
-  snapshot = await chain.snapshot();
-});
-
-afterEach(async () => {
-  await chain.revert(snapshot);
-});
+revertAfterEachTest(() => chain);
 
 // ---- reading and writing ---------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 // Rules of contracts/TreasuryGovernance.sol, one describe or test each, on a real anvil with a real ColdStaking
 // whose governance is the contract under test. Time is placed explicitly: `at(epoch)` mines a block in the middle
 // of an epoch, and boundary cases fix the timestamp of the transaction's own block.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   encodeFunctionData,
   keccak256,
@@ -40,7 +40,7 @@ import {
   VoteChoice,
   votingWindow,
 } from '../../lib/governance/proposal';
-import { startTestChain, testContract, type TestChain } from './harness';
+import { startTestChain, testContract, type TestChain, revertAfterEachTest } from './harness';
 
 const DAY = 86_400n;
 const EPOCH = 10n * DAY;
@@ -67,7 +67,6 @@ let gov: Address;
 let registry: Address;
 let fileSystem: Address;
 let genesis: bigint;
-let snapshot: Hex;
 
 const account = (i: number): Address => chain.accounts[i]!.address;
 
@@ -96,17 +95,7 @@ beforeAll(async () => {
   genesis = await read('genesis');
 });
 
-afterAll(async () => {
-  await chain?.stop();
-});
-
-beforeEach(async () => {
-  snapshot = await chain.snapshot();
-});
-
-afterEach(async () => {
-  await chain.revert(snapshot);
-});
+revertAfterEachTest(() => chain);
 
 // ---- helpers ---------------------------------------------------------------------------------------------
 

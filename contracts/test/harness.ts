@@ -26,6 +26,7 @@ import {
   type Account,
 } from 'viem';
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { callistoLocal } from '../../lib/chain/chains';
 import { anvilPrivateKeys } from '../../lib/chain/anvilAccounts';
 import { findFreePort, startAnvil, type AnvilProcess } from '../../scripts/lib/anvil';
@@ -185,4 +186,19 @@ export function testContract(name: string): { abi: Abi; bytecode: Hex } {
   const found = testContracts.find((c) => c.name === name);
   if (!found) throw new Error(`no test contract ${name} in contracts/test/`);
   return { abi: found.abi as Abi, bytecode: found.bytecode };
+}
+
+/** Every test of a file starts from the chain its `beforeAll` set up: a snapshot before each test, a revert after it;
+ * the chain stops with the file. `chain` is read lazily, since `beforeAll` assigns it after this call. */
+export function revertAfterEachTest(chain: () => TestChain | undefined): void {
+  let snapshot: Hex | undefined;
+  beforeEach(async () => {
+    snapshot = await chain()!.snapshot();
+  });
+  afterEach(async () => {
+    if (snapshot) await chain()!.revert(snapshot);
+  });
+  afterAll(async () => {
+    await chain()?.stop();
+  });
 }
