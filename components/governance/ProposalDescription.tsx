@@ -13,23 +13,25 @@ import { useFileSystem } from '@/components/files/shared';
  * ipfs: descriptions are read through the network's elected IPFS host nodes (the Callisto File System's), never
  * a public gateway picked on the reader's behalf. Whatever a node answers is checked against the hash on chain.
  */
-function useIpfsGateways(): { gateways: readonly string[]; settled: boolean } {
+function useIpfsGateways(needed: boolean): { gateways: readonly string[]; settled: boolean } {
   const fs = useFileSystem();
+  const enabled = needed && fs !== undefined;
   const nodes = useReadContract({
     address: fs?.address,
     abi: callistoFSAbi,
     functionName: 'host_nodes',
-    query: { enabled: fs !== undefined, staleTime: 60_000 },
+    query: { enabled, staleTime: 60_000 },
   });
   return {
     gateways: nodes.data?.map((node) => node.endpoint) ?? [],
-    settled: fs === undefined || !nodes.isPending,
+    settled: !enabled || !nodes.isPending,
   };
 }
 
 /** The proposal's description from its URL, checked against the hash on chain before it is shown as trusted. */
 export function ProposalDescription({ url, hash }: { url: string; hash: `0x${string}` }) {
-  const { gateways, settled } = useIpfsGateways();
+  // An https: description needs no host node: no read for it.
+  const { gateways, settled } = useIpfsGateways(url.startsWith('ipfs://'));
   const source = descriptionSource(url, gateways[0]);
   const description = useQuery({
     queryKey: ['governance-description', url, hash, gateways.join(' ')],

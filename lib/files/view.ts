@@ -2,7 +2,7 @@
 // words, sizes in the app's units, what stops an upload before it starts, the gateway link of a node, a node's
 // block lag, and the points of the price curve (bigint wei; the chart converts to numbers only where it draws).
 // No React here.
-import { formatClo } from '../format/clo';
+import { formatCloWithUnit } from '../format/clo';
 import { CRR, MB, freeBytes, pricePerMb } from './pricing';
 
 export { freeBytes };
@@ -119,7 +119,7 @@ export function formatByteCount(bytes: bigint): string {
 
 /** CLO with every significant decimal: prices per MB can be far below what formatClo's 4 digits show. */
 export function formatCloExact(wei: bigint): string {
-  return `${formatClo(wei, 18)} CLO`;
+  return formatCloWithUnit(wei, 18);
 }
 
 export function formatPricePerMb(wei: bigint): string {

@@ -31,8 +31,6 @@ export const MAX_CONTACT_BYTES = 100;
 /** A host node's endpoint URL, as the file system bounds it. */
 export const MAX_ENDPOINT_BYTES = 256;
 export const ENDPOINT_PREFIXES = ['http://', 'https://'] as const;
-/** The file system's storage unit: 1 MB = 1,048,576 bytes (2^20). */
-export const MB = 1_048_576n;
 /** A host node's capacity is a uint64 of MB. */
 export const MAX_CAPACITY_MB = 2n ** 64n - 1n;
 

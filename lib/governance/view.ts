@@ -513,7 +513,7 @@ export function describeAuditManagerChange(p: Pick<ProposalData, 'kind' | 'subje
 // ---- host node proposals -------------------------------------------------------------------------------------
 
 /** The note every capacity in MB carries. */
-export const MB_NOTE = '1 MB = 1,048,576 bytes';
+export { MB_NOTE } from '../files/view';
 
 /** A whole number of MB, grouped: "10,240 MB". */
 export function formatMb(mb: bigint): string {
