@@ -4,7 +4,7 @@ pragma solidity 0.8.30;
 /// @title The legacy cold staking contract (V1) deployed on Callisto mainnet.
 /// @notice Only the interface: stakers who never withdrew still hold coins in it, and the app lets them
 /// see, claim and withdraw that position. A test checks this ABI against the one the deployed contract
-/// publishes (shared/reference/callisto-mainnet/ColdStakingV1.abi.json). Its payable fallback (a plain
+/// publishes (contracts/reference/callisto-mainnet/ColdStakingV1.abi.json). Its payable fallback (a plain
 /// transfer stakes) is left out: the app never stakes into V1, and solc warns on a fallback without receive.
 interface ColdStakingV1 {
     event StartStaking(address addr, uint256 value, uint256 amount, uint256 time);

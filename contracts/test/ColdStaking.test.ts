@@ -26,7 +26,8 @@ const MAX_DELAY = 365n * DAY;
 const FAST = 10n ** 12n;
 const E18 = 10n ** 18n;
 const ZERO = '0x0000000000000000000000000000000000000000';
-const referenceDir = join(projectRoot, '..', 'shared', 'reference', 'callisto-mainnet');
+/** The published ABIs of the live contracts, kept in the repository as data (see its README). */
+const referenceDir = join(projectRoot, 'contracts', 'reference', 'callisto-mainnet');
 
 const reentrantStakerAbi = parseAbi([
   'constructor(address target)',

@@ -16,7 +16,7 @@ export const callistoLocal = defineChain({
   testnet: true,
 });
 
-/** Callisto mainnet (see shared/reference/callisto-mainnet). No Multicall3 is declared: its reads are
+/** Callisto mainnet (see contracts/reference/callisto-mainnet). No Multicall3 is declared: its reads are
  * batched over JSON-RPC, which every node supports. */
 export const callisto = defineChain({
   id: 820,
