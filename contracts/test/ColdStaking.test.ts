@@ -4,7 +4,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getAddress, parseAbi, parseEther, parseEventLogs, type Address, type TransactionReceipt } from 'viem';
+import {
+  encodeFunctionData,
+  formatEther,
+  getAddress,
+  parseAbi,
+  parseEther,
+  parseEventLogs,
+  type Address,
+  type Hex,
+  type TransactionReceipt,
+} from 'viem';
 import { coldStakingAbi, coldStakingBytecode } from '../../contracts-abi/ColdStaking';
 import { coldStakingV1Abi } from '../../contracts-abi/ColdStakingV1';
 import { projectRoot } from '../../scripts/lib/paths';
@@ -1107,5 +1117,65 @@ describe('I-01: a governance hold never outlasts the vote that caused it', () =>
     // After the term and the vote's epoch the stake leaves.
     await chain.setNextBlockTimestamp(genesis + 2n * EPOCH);
     expectSuccess(await send(1, 'withdraw_stake'));
+  });
+});
+
+describe('L-06: an idle staker that refuses CLO can still be reported', () => {
+  const hostileActorAbi = parseAbi([
+    'function configure(address target, bytes reenterData, bool refuse)',
+    'function exec(address to, bytes data) payable',
+  ]);
+  const IDLE_STAKE = parseEther('1000');
+  const HONEST_STAKE = parseEther('100');
+  const POOL = parseEther('100');
+
+  /** A contract staker idle for longer than max_delay after its term, then (optionally) refusing CLO; an honest
+   * staker's reward for one round, with a pool of 100 CLO, after trying to report the idle one. */
+  async function honestRoundReward(idleRefuses: boolean) {
+    const actor = await chain.deploy(hostileActorAbi, testContract('HostileActor').bytecode, []);
+    const exec = (data: Hex, value = 0n) =>
+      chain.write(0, { address: actor, abi: hostileActorAbi, functionName: 'exec', args: [staking, data], value });
+    expectSuccess(
+      await exec(encodeFunctionData({ abi: coldStakingAbi, functionName: 'start_staking', args: [1n] }), IDLE_STAKE),
+    );
+    await chain.increaseTime(ROUND + MAX_DELAY + DAY);
+    expectSuccess(
+      await chain.write(0, {
+        address: actor,
+        abi: hostileActorAbi,
+        functionName: 'configure',
+        args: [staking, '0x', idleRefuses],
+      }),
+    );
+    await stake(2, HONEST_STAKE, 1n);
+    const report = await reportAbuse(2, actor);
+    const reportReason =
+      report.status === 'success'
+        ? 'reported'
+        : await chain.revertReason(2, {
+            address: staking,
+            abi: coldStakingAbi,
+            functionName: 'report_abuse',
+            args: [actor],
+          });
+    await credit(POOL);
+    const s2 = await stakerOf(account(2));
+    await chain.setNextBlockTimestamp(s2.time + ROUND);
+    const [reward] = claimRewards(expectSuccess(await send(2, 'claim')));
+    return { actor, reportReason, reward: reward!, exec };
+  }
+
+  it('ATTACK (today): the refusing staker cannot be reported and takes most of an honest round reward', async () => {
+    const id = await chain.snapshot();
+    const fair = await honestRoundReward(false);
+    await chain.revert(id);
+    const attacked = await honestRoundReward(true);
+    expect(fair.reportReason).toBe('reported');
+    expect(attacked.reportReason).toBe('ColdStaking: transfer failed');
+    expect(attacked.reward * 10n).toBeLessThan(fair.reward);
+    console.log(
+      `L-06: honest round reward with the idle staker reported ${formatEther(fair.reward)} CLO; ` +
+        `with a refusing idle staker that cannot be reported ${formatEther(attacked.reward)} CLO`,
+    );
   });
 });
