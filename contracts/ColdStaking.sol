@@ -34,8 +34,8 @@ pragma solidity 0.8.30;
 /// for later claims, the owner earns nothing by staying (an incentive to withdraw or renew), and any staker can
 /// return it to its owner with `report_abuse` once `max_delay` has passed after its term.
 ///
-/// Reward pool. `StakingRewardPool` is the balance not owed to stakers: balance - `TotalStakingAmount` (minus
-/// the value of the current call). It is computed live rather than stored once a block, so donations and
+/// Reward pool. `StakingRewardPool` is the balance not owed to stakers: balance - `TotalStakingAmount` -
+/// `total_pending_returns` (minus the value of the current call). It is computed live rather than stored once a block, so donations and
 /// block rewards count at once and two claims in one block see the pool the first one left.
 ///
 /// Governance epochs and the total at the end of each (M-02). The treasury counts its quorum against the stake
@@ -56,6 +56,11 @@ contract ColdStaking {
     event DonationDeposited(address _address, uint256 value);
     /// @notice A staker returned, without reward, the stake of an address idle for `max_delay` after its term.
     event AbuseReported(address reporter, address staker, uint256 amount);
+    /// @notice A reported stake could not be sent to its owner (a contract refusing CLO): it is owed to it
+    /// instead, to take with `withdraw_pending_return`.
+    event ReturnPending(address staker, uint256 amount);
+    /// @notice An owner took the stake `report_abuse` could not send it.
+    event PendingReturnWithdrawn(address staker, uint256 amount);
     /// @notice The owner set the governance contract (once).
     event GovernanceSet(address governance);
     /// @notice Governance holds a voter's stake: no withdrawal or report before `until` (block.timestamp).
@@ -71,6 +76,11 @@ contract ColdStaking {
     uint256 private constant NOMINATOR = 1e18;
     uint256 private constant BASE_MULTIPLIER = 0.40e18;
     uint256 private constant MULTIPLIER_PER_ROUND = 0.05e18;
+
+    /// @notice Gas given to the owner of a reported stake to accept it. Enough for a wallet contract that logs a
+    /// receipt; an owner that needs more (or refuses) is owed the stake instead, so the reporter's cost is bounded
+    /// and no owner can make its idle stake unreportable (L-06).
+    uint256 public constant return_gas = 50_000;
 
     /// @notice The longest term a stake may ask for at once, in rounds (the multiplier stops growing at 12).
     uint256 public constant max_rounds = 1000;
@@ -108,6 +118,11 @@ contract ColdStaking {
     mapping(address => Staker) public staker;
     /// @notice Wall-clock time (block.timestamp) until which governance holds an address's stake.
     mapping(address => uint256) public held_until;
+    /// @notice Stakes returned by `report_abuse` that their owner did not accept, owed to it (no longer staked,
+    /// no reward, not in the pool).
+    mapping(address => uint256) public pending_returns;
+    /// @notice SUM of `pending_returns`: CLO the contract holds for owners, outside the stakes and the pool.
+    uint256 public total_pending_returns;
 
     uint256 private _entered = 1;
 
@@ -188,7 +203,8 @@ contract ColdStaking {
     }
 
     /// @notice Any staker may return to its owner, without reward, a stake whose term ended more than `max_delay`
-    /// ago, so that idle weight stops diluting the active stakers.
+    /// ago, so that idle weight stops diluting the active stakers. The stake leaves the totals in any case; when
+    /// the owner does not accept the CLO (with `return_gas`), it is owed to the owner (`pending_returns`).
     function report_abuse(address payable _addr) external nonReentrant {
         require(staker[msg.sender].amount > 0, "ColdStaking: only a staker may report abuse");
         Staker storage s = staker[_addr];
@@ -199,7 +215,22 @@ contract ColdStaking {
         require(block.timestamp >= held_until[_addr], "ColdStaking: stake is held by governance for a vote");
         _remove(_addr, s, amount);
         emit AbuseReported(msg.sender, _addr, amount);
-        _send(_addr, amount);
+        (bool ok, ) = _addr.call{value: amount, gas: return_gas}("");
+        if (!ok) {
+            pending_returns[_addr] += amount;
+            total_pending_returns += amount;
+            emit ReturnPending(_addr, amount);
+        }
+    }
+
+    /// @notice Takes the stake `report_abuse` could not send you.
+    function withdraw_pending_return() external nonReentrant {
+        uint256 amount = pending_returns[msg.sender];
+        require(amount > 0, "ColdStaking: nothing is owed to you");
+        pending_returns[msg.sender] = 0;
+        total_pending_returns -= amount;
+        emit PendingReturnWithdrawn(msg.sender, amount);
+        _send(msg.sender, amount);
     }
 
     /// @notice A donation to the reward pool.
@@ -258,9 +289,9 @@ contract ColdStaking {
         return _checkpoints[low] & type(uint192).max;
     }
 
-    /// @notice The balance not owed to stakers, from which rewards are paid.
+    /// @notice The balance not owed to stakers (nor to owners of reported stakes), from which rewards are paid.
     function StakingRewardPool() external view returns (uint256) {
-        return address(this).balance - TotalStakingAmount;
+        return address(this).balance - TotalStakingAmount - total_pending_returns;
     }
 
     /// @notice The reward `claim` would pay `_addr` in this block; 0 for an address without a stake.
@@ -270,7 +301,12 @@ contract ColdStaking {
         (uint256 now_, uint256 totalWeight) = _clock();
         uint256 completed = _completed_time(s.time, s.end_time, now_);
         if (completed == 0) return 0;
-        _reward = _reward_of(address(this).balance - TotalStakingAmount, completed * s.amount, totalWeight, s.multiplier);
+        _reward = _reward_of(
+            address(this).balance - TotalStakingAmount - total_pending_returns,
+            completed * s.amount,
+            totalWeight,
+            s.multiplier
+        );
     }
 
     /// @notice What adding to `_addr`'s stake in this block would forfeit: the contract time already spent in the
@@ -282,7 +318,7 @@ contract ColdStaking {
         uint256 amount = s.amount;
         if (amount == 0) return (0, 0);
         (uint256 now_, uint256 totalWeight) = _clock();
-        uint256 pool = address(this).balance - TotalStakingAmount;
+        uint256 pool = address(this).balance - TotalStakingAmount - total_pending_returns;
         uint256 time = s.time;
         uint256 completed = _completed_time(time, s.end_time, now_);
         if (completed > 0) {
@@ -401,7 +437,7 @@ contract ColdStaking {
 
     /// @dev The pool of a state-changing call: the value it brings is not part of it.
     function _pool() private view returns (uint256) {
-        return address(this).balance - TotalStakingAmount - msg.value;
+        return address(this).balance - TotalStakingAmount - total_pending_returns - msg.value;
     }
 
     /// @dev Time of the whole rounds completed since `time`, counting only up to `end_time`.

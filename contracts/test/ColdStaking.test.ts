@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   encodeFunctionData,
-  formatEther,
   getAddress,
   parseAbi,
   parseEther,
@@ -1128,11 +1127,20 @@ describe('L-06: an idle staker that refuses CLO can still be reported', () => {
   const IDLE_STAKE = parseEther('1000');
   const HONEST_STAKE = parseEther('100');
   const POOL = parseEther('100');
+  const readStaking = <const name extends 'total_pending_returns' | 'StakingRewardPool'>(functionName: name) =>
+    chain.publicClient.readContract({ address: staking, abi: coldStakingAbi, functionName });
+  const pendingReturn = (who: Address) =>
+    chain.publicClient.readContract({
+      address: staking,
+      abi: coldStakingAbi,
+      functionName: 'pending_returns',
+      args: [who],
+    });
 
   /** A contract staker idle for longer than max_delay after its term, then (optionally) refusing CLO; an honest
-   * staker's reward for one round, with a pool of 100 CLO, after trying to report the idle one. */
+   * staker's reward for one round, with a pool of 100 CLO, after reporting the idle one. */
   async function honestRoundReward(idleRefuses: boolean) {
-    const actor = await chain.deploy(hostileActorAbi, testContract('HostileActor').bytecode, []);
+    const actor = getAddress(await chain.deploy(hostileActorAbi, testContract('HostileActor').bytecode, []));
     const exec = (data: Hex, value = 0n) =>
       chain.write(0, { address: actor, abi: hostileActorAbi, functionName: 'exec', args: [staking, data], value });
     expectSuccess(
@@ -1148,34 +1156,68 @@ describe('L-06: an idle staker that refuses CLO can still be reported', () => {
       }),
     );
     await stake(2, HONEST_STAKE, 1n);
-    const report = await reportAbuse(2, actor);
-    const reportReason =
-      report.status === 'success'
-        ? 'reported'
-        : await chain.revertReason(2, {
-            address: staking,
-            abi: coldStakingAbi,
-            functionName: 'report_abuse',
-            args: [actor],
-          });
+    const report = expectSuccess(await reportAbuse(2, actor));
     await credit(POOL);
+    const poolBeforeClaim = await readStaking('StakingRewardPool');
     const s2 = await stakerOf(account(2));
     await chain.setNextBlockTimestamp(s2.time + ROUND);
     const [reward] = claimRewards(expectSuccess(await send(2, 'claim')));
-    return { actor, reportReason, reward: reward!, exec };
+    return { actor, report, poolBeforeClaim, reward: reward!, exec };
   }
 
-  it('ATTACK (today): the refusing staker cannot be reported and takes most of an honest round reward', async () => {
+  it('returns the stake as a pull payment, outside the pool: the honest round reward is not diluted', async () => {
     const id = await chain.snapshot();
     const fair = await honestRoundReward(false);
+    expect(await pendingReturn(fair.actor)).toBe(0n);
+    expect(parseEventLogs({ abi: coldStakingAbi, logs: fair.report.logs, eventName: 'ReturnPending' })).toEqual([]);
     await chain.revert(id);
+
     const attacked = await honestRoundReward(true);
-    expect(fair.reportReason).toBe('reported');
-    expect(attacked.reportReason).toBe('ColdStaking: transfer failed');
-    expect(attacked.reward * 10n).toBeLessThan(fair.reward);
-    console.log(
-      `L-06: honest round reward with the idle staker reported ${formatEther(fair.reward)} CLO; ` +
-        `with a refusing idle staker that cannot be reported ${formatEther(attacked.reward)} CLO`,
+    // The attack of the regression test fails: the report succeeds and the reward is the same to the wei.
+    expect(events(attacked.report, 'AbuseReported')).toEqual([
+      { reporter: account(2), staker: attacked.actor, amount: IDLE_STAKE },
+    ]);
+    expect(
+      parseEventLogs({ abi: coldStakingAbi, logs: attacked.report.logs, eventName: 'ReturnPending' }).map(
+        (log) => log.args,
+      ),
+    ).toEqual([{ staker: attacked.actor, amount: IDLE_STAKE }]);
+    expect(attacked.reward).toBe(fair.reward);
+    expect(fair.reward).toBe((POOL * 45n) / 100n);
+    expect(attacked.poolBeforeClaim).toBe(POOL);
+    expect(await stakerOf(attacked.actor)).toEqual({ amount: 0n, time: 0n, multiplier: 0n, endTime: 0n });
+    expect(await view('TotalStakingAmount')).toBe(HONEST_STAKE);
+    expect(await pendingReturn(attacked.actor)).toBe(IDLE_STAKE);
+    expect(await readStaking('total_pending_returns')).toBe(IDLE_STAKE);
+    const after = await state();
+    expect(after.pool).toBe(after.balance - after.totalAmount - IDLE_STAKE);
+
+    // The owner takes it when it accepts CLO again; nobody else can, and it cannot be taken twice.
+    const withdrawPending = encodeFunctionData({ abi: coldStakingAbi, functionName: 'withdraw_pending_return' });
+    expect((await attacked.exec(withdrawPending)).status).toBe('reverted'); // still refusing: stays owed
+    expect(await pendingReturn(attacked.actor)).toBe(IDLE_STAKE);
+    expect(
+      await chain.revertReason(2, { address: staking, abi: coldStakingAbi, functionName: 'withdraw_pending_return' }),
+    ).toBe('ColdStaking: nothing is owed to you');
+    expectSuccess(
+      await chain.write(0, {
+        address: attacked.actor,
+        abi: hostileActorAbi,
+        functionName: 'configure',
+        args: [staking, '0x', false],
+      }),
     );
+    const poolBefore = (await state()).pool;
+    const taken = expectSuccess(await attacked.exec(withdrawPending));
+    expect(
+      parseEventLogs({ abi: coldStakingAbi, logs: taken.logs, eventName: 'PendingReturnWithdrawn' }).map(
+        (log) => log.args,
+      ),
+    ).toEqual([{ staker: attacked.actor, amount: IDLE_STAKE }]);
+    expect(await chain.balance(attacked.actor)).toBe(IDLE_STAKE);
+    expect(await pendingReturn(attacked.actor)).toBe(0n);
+    expect(await readStaking('total_pending_returns')).toBe(0n);
+    expect((await state()).pool).toBe(poolBefore);
+    expect((await attacked.exec(withdrawPending)).status).toBe('reverted');
   });
 });
