@@ -346,6 +346,19 @@ describe('rule 1: any address stakes any amount for one round or more', () => {
     });
   });
 
+  it('refuses a stake that would take the total past 2^128 wei (the packed total), far above any coin supply', async () => {
+    const limit = 2n ** 128n - 1n;
+    const half = 2n ** 127n;
+    for (const i of [1, 2, 3]) await chain.setBalance(account(i), 2n ** 127n + parseEther('1'));
+    const request = (value: bigint) =>
+      ({ address: staking, abi: coldStakingAbi, functionName: 'start_staking', args: [1n], value }) as const;
+    await stake(1, half, 1n);
+    await stake(2, half - 5n, 1n);
+    expect(await chain.revertReason(3, request(5n))).toBe('ColdStaking: total stake too large');
+    await stake(3, 4n, 1n);
+    expect(await view('TotalStakingAmount')).toBe(limit);
+  });
+
   it('rejects zero rounds, more than 1000 rounds and an empty first stake', async () => {
     const request = (rounds: bigint, value: bigint) =>
       ({ address: staking, abi: coldStakingAbi, functionName: 'start_staking', args: [rounds], value }) as const;
@@ -1164,6 +1177,48 @@ describe('L-06: an idle staker that refuses CLO can still be reported', () => {
     const [reward] = claimRewards(expectSuccess(await send(2, 'claim')));
     return { actor, report, poolBeforeClaim, reward: reward!, exec };
   }
+
+  it('bounds what a report costs when the owner burns the gas it is given', async () => {
+    // A re-entering owner spends its gas on a call back into the contract; the push gets return_gas at most.
+    const actor = getAddress(await chain.deploy(hostileActorAbi, testContract('HostileActor').bytecode, []));
+    const stakeData = encodeFunctionData({ abi: coldStakingAbi, functionName: 'start_staking', args: [1n] });
+    expectSuccess(
+      await chain.write(0, {
+        address: actor,
+        abi: hostileActorAbi,
+        functionName: 'exec',
+        args: [staking, stakeData],
+        value: IDLE_STAKE,
+      }),
+    );
+    await chain.increaseTime(ROUND + MAX_DELAY + DAY);
+    await stake(2, HONEST_STAKE, 1n);
+    const refusing = await chain.snapshot();
+    expectSuccess(
+      await chain.write(0, {
+        address: actor,
+        abi: hostileActorAbi,
+        functionName: 'configure',
+        args: [staking, stakeData, false],
+      }),
+    );
+    const reentering = expectSuccess(await reportAbuse(2, actor));
+    await chain.revert(refusing);
+    expectSuccess(
+      await chain.write(0, {
+        address: actor,
+        abi: hostileActorAbi,
+        functionName: 'configure',
+        args: [staking, '0x', true],
+      }),
+    );
+    const refused = expectSuccess(await reportAbuse(2, actor));
+    expect(await pendingReturn(actor)).toBe(IDLE_STAKE);
+    expect(
+      await chain.publicClient.readContract({ address: staking, abi: coldStakingAbi, functionName: 'return_gas' }),
+    ).toBe(50_000n);
+    for (const receipt of [reentering, refused]) expect(receipt.gasUsed).toBeLessThan(150_000n);
+  });
 
   it('returns the stake as a pull payment, outside the pool: the honest round reward is not diluted', async () => {
     const id = await chain.snapshot();
