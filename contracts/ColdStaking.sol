@@ -123,17 +123,18 @@ contract ColdStaking {
     /// @dev block.timestamp at which `_last_change_epoch` ends; max while there is no governance, so that the
     /// common path of `_checkpoint` is one comparison.
     uint64 private _last_change_epoch_end = type(uint64).max;
-
-    /// @notice The governance contract allowed to hold voters' stakes; zero until the owner sets it.
-    address public governance;
-    uint48 private _genesis;
-    uint48 private _epoch_length;
-
-    /// @dev The epoch governance was set in: the first epoch whose end `total_staked_at_end_of` knows.
-    uint64 private _first_epoch;
     /// @dev The epoch of the latest change to TotalStakingAmount (or `_first_epoch`).
     uint64 private _last_change_epoch;
-    uint64 private _checkpoint_count;
+
+    // Slot 3, written once an epoch at most (a checkpoint): already non-zero, so an update costs 2,900 gas.
+    /// @notice The governance contract allowed to hold voters' stakes; zero until the owner sets it.
+    address public governance;
+    uint40 private _genesis;
+    uint32 private _epoch_length;
+    uint24 private _checkpoint_count;
+
+    /// @dev The epoch governance was set in: the first epoch whose end `total_staked_at_end_of` knows.
+    uint256 private _first_epoch;
     /// @dev Checkpoint i: `epoch` << 192 | total: the total at the end of every epoch from `epoch` to the epoch
     /// before checkpoint i + 1 (or before `_last_change_epoch`).
     mapping(uint256 => uint256) private _checkpoints;
@@ -267,10 +268,10 @@ contract ColdStaking {
         require(genesis <= block.timestamp, "ColdStaking: governance genesis is in the future");
         require(epoch_length <= type(uint32).max, "ColdStaking: governance epoch length is too long");
         governance = _governance;
-        _genesis = uint48(genesis);
-        _epoch_length = uint48(epoch_length);
+        _genesis = uint40(genesis);
+        _epoch_length = uint32(epoch_length);
         uint256 epoch = (block.timestamp - genesis) / epoch_length;
-        _first_epoch = uint64(epoch);
+        _first_epoch = epoch;
         _last_change_epoch = uint64(epoch);
         _last_change_epoch_end = uint64(genesis + (epoch + 1) * epoch_length);
         emit GovernanceSet(_governance);
@@ -477,7 +478,8 @@ contract ColdStaking {
         uint256 epoch = _current_epoch();
         uint256 count = _checkpoint_count;
         _checkpoints[count] = (uint256(_last_change_epoch) << 192) | _total_amount;
-        _checkpoint_count = uint64(count + 1);
+        // 2^24 checkpoints: one an epoch at most, over a million years of 27-day epochs.
+        _checkpoint_count = uint24(count + 1);
         _last_change_epoch = uint64(epoch);
         _last_change_epoch_end = uint64(uint256(_genesis) + (epoch + 1) * _epoch_length);
     }

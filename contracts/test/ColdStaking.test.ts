@@ -996,7 +996,7 @@ describe('total_staked_at_end_of: the total stake at the end of each governance 
     expect(afterHundred.gasUsed).toBe(afterOne.gasUsed);
     expect(withinHundred.gasUsed).toBe(withinOne.gasUsed);
     expect(afterOne.gasUsed - withinOne.gasUsed).toBeGreaterThan(20_000n);
-    expect(afterOne.gasUsed - withinOne.gasUsed).toBeLessThan(50_000n);
+    expect(afterOne.gasUsed - withinOne.gasUsed).toBeLessThan(40_000n);
   });
 });
 
