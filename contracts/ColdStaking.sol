@@ -34,9 +34,28 @@ pragma solidity 0.8.30;
 /// for later claims, the owner earns nothing by staying (an incentive to withdraw or renew), and any staker can
 /// return it to its owner with `report_abuse` once `max_delay` has passed after its term.
 ///
-/// Reward pool. `StakingRewardPool` is the balance not owed to stakers: balance - `TotalStakingAmount` (minus
-/// the value of the current call). It is computed live rather than stored once a block, so donations and
-/// block rewards count at once and two claims in one block see the pool the first one left.
+/// Reward pool. `StakingRewardPool` is the balance not owed to stakers: balance - `TotalStakingAmount` -
+/// `total_pending_returns` (minus the value of the current call). It is computed live rather than stored once a
+/// block, so donations and block rewards count at once and two claims in one block see the pool the first one
+/// left.
+///
+/// Governance epochs and the total at the end of each (M-02). The treasury counts its quorum against the stake
+/// that existed when a vote closed, not when it is evaluated. `set_governance` reads the treasury's `genesis` and
+/// `epoch_length` (epoch = (block.timestamp - genesis) / epoch_length, wall clock as the treasury) and
+/// `total_staked_at_end_of(epoch)` answers for any ended epoch since then. Lazy checkpoints keep the cost off the
+/// common path: `_last_change_epoch` is the epoch of the latest change to `TotalStakingAmount`. When the total is
+/// about to change in a later epoch, the total as it stood (unchanged since `_last_change_epoch`) is the total at
+/// the end of every epoch from `_last_change_epoch` up to the one before now: one checkpoint (that first epoch,
+/// the total) records them all, however many idle epochs passed. Checkpoints are appended in increasing epoch
+/// order, so the view finds the last one at or before the asked epoch by binary search; an epoch at or after
+/// `_last_change_epoch` has the current total. A change within the epoch of the previous one writes nothing
+/// (one comparison with the cached end of that epoch), so a checkpoint costs one new slot once an epoch at most.
+///
+/// Storage (gas). Mainnet runs London, where a cold storage slot costs 2,100 gas to read and 2,900 more to change,
+/// and a new one 22,100. The state every call touches shares one slot: the clock (`Timestamp`, `LastBlock`), the
+/// reentrancy lock, `staker_count` and `TotalStakingAmount` (uint40, uint40, uint8, uint32, uint128: the clock is
+/// block.timestamp-bounded, 2^128 wei is far above any coin supply, and a stake that would pass it is refused). A
+/// staker is two slots (amount, time and end of term; multiplier). The V2 getters keep their uint256 outputs.
 contract ColdStaking {
     event StartStaking(address addr, uint256 value, uint256 amount, uint256 time, uint256 end_time);
     event WithdrawStake(address staker, uint256 amount);
@@ -44,21 +63,33 @@ contract ColdStaking {
     event DonationDeposited(address _address, uint256 value);
     /// @notice A staker returned, without reward, the stake of an address idle for `max_delay` after its term.
     event AbuseReported(address reporter, address staker, uint256 amount);
+    /// @notice A reported stake could not be sent to its owner (a contract refusing CLO): it is owed to it
+    /// instead, to take with `withdraw_pending_return`.
+    event ReturnPending(address staker, uint256 amount);
+    /// @notice An owner took the stake `report_abuse` could not send it.
+    event PendingReturnWithdrawn(address staker, uint256 amount);
     /// @notice The owner set the governance contract (once).
     event GovernanceSet(address governance);
     /// @notice Governance holds a voter's stake: no withdrawal or report before `until` (block.timestamp).
     event StakeHeld(address voter, uint256 until);
 
     struct Staker {
-        uint256 amount; // staked CLO
-        uint256 time; // contract time the current (incomplete) round started
-        uint256 multiplier; // reward multiplier, 1e18 = 1.00
-        uint256 end_time; // contract time the term ends: withdrawable from then, no reward after it
+        uint128 amount; // staked CLO
+        uint64 time; // contract time the current (incomplete) round started
+        uint64 end_time; // contract time the term ends: withdrawable from then, no reward after it
+        uint64 multiplier; // reward multiplier, 1e18 = 1.00 (second slot)
     }
 
     uint256 private constant NOMINATOR = 1e18;
     uint256 private constant BASE_MULTIPLIER = 0.40e18;
     uint256 private constant MULTIPLIER_PER_ROUND = 0.05e18;
+    uint8 private constant UNLOCKED = 1;
+    uint8 private constant LOCKED = 2;
+
+    /// @notice Gas given to the owner of a reported stake to accept it. Enough for a wallet contract that logs a
+    /// receipt; an owner that needs more (or refuses) is owed the stake instead, so the reporter's cost is bounded
+    /// and no owner can make its idle stake unreportable (L-06).
+    uint256 public constant return_gas = 50_000;
 
     /// @notice The longest term a stake may ask for at once, in rounds (the multiplier stops growing at 12).
     uint256 public constant max_rounds = 1000;
@@ -76,30 +107,50 @@ contract ColdStaking {
     /// @notice The address allowed to set `governance`, once.
     address public immutable owner;
 
-    /// @notice Contract clock: see the contract notes. Moves once a block.
-    uint256 public Timestamp;
-    /// @notice The block the contract clock last moved in.
-    uint256 public LastBlock;
+    // Slot 0, read and written by every call (see "Storage" above).
+    uint40 private _timestamp;
+    uint40 private _last_block;
+    uint8 private _lock;
+    uint32 private _staker_count;
+    uint128 private _total_amount;
+
     /// @notice SUM over stakers of amount x (Timestamp - time).
     uint256 public TotalStakingWeight;
-    /// @notice SUM of all stakes.
-    uint256 public TotalStakingAmount;
-    /// @notice How many addresses have a stake.
-    uint256 public staker_count;
+
+    // Slot 2: what payouts and changes of the total read.
+    /// @dev SUM of `pending_returns`.
+    uint128 private _total_pending_returns;
+    /// @dev block.timestamp at which `_last_change_epoch` ends; max while there is no governance, so that the
+    /// common path of `_checkpoint` is one comparison.
+    uint64 private _last_change_epoch_end = type(uint64).max;
+    /// @dev The epoch of the latest change to TotalStakingAmount (or `_first_epoch`).
+    uint64 private _last_change_epoch;
+
+    // Slot 3, written once an epoch at most (a checkpoint): already non-zero, so an update costs 2,900 gas.
     /// @notice The governance contract allowed to hold voters' stakes; zero until the owner sets it.
     address public governance;
+    uint40 private _genesis;
+    uint32 private _epoch_length;
+    uint24 private _checkpoint_count;
 
-    mapping(address => Staker) public staker;
+    /// @dev The epoch governance was set in: the first epoch whose end `total_staked_at_end_of` knows.
+    uint256 private _first_epoch;
+    /// @dev Checkpoint i: `epoch` << 192 | total: the total at the end of every epoch from `epoch` to the epoch
+    /// before checkpoint i + 1 (or before `_last_change_epoch`).
+    mapping(uint256 => uint256) private _checkpoints;
+
+    mapping(address => Staker) private _stakers;
     /// @notice Wall-clock time (block.timestamp) until which governance holds an address's stake.
     mapping(address => uint256) public held_until;
-
-    uint256 private _entered = 1;
+    /// @notice Stakes returned by `report_abuse` that their owner did not accept, owed to it (no longer staked,
+    /// no reward, not in the pool).
+    mapping(address => uint256) public pending_returns;
 
     modifier nonReentrant() {
-        require(_entered == 1, "ColdStaking: reentrant call");
-        _entered = 2;
+        require(_lock == UNLOCKED, "ColdStaking: reentrant call");
+        _lock = LOCKED;
         _;
-        _entered = 1;
+        _lock = UNLOCKED;
     }
 
     /// @param _round_interval Round length in seconds (mainnet: 27 days).
@@ -110,6 +161,8 @@ contract ColdStaking {
     /// CREATE2 factory.
     constructor(uint256 _round_interval, uint256 _max_delay, uint256 _max_seconds_per_block, address _owner) {
         require(_round_interval > 0, "ColdStaking: round interval is zero");
+        // A term of max_rounds rounds must fit the staker's 64-bit end of term.
+        require(_round_interval <= type(uint32).max, "ColdStaking: round interval is too long");
         require(_max_seconds_per_block > 0, "ColdStaking: max seconds per block is zero");
         require(_owner != address(0), "ColdStaking: owner is the zero address");
         round_interval = _round_interval;
@@ -117,8 +170,9 @@ contract ColdStaking {
         max_seconds_per_block = _max_seconds_per_block;
         owner = _owner;
         BlockStartStaking = block.number;
-        Timestamp = block.timestamp;
-        LastBlock = block.number;
+        _timestamp = uint40(block.timestamp);
+        _last_block = uint40(block.number);
+        _lock = UNLOCKED;
     }
 
     /// @notice A plain transfer stakes it for one round.
@@ -138,40 +192,63 @@ contract ColdStaking {
     /// @notice Pays the reward of your completed rounds (up to the end of your term); the incomplete round keeps
     /// running. Pays nothing, and changes nothing, before a round completes.
     function claim() external nonReentrant {
-        Staker storage s = staker[msg.sender];
-        require(s.amount > 0, "ColdStaking: no stake");
+        Staker storage s = _stakers[msg.sender];
+        uint256 amount = s.amount;
+        require(amount > 0, "ColdStaking: no stake");
         _tick();
-        uint256 reward = _settle(msg.sender, s, _pool());
-        if (reward > 0) _send(msg.sender, reward);
+        uint256 time = s.time;
+        (uint256 reward, uint256 new_time) = _settle(msg.sender, amount, time, s.end_time, s.multiplier, _pool());
+        if (new_time != time) {
+            s.time = uint64(new_time);
+            if (reward > 0) _send(msg.sender, reward);
+        }
     }
 
     /// @notice After the end of your term: pays the reward still due and returns your whole stake.
     function withdraw_stake() external nonReentrant {
-        Staker storage s = staker[msg.sender];
+        Staker storage s = _stakers[msg.sender];
         uint256 amount = s.amount;
         require(amount > 0, "ColdStaking: no stake");
         _tick();
-        require(Timestamp >= s.end_time, "ColdStaking: stake is locked until the end of its term");
+        uint256 end_time = s.end_time;
+        require(_timestamp >= end_time, "ColdStaking: stake is locked until the end of its term");
         require(block.timestamp >= held_until[msg.sender], "ColdStaking: stake is held by governance for a vote");
-        uint256 reward = _settle(msg.sender, s, _pool());
-        _remove(msg.sender, s, amount);
+        (uint256 reward, uint256 time) = _settle(msg.sender, amount, s.time, end_time, s.multiplier, _pool());
+        _remove(msg.sender, time, amount);
         emit WithdrawStake(msg.sender, amount);
         _send(msg.sender, amount + reward);
     }
 
     /// @notice Any staker may return to its owner, without reward, a stake whose term ended more than `max_delay`
-    /// ago, so that idle weight stops diluting the active stakers.
+    /// ago, so that idle weight stops diluting the active stakers. The stake leaves the totals in any case; when
+    /// the owner does not accept the CLO (with `return_gas`), it is owed to the owner (`pending_returns`).
     function report_abuse(address payable _addr) external nonReentrant {
-        require(staker[msg.sender].amount > 0, "ColdStaking: only a staker may report abuse");
-        Staker storage s = staker[_addr];
+        require(_stakers[msg.sender].amount > 0, "ColdStaking: only a staker may report abuse");
+        Staker storage s = _stakers[_addr];
         uint256 amount = s.amount;
         require(amount > 0, "ColdStaking: address has no stake");
         _tick();
-        require(Timestamp > s.end_time + max_delay, "ColdStaking: stake is not idle for long enough");
+        require(_timestamp > s.end_time + max_delay, "ColdStaking: stake is not idle for long enough");
         require(block.timestamp >= held_until[_addr], "ColdStaking: stake is held by governance for a vote");
-        _remove(_addr, s, amount);
+        _remove(_addr, s.time, amount);
         emit AbuseReported(msg.sender, _addr, amount);
-        _send(_addr, amount);
+        (bool ok, ) = _addr.call{value: amount, gas: return_gas}("");
+        if (!ok) {
+            pending_returns[_addr] += amount;
+            // At most the stakes, which fit 128 bits.
+            _total_pending_returns += uint128(amount);
+            emit ReturnPending(_addr, amount);
+        }
+    }
+
+    /// @notice Takes the stake `report_abuse` could not send you.
+    function withdraw_pending_return() external nonReentrant {
+        uint256 amount = pending_returns[msg.sender];
+        require(amount > 0, "ColdStaking: nothing is owed to you");
+        pending_returns[msg.sender] = 0;
+        _total_pending_returns -= uint128(amount);
+        emit PendingReturnWithdrawn(msg.sender, amount);
+        _send(msg.sender, amount);
     }
 
     /// @notice A donation to the reward pool.
@@ -179,36 +256,121 @@ contract ColdStaking {
         emit DonationDeposited(msg.sender, msg.value);
     }
 
-    /// @notice Sets the governance contract; the owner may do it once, never again.
+    /// @notice Sets the governance contract; the owner may do it once, never again. Reads its epochs (`genesis()`
+    /// and `epoch_length()`), from which the totals at the end of each epoch are kept.
     function set_governance(address _governance) external {
         require(msg.sender == owner, "ColdStaking: only the owner may set governance");
         require(governance == address(0), "ColdStaking: governance is already set");
         require(_governance != address(0), "ColdStaking: governance is the zero address");
+        uint256 genesis = _read_uint(_governance, "genesis()");
+        uint256 epoch_length = _read_uint(_governance, "epoch_length()");
+        require(epoch_length > 0, "ColdStaking: governance epoch length is zero");
+        require(genesis <= block.timestamp, "ColdStaking: governance genesis is in the future");
+        require(epoch_length <= type(uint32).max, "ColdStaking: governance epoch length is too long");
         governance = _governance;
+        _genesis = uint40(genesis);
+        _epoch_length = uint32(epoch_length);
+        uint256 epoch = (block.timestamp - genesis) / epoch_length;
+        _first_epoch = epoch;
+        _last_change_epoch = uint64(epoch);
+        _last_change_epoch_end = uint64(genesis + (epoch + 1) * epoch_length);
         emit GovernanceSet(_governance);
     }
 
     /// @notice Governance holds a voter's stake (no withdrawal, no report) until `until`, a block.timestamp, so
-    /// that coins that voted cannot leave before the vote ends. A hold only ever extends.
+    /// that coins that voted cannot leave before the vote ends. A hold only ever extends, and never beyond the end
+    /// of the current governance epoch: a vote runs within one epoch, so its hold ends with it (I-01).
     function hold_stake(address voter, uint256 until) external {
         require(msg.sender == governance, "ColdStaking: only governance may hold stakes");
+        require(
+            until <= uint256(_genesis) + (_current_epoch() + 1) * _epoch_length,
+            "ColdStaking: a hold may not outlast the current governance epoch"
+        );
         if (until > held_until[voter]) held_until[voter] = until;
         emit StakeHeld(voter, held_until[voter]);
     }
 
-    /// @notice The balance not owed to stakers, from which rewards are paid.
+    /// @notice TotalStakingAmount as it stood at the end of governance epoch `epoch` (the treasury's quorum
+    /// denominator for a vote held in that epoch). Only for an epoch that has ended, since governance was set.
+    function total_staked_at_end_of(uint256 epoch) external view returns (uint256) {
+        require(governance != address(0), "ColdStaking: governance is not set");
+        require(epoch < _current_epoch(), "ColdStaking: epoch has not ended");
+        require(epoch >= _first_epoch, "ColdStaking: epoch ended before governance was set");
+        if (epoch >= _last_change_epoch) return _total_amount;
+        // The last checkpoint whose epoch is <= `epoch`; checkpoint 0 is at `_first_epoch`, so one exists.
+        uint256 low = 0;
+        uint256 high = _checkpoint_count;
+        while (high - low > 1) {
+            uint256 mid = (low + high) / 2;
+            if (_checkpoints[mid] >> 192 <= epoch) low = mid;
+            else high = mid;
+        }
+        return _checkpoints[low] & type(uint192).max;
+    }
+
+    /// @notice Contract clock: see the contract notes. Moves once a block.
+    function Timestamp() external view returns (uint256) {
+        return _timestamp;
+    }
+
+    /// @notice The block the contract clock last moved in.
+    function LastBlock() external view returns (uint256) {
+        return _last_block;
+    }
+
+    /// @notice SUM of all stakes.
+    function TotalStakingAmount() external view returns (uint256) {
+        return _total_amount;
+    }
+
+    /// @notice How many addresses have a stake.
+    function staker_count() external view returns (uint256) {
+        return _staker_count;
+    }
+
+    /// @notice SUM of `pending_returns`: CLO the contract holds for owners, outside the stakes and the pool.
+    function total_pending_returns() external view returns (uint256) {
+        return _total_pending_returns;
+    }
+
+    /// @notice The start of governance epoch 0 (block.timestamp), read from governance when it is set.
+    function governance_genesis() external view returns (uint256) {
+        return _genesis;
+    }
+
+    /// @notice The length of a governance epoch in seconds, read from governance when it is set.
+    function governance_epoch_length() external view returns (uint256) {
+        return _epoch_length;
+    }
+
+    /// @notice A staker's record: staked CLO, start of the current round and end of term (contract time), and
+    /// reward multiplier (1e18 = 1.00). The input is unnamed, as in the V2 ABI.
+    function staker(
+        address
+    ) external view returns (uint256 amount, uint256 time, uint256 multiplier, uint256 end_time) {
+        Staker storage s = _stakers[address(uint160(uint256(bytes32(msg.data[4:36]))))];
+        return (s.amount, s.time, s.multiplier, s.end_time);
+    }
+
+    /// @notice The balance not owed to stakers (nor to owners of reported stakes), from which rewards are paid.
     function StakingRewardPool() external view returns (uint256) {
-        return address(this).balance - TotalStakingAmount;
+        return address(this).balance - _total_amount - _total_pending_returns;
     }
 
     /// @notice The reward `claim` would pay `_addr` in this block; 0 for an address without a stake.
     function stake_reward(address _addr) external view returns (uint256 _reward) {
-        Staker storage s = staker[_addr];
-        if (s.amount == 0) return 0;
+        Staker storage s = _stakers[_addr];
+        uint256 amount = s.amount;
+        if (amount == 0) return 0;
         (uint256 now_, uint256 totalWeight) = _clock();
         uint256 completed = _completed_time(s.time, s.end_time, now_);
         if (completed == 0) return 0;
-        _reward = _reward_of(address(this).balance - TotalStakingAmount, completed * s.amount, totalWeight, s.multiplier);
+        _reward = _reward_of(
+            address(this).balance - _total_amount - _total_pending_returns,
+            completed * amount,
+            totalWeight,
+            s.multiplier
+        );
     }
 
     /// @notice What adding to `_addr`'s stake in this block would forfeit: the contract time already spent in the
@@ -216,20 +378,21 @@ contract ColdStaking {
     /// now (after paying the completed rounds). Both are 0 when that time could not earn anyway: before any
     /// time passed, or when the round cannot complete before the end of the term.
     function add_stake_loss(address _addr) external view returns (uint256 lost_time, uint256 lost_reward) {
-        Staker storage s = staker[_addr];
+        Staker storage s = _stakers[_addr];
         uint256 amount = s.amount;
         if (amount == 0) return (0, 0);
         (uint256 now_, uint256 totalWeight) = _clock();
-        uint256 pool = address(this).balance - TotalStakingAmount;
+        uint256 pool = address(this).balance - _total_amount - _total_pending_returns;
         uint256 time = s.time;
-        uint256 completed = _completed_time(time, s.end_time, now_);
+        uint256 end_time = s.end_time;
+        uint256 completed = _completed_time(time, end_time, now_);
         if (completed > 0) {
             uint256 weight = completed * amount;
             pool -= _reward_of(pool, weight, totalWeight, s.multiplier);
             totalWeight -= weight;
             time += completed;
         }
-        if (time + round_interval > s.end_time || now_ == time) return (0, 0);
+        if (time + round_interval > end_time || now_ == time) return (0, 0);
         lost_time = now_ - time;
         lost_reward = _reward_of(pool, lost_time * amount, totalWeight, s.multiplier);
     }
@@ -237,83 +400,130 @@ contract ColdStaking {
     function _start_staking(uint256 rounds) private {
         require(rounds > 0, "ColdStaking: stake for at least one round");
         require(rounds <= max_rounds, "ColdStaking: at most 1000 rounds");
-        Staker storage s = staker[msg.sender];
+        Staker storage s = _stakers[msg.sender];
         uint256 amount = s.amount;
         require(msg.value > 0 || amount > 0, "ColdStaking: nothing to stake");
         _tick();
-        uint256 now_ = Timestamp;
+        uint256 now_ = _timestamp;
         uint256 end_time = now_ + rounds * round_interval;
         uint256 multiplier = _multiplier(rounds);
         uint256 reward;
         if (amount > 0) {
-            reward = _settle(msg.sender, s, _pool());
+            uint256 time;
             uint256 old_end = s.end_time;
+            uint256 old_multiplier = s.multiplier;
+            (reward, time) = _settle(msg.sender, amount, s.time, old_end, old_multiplier, _pool());
             if (old_end > end_time) {
                 end_time = old_end;
                 multiplier = _multiplier((old_end - now_) / round_interval);
             }
-            uint256 old_multiplier = s.multiplier;
             if (old_multiplier > multiplier && old_end > now_) {
                 multiplier = (old_multiplier * amount + multiplier * msg.value) / (amount + msg.value);
             }
             // The incomplete round restarts: its weight leaves the total (the loss `add_stake_loss` shows).
-            TotalStakingWeight -= (now_ - s.time) * amount;
+            TotalStakingWeight -= (now_ - time) * amount;
         } else {
-            staker_count += 1;
+            _staker_count += 1;
         }
-        TotalStakingAmount += msg.value;
-        s.amount = amount + msg.value;
-        s.time = now_;
-        s.multiplier = multiplier;
-        s.end_time = end_time;
+        if (msg.value > 0) {
+            _checkpoint();
+            uint256 total = _total_amount + msg.value;
+            require(total <= type(uint128).max, "ColdStaking: total stake too large");
+            _total_amount = uint128(total);
+        }
+        // Each fits: amount + msg.value <= the total (128 bits); end_time <= now_ + 1000 x 2^32; multiplier <= 1e18.
+        _stakers[msg.sender] = Staker(
+            uint128(amount + msg.value),
+            uint64(now_),
+            uint64(end_time),
+            uint64(multiplier)
+        );
         emit StartStaking(msg.sender, msg.value, amount + msg.value, now_, end_time);
         if (reward > 0) _send(msg.sender, reward);
     }
 
-    /// @dev Books the reward of the completed rounds of `s` (not the transfer, which the caller makes last).
-    function _settle(address who, Staker storage s, uint256 pool) private returns (uint256 reward) {
-        uint256 completed = _completed_time(s.time, s.end_time, Timestamp);
-        if (completed == 0) return 0;
-        uint256 weight = completed * s.amount;
-        reward = _reward_of(pool, weight, TotalStakingWeight, s.multiplier);
-        TotalStakingWeight -= weight;
-        s.time += completed;
+    /// @dev Books the reward of the completed rounds of a stake (not the transfer, which the caller makes last);
+    /// returns it and the new start of the stake's round (the caller stores it, or removes the stake).
+    function _settle(
+        address who,
+        uint256 amount,
+        uint256 time,
+        uint256 end_time,
+        uint256 multiplier,
+        uint256 pool
+    ) private returns (uint256 reward, uint256 new_time) {
+        uint256 completed = _completed_time(time, end_time, _timestamp);
+        if (completed == 0) return (0, time);
+        uint256 weight = completed * amount;
+        uint256 totalWeight = TotalStakingWeight;
+        reward = _reward_of(pool, weight, totalWeight, multiplier);
+        TotalStakingWeight = totalWeight - weight;
+        new_time = time + completed;
         emit Claim(who, reward);
     }
 
     /// @dev Removes a stake and its remaining weight, amount x (Timestamp - time), from the totals.
-    function _remove(address who, Staker storage s, uint256 amount) private {
-        TotalStakingWeight -= (Timestamp - s.time) * amount;
-        TotalStakingAmount -= amount;
-        staker_count -= 1;
-        delete staker[who];
+    function _remove(address who, uint256 time, uint256 amount) private {
+        _checkpoint();
+        TotalStakingWeight -= (_timestamp - time) * amount;
+        _total_amount -= uint128(amount);
+        _staker_count -= 1;
+        delete _stakers[who];
+    }
+
+    /// @dev Called before every change of TotalStakingAmount: on the first change in an epoch later than the last
+    /// change's, records the total as it stood, the total at the end of every epoch since that change.
+    function _checkpoint() private {
+        if (block.timestamp < _last_change_epoch_end) return;
+        uint256 epoch = _current_epoch();
+        uint256 count = _checkpoint_count;
+        _checkpoints[count] = (uint256(_last_change_epoch) << 192) | _total_amount;
+        // 2^24 checkpoints: one an epoch at most, over a million years of 27-day epochs.
+        _checkpoint_count = uint24(count + 1);
+        _last_change_epoch = uint64(epoch);
+        _last_change_epoch_end = uint64(uint256(_genesis) + (epoch + 1) * _epoch_length);
+    }
+
+    /// @dev The governance epoch of the current block (governance must be set).
+    function _current_epoch() private view returns (uint256) {
+        return (block.timestamp - _genesis) / _epoch_length;
+    }
+
+    /// @dev Reads a uint256 view of `target` without trusting it to exist: any failure is a reason string.
+    function _read_uint(address target, string memory signature) private view returns (uint256 value) {
+        (bool ok, bytes memory data) = target.staticcall(abi.encodeWithSignature(signature));
+        require(ok && data.length == 32, "ColdStaking: governance does not report its epochs");
+        value = abi.decode(data, (uint256));
     }
 
     /// @dev Moves the contract clock, once a block.
     function _tick() private {
-        if (block.number > LastBlock) {
-            (Timestamp, TotalStakingWeight) = _clock();
-            LastBlock = block.number;
+        if (block.number > _last_block) {
+            (uint256 now_, uint256 totalWeight) = _clock();
+            _timestamp = uint40(now_);
+            _last_block = uint40(block.number);
+            TotalStakingWeight = totalWeight;
         }
     }
 
     /// @dev The clock and total weight as the first call in this block sets them.
     function _clock() private view returns (uint256 now_, uint256 totalWeight) {
-        now_ = Timestamp;
+        now_ = _timestamp;
         totalWeight = TotalStakingWeight;
-        if (block.number > LastBlock && block.timestamp > now_) {
+        uint256 last_block = _last_block;
+        if (block.number > last_block && block.timestamp > now_) {
             uint256 elapsed = block.timestamp - now_;
-            uint256 blocks = block.number - LastBlock;
+            uint256 blocks = block.number - last_block;
             // min(elapsed, blocks x max_seconds_per_block), without overflow for a huge max_seconds_per_block.
             if (elapsed / blocks >= max_seconds_per_block) elapsed = blocks * max_seconds_per_block;
             now_ += elapsed;
-            totalWeight += elapsed * TotalStakingAmount;
+            totalWeight += elapsed * _total_amount;
         }
     }
 
     /// @dev The pool of a state-changing call: the value it brings is not part of it.
     function _pool() private view returns (uint256) {
-        return address(this).balance - TotalStakingAmount - msg.value;
+        return address(this).balance - _total_amount - _total_pending_returns - msg.value;
     }
 
     /// @dev Time of the whole rounds completed since `time`, counting only up to `end_time`.

@@ -1,4 +1,5 @@
-// `npx tsx scripts/gas.ts`: gas used by the contracts' main operations, measured on a throwaway anvil.
+// `npx tsx scripts/gas.ts`: gas used by the contracts' main operations, measured on a throwaway anvil running
+// London, the newest fork Callisto mainnet runs (the contracts are compiled for it: scripts/lib/solidity.ts).
 // Each suite deploys one contract and runs its operations in order (each may rely on the ones before it); to
 // measure another contract, add a suite to `suites`.
 import { keccak256, parseEther, parseEventLogs, toHex, type Address, type TransactionReceipt } from 'viem';
@@ -6,6 +7,7 @@ import { auditRegistryAbi, auditRegistryBytecode } from '../contracts-abi/AuditR
 import { callistoFSAbi, callistoFSBytecode } from '../contracts-abi/CallistoFS';
 import { coldStakingAbi, coldStakingBytecode } from '../contracts-abi/ColdStaking';
 import { treasuryGovernanceAbi, treasuryGovernanceBytecode } from '../contracts-abi/TreasuryGovernance';
+import { EVM_VERSION } from './lib/solidity';
 import { startTestChain, type TestChain } from '../contracts/test/harness';
 import { ProposalParam } from '../lib/governance/proposal';
 
@@ -615,7 +617,7 @@ const callistoFS: GasSuite<FileSystemContext> = {
 const suites = [coldStaking, treasuryGovernance, auditRegistry, callistoFS] as GasSuite<unknown>[];
 
 async function main(): Promise<number> {
-  const chain = await startTestChain();
+  const chain = await startTestChain({ hardfork: EVM_VERSION });
   const rows: [string, string, string][] = [];
   try {
     for (const suite of suites) {

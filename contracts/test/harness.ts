@@ -89,8 +89,9 @@ export interface TestChain {
   stop(): Promise<void>;
 }
 
-export async function startTestChain(): Promise<TestChain> {
-  const anvil = await startAnvil({ port: await findFreePort(), chainId: callistoLocal.id });
+/** `hardfork`: the EVM rules (anvil's `--hardfork`); the gas figures use `london`, Callisto mainnet's. */
+export async function startTestChain(options: { hardfork?: string } = {}): Promise<TestChain> {
+  const anvil = await startAnvil({ port: await findFreePort(), chainId: callistoLocal.id, hardfork: options.hardfork });
   const chain = { ...callistoLocal, rpcUrls: { default: { http: [anvil.rpcUrl] } } } as Chain;
   // A short polling interval: anvil mines at once, and viem's default would wait seconds for each receipt.
   const transport = http(anvil.rpcUrl);

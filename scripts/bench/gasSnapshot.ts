@@ -44,7 +44,7 @@ export function measureGas(): GasRow[] {
 export function formatSnapshot(rows: GasRow[]): string {
   const width = Math.max(...rows.map((r) => `${r.contract} | ${r.operation}`.length));
   return (
-    '# Gas used per operation, measured by scripts/gas.ts on anvil. Regenerate: npm run gas:snapshot\n' +
+    '# Gas used per operation, measured by scripts/gas.ts on anvil under London. Regenerate: npm run gas:snapshot\n' +
     rows.map((r) => `${`${r.contract} | ${r.operation}`.padEnd(width)} | ${r.gas}`).join('\n') +
     '\n'
   );
