@@ -892,3 +892,22 @@ describe('reentrancy', () => {
     expect((await attack(2, true, 'withdraw')).status).toBe('reverted');
   });
 });
+
+describe('I-01: a governance hold never outlasts the vote that caused it', () => {
+  it('ATTACK (today): governance holds a stake ten years, long past any vote, and its owner cannot withdraw', async () => {
+    await chain.write(0, { address: staking, abi: coldStakingAbi, functionName: 'set_governance', args: [account(9)] });
+    await stake(1, parseEther('10'), 1n);
+    const tenYears = (await chain.now()) + 3650n * DAY;
+    const held = await chain.write(9, {
+      address: staking,
+      abi: coldStakingAbi,
+      functionName: 'hold_stake',
+      args: [account(1), tenYears],
+    });
+    expect(held.status).toBe('success');
+    await chain.increaseTime(ROUND + 365n * DAY);
+    // A year after the end of its term the stake is still locked, for nine more years.
+    expect(await reason(1, 'withdraw_stake')).toBe('ColdStaking: stake is held by governance for a vote');
+    console.log(`I-01: held_until = now + ${(tenYears - (await chain.now())) / DAY} days, a year after the term`);
+  });
+});
