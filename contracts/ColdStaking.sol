@@ -37,6 +37,18 @@ pragma solidity 0.8.30;
 /// Reward pool. `StakingRewardPool` is the balance not owed to stakers: balance - `TotalStakingAmount` (minus
 /// the value of the current call). It is computed live rather than stored once a block, so donations and
 /// block rewards count at once and two claims in one block see the pool the first one left.
+///
+/// Governance epochs and the total at the end of each (M-02). The treasury counts its quorum against the stake
+/// that existed when a vote closed, not when it is evaluated. `set_governance` reads the treasury's `genesis` and
+/// `epoch_length` (epoch = (block.timestamp - genesis) / epoch_length, wall clock as the treasury) and
+/// `total_staked_at_end_of(epoch)` answers for any ended epoch since then. Lazy checkpoints keep the cost off the
+/// common path: `_last_change_epoch` is the epoch of the latest change to `TotalStakingAmount`. When the total is
+/// about to change in a later epoch, the total as it stood (unchanged since `_last_change_epoch`) is the total at
+/// the end of every epoch from `_last_change_epoch` up to the one before now: one checkpoint (that first epoch,
+/// the total) records them all, however many idle epochs passed. Checkpoints are appended in increasing epoch
+/// order, so the view finds the last one at or before the asked epoch by binary search; an epoch at or after
+/// `_last_change_epoch` has the current total. A change within the epoch of the previous one writes nothing
+/// (one comparison with the cached end of that epoch), so a checkpoint costs one new slot once an epoch at most.
 contract ColdStaking {
     event StartStaking(address addr, uint256 value, uint256 amount, uint256 time, uint256 end_time);
     event WithdrawStake(address staker, uint256 amount);
@@ -88,12 +100,28 @@ contract ColdStaking {
     uint256 public staker_count;
     /// @notice The governance contract allowed to hold voters' stakes; zero until the owner sets it.
     address public governance;
+    /// @notice The start of governance epoch 0 (block.timestamp), read from governance when it is set.
+    uint256 public governance_genesis;
+    /// @notice The length of a governance epoch in seconds, read from governance when it is set.
+    uint256 public governance_epoch_length;
 
     mapping(address => Staker) public staker;
     /// @notice Wall-clock time (block.timestamp) until which governance holds an address's stake.
     mapping(address => uint256) public held_until;
 
     uint256 private _entered = 1;
+
+    /// @dev The epoch governance was set in: the first epoch whose end `total_staked_at_end_of` knows.
+    uint256 private _first_epoch;
+    /// @dev The epoch of the latest change to TotalStakingAmount (or `_first_epoch`).
+    uint256 private _last_change_epoch;
+    /// @dev block.timestamp at which `_last_change_epoch` ends; max while there is no governance, so that the
+    /// common path of `_checkpoint` is one comparison.
+    uint256 private _last_change_epoch_end = type(uint256).max;
+    /// @dev Checkpoint i: `epoch` << 192 | total: the total at the end of every epoch from `epoch` to the epoch
+    /// before checkpoint i + 1 (or before `_last_change_epoch`).
+    mapping(uint256 => uint256) private _checkpoints;
+    uint256 private _checkpoint_count;
 
     modifier nonReentrant() {
         require(_entered == 1, "ColdStaking: reentrant call");
@@ -179,21 +207,55 @@ contract ColdStaking {
         emit DonationDeposited(msg.sender, msg.value);
     }
 
-    /// @notice Sets the governance contract; the owner may do it once, never again.
+    /// @notice Sets the governance contract; the owner may do it once, never again. Reads its epochs (`genesis()`
+    /// and `epoch_length()`), from which the totals at the end of each epoch are kept.
     function set_governance(address _governance) external {
         require(msg.sender == owner, "ColdStaking: only the owner may set governance");
         require(governance == address(0), "ColdStaking: governance is already set");
         require(_governance != address(0), "ColdStaking: governance is the zero address");
+        uint256 genesis = _read_uint(_governance, "genesis()");
+        uint256 epoch_length = _read_uint(_governance, "epoch_length()");
+        require(epoch_length > 0, "ColdStaking: governance epoch length is zero");
+        require(genesis <= block.timestamp, "ColdStaking: governance genesis is in the future");
         governance = _governance;
+        governance_genesis = genesis;
+        governance_epoch_length = epoch_length;
+        uint256 epoch = (block.timestamp - genesis) / epoch_length;
+        _first_epoch = epoch;
+        _last_change_epoch = epoch;
+        _last_change_epoch_end = genesis + (epoch + 1) * epoch_length;
         emit GovernanceSet(_governance);
     }
 
     /// @notice Governance holds a voter's stake (no withdrawal, no report) until `until`, a block.timestamp, so
-    /// that coins that voted cannot leave before the vote ends. A hold only ever extends.
+    /// that coins that voted cannot leave before the vote ends. A hold only ever extends, and never beyond the end
+    /// of the current governance epoch: a vote runs within one epoch, so its hold ends with it (I-01).
     function hold_stake(address voter, uint256 until) external {
         require(msg.sender == governance, "ColdStaking: only governance may hold stakes");
+        require(
+            until <= governance_genesis + (_current_epoch() + 1) * governance_epoch_length,
+            "ColdStaking: a hold may not outlast the current governance epoch"
+        );
         if (until > held_until[voter]) held_until[voter] = until;
         emit StakeHeld(voter, held_until[voter]);
+    }
+
+    /// @notice TotalStakingAmount as it stood at the end of governance epoch `epoch` (the treasury's quorum
+    /// denominator for a vote held in that epoch). Only for an epoch that has ended, since governance was set.
+    function total_staked_at_end_of(uint256 epoch) external view returns (uint256) {
+        require(governance != address(0), "ColdStaking: governance is not set");
+        require(epoch < _current_epoch(), "ColdStaking: epoch has not ended");
+        require(epoch >= _first_epoch, "ColdStaking: epoch ended before governance was set");
+        if (epoch >= _last_change_epoch) return TotalStakingAmount;
+        // The last checkpoint whose epoch is <= `epoch`; checkpoint 0 is at `_first_epoch`, so one exists.
+        uint256 low = 0;
+        uint256 high = _checkpoint_count;
+        while (high - low > 1) {
+            uint256 mid = (low + high) / 2;
+            if (_checkpoints[mid] >> 192 <= epoch) low = mid;
+            else high = mid;
+        }
+        return _checkpoints[low] & type(uint192).max;
     }
 
     /// @notice The balance not owed to stakers, from which rewards are paid.
@@ -261,6 +323,7 @@ contract ColdStaking {
         } else {
             staker_count += 1;
         }
+        if (msg.value > 0) _checkpoint();
         TotalStakingAmount += msg.value;
         s.amount = amount + msg.value;
         s.time = now_;
@@ -283,10 +346,35 @@ contract ColdStaking {
 
     /// @dev Removes a stake and its remaining weight, amount x (Timestamp - time), from the totals.
     function _remove(address who, Staker storage s, uint256 amount) private {
+        _checkpoint();
         TotalStakingWeight -= (Timestamp - s.time) * amount;
         TotalStakingAmount -= amount;
         staker_count -= 1;
         delete staker[who];
+    }
+
+    /// @dev Called before every change of TotalStakingAmount: on the first change in an epoch later than the last
+    /// change's, records the total as it stood, the total at the end of every epoch since that change.
+    function _checkpoint() private {
+        if (block.timestamp < _last_change_epoch_end) return;
+        uint256 epoch = _current_epoch();
+        uint256 total = TotalStakingAmount;
+        require(total <= type(uint192).max, "ColdStaking: total too large to record");
+        _checkpoints[_checkpoint_count++] = (_last_change_epoch << 192) | total;
+        _last_change_epoch = epoch;
+        _last_change_epoch_end = governance_genesis + (epoch + 1) * governance_epoch_length;
+    }
+
+    /// @dev The governance epoch of the current block (governance must be set).
+    function _current_epoch() private view returns (uint256) {
+        return (block.timestamp - governance_genesis) / governance_epoch_length;
+    }
+
+    /// @dev Reads a uint256 view of `target` without trusting it to exist: any failure is a reason string.
+    function _read_uint(address target, string memory signature) private view returns (uint256 value) {
+        (bool ok, bytes memory data) = target.staticcall(abi.encodeWithSignature(signature));
+        require(ok && data.length == 32, "ColdStaking: governance does not report its epochs");
+        value = abi.decode(data, (uint256));
     }
 
     /// @dev Moves the contract clock, once a block.

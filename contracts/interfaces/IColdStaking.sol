@@ -14,8 +14,12 @@ interface IColdStaking {
     /// @notice The governance contract allowed to hold stakes.
     function governance() external view returns (address);
 
-    /// @notice Holds `voter`'s stake (no withdrawal, no report) until `until`, a block.timestamp. Only governance.
+    /// @notice Holds `voter`'s stake (no withdrawal, no report) until `until`, a block.timestamp, at most the end of
+    /// the current governance epoch. Only governance.
     function hold_stake(address voter, uint256 until) external;
+
+    /// @notice TotalStakingAmount as it stood at the end of governance epoch `epoch` (reverts until it has ended).
+    function total_staked_at_end_of(uint256 epoch) external view returns (uint256);
 
     /// @notice The block.timestamp until which `voter`'s stake is held.
     function held_until(address voter) external view returns (uint256);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseAbi, parseEther, parseEventLogs, type Address, type TransactionReceipt } from 'viem';
+import { getAddress, parseAbi, parseEther, parseEventLogs, type Address, type TransactionReceipt } from 'viem';
 import { coldStakingAbi, coldStakingBytecode } from '../../contracts-abi/ColdStaking';
 import { coldStakingV1Abi } from '../../contracts-abi/ColdStakingV1';
 import { projectRoot } from '../../scripts/lib/paths';
@@ -38,6 +38,14 @@ const reentrantStakerAbi = parseAbi([
   'function reentries() view returns (uint256)',
   'function failedReentries() view returns (uint256)',
   'receive() external payable',
+]);
+
+const governanceStandInAbi = parseAbi([
+  'constructor(uint256 genesis, uint256 epochLength)',
+  'function genesis() view returns (uint256)',
+  'function epoch_length() view returns (uint256)',
+  'function epoch_start(uint256 epoch) view returns (uint256)',
+  'function hold(address staking, address voter, uint256 until)',
 ]);
 
 let chain: TestChain;
@@ -168,6 +176,28 @@ async function sumOfWeights(who: Address[]): Promise<bigint> {
   const timestamp = await view('Timestamp');
   const stakers = await Promise.all(who.map((a) => stakerOf(a)));
   return stakers.reduce((sum, s) => sum + s.amount * (timestamp - s.time), 0n);
+}
+
+/** A governance stand-in (contracts/test/GovernanceStandIn.sol) reporting epochs of `epochLength` from `genesis`. */
+async function deployGovernance(genesis: bigint, epochLength: bigint): Promise<Address> {
+  return getAddress(
+    await chain.deploy(governanceStandInAbi, testContract('GovernanceStandIn').bytecode, [genesis, epochLength]),
+  );
+}
+
+/** Governance holding `voter`'s stake until `until`, through the stand-in. */
+function holdVia(governance: Address, voter: Address, until: bigint) {
+  return chain.write(0, {
+    address: governance,
+    abi: governanceStandInAbi,
+    functionName: 'hold',
+    args: [staking, voter, until],
+  });
+}
+
+/** A hold_stake sent directly (by an account that is not governance). */
+function holdRequest(voter: Address, until: bigint) {
+  return { address: staking, abi: coldStakingAbi, functionName: 'hold_stake', args: [voter, until] } as const;
 }
 
 // ---- ABI -------------------------------------------------------------------------------------------------
@@ -717,16 +747,19 @@ describe('rule 10: the contract clock moves at most max_seconds_per_block a bloc
   });
 });
 
-describe('governance hold', () => {
+describe('governance', () => {
+  /** An epoch long enough that a hold to its end covers a term and the inactivity delay. */
+  const LONG_EPOCH = 500n * DAY;
+
   const setGovernance = (from: number, governance: Address) =>
+    chain.write(from, { address: staking, abi: coldStakingAbi, functionName: 'set_governance', args: [governance] });
+  const setGovernanceReason = (from: number, governance: Address) =>
     chain.revertReason(from, {
       address: staking,
       abi: coldStakingAbi,
       functionName: 'set_governance',
       args: [governance],
     });
-  const hold = (from: number, voter: Address, until: bigint) =>
-    chain.write(from, { address: staking, abi: coldStakingAbi, functionName: 'hold_stake', args: [voter, until] });
   const heldUntil = (voter: Address) =>
     chain.publicClient.readContract({
       address: staking,
@@ -735,44 +768,50 @@ describe('governance hold', () => {
       args: [voter],
     });
 
-  it('lets the owner set governance once', async () => {
-    expect(await setGovernance(1, account(9))).toBe('ColdStaking: only the owner may set governance');
-    expect(await setGovernance(0, ZERO)).toBe('ColdStaking: governance is the zero address');
-    const receipt = expectSuccess(
-      await chain.write(0, {
-        address: staking,
-        abi: coldStakingAbi,
-        functionName: 'set_governance',
-        args: [account(9)],
-      }),
+  it('lets the owner set governance once, with the epochs it reports', async () => {
+    const now = await chain.now();
+    const governance = await deployGovernance(now - 3n * DAY, 10n * DAY);
+    expect(await setGovernanceReason(1, governance)).toBe('ColdStaking: only the owner may set governance');
+    expect(await setGovernanceReason(0, ZERO)).toBe('ColdStaking: governance is the zero address');
+    // An account without code, or a contract without the epoch views, cannot be governance.
+    expect(await setGovernanceReason(0, account(9))).toBe('ColdStaking: governance does not report its epochs');
+    expect(await setGovernanceReason(0, staking)).toBe('ColdStaking: governance does not report its epochs');
+    expect(await setGovernanceReason(0, await deployGovernance(now, 0n))).toBe(
+      'ColdStaking: governance epoch length is zero',
     );
+    expect(await setGovernanceReason(0, await deployGovernance(now + DAY, DAY))).toBe(
+      'ColdStaking: governance genesis is in the future',
+    );
+
+    const receipt = expectSuccess(await setGovernance(0, governance));
     expect(parseEventLogs({ abi: coldStakingAbi, logs: receipt.logs, eventName: 'GovernanceSet' })[0]!.args).toEqual({
-      governance: account(9),
+      governance,
     });
-    expect(
-      await chain.publicClient.readContract({ address: staking, abi: coldStakingAbi, functionName: 'governance' }),
-    ).toBe(account(9));
-    expect(await setGovernance(0, account(8))).toBe('ColdStaking: governance is already set');
+    const read = (functionName: 'governance' | 'governance_genesis' | 'governance_epoch_length') =>
+      chain.publicClient.readContract({ address: staking, abi: coldStakingAbi, functionName });
+    expect(await read('governance')).toBe(governance);
+    expect(await read('governance_genesis')).toBe(now - 3n * DAY);
+    expect(await read('governance_epoch_length')).toBe(10n * DAY);
+    expect(await setGovernanceReason(0, await deployGovernance(now, DAY))).toBe(
+      'ColdStaking: governance is already set',
+    );
   });
 
   it('holds a stake against withdrawal and report until the vote ends; only governance may hold', async () => {
-    expect((await hold(9, account(1), 1n)).status).toBe('reverted'); // no governance yet
-    await chain.write(0, { address: staking, abi: coldStakingAbi, functionName: 'set_governance', args: [account(9)] });
-    expect(
-      await chain.revertReason(1, {
-        address: staking,
-        abi: coldStakingAbi,
-        functionName: 'hold_stake',
-        args: [account(1), 1n],
-      }),
-    ).toBe('ColdStaking: only governance may hold stakes');
+    expect((await chain.write(9, holdRequest(account(1), 1n))).status).toBe('reverted'); // no governance yet
+    const genesis = await chain.now();
+    const governance = await deployGovernance(genesis, LONG_EPOCH);
+    expectSuccess(await setGovernance(0, governance));
+    expect(await chain.revertReason(1, holdRequest(account(1), 1n))).toBe(
+      'ColdStaking: only governance may hold stakes',
+    );
 
     await stake(1, parseEther('10'), 1n);
     await stake(2, parseEther('1'), 12n);
     await credit(parseEther('10'));
-    const until = (await chain.now()) + ROUND + 10n * DAY;
-    expectSuccess(await hold(9, account(1), until));
-    expectSuccess(await hold(9, account(1), until - 5n * DAY)); // a hold only extends
+    const until = genesis + LONG_EPOCH; // the end of the vote's epoch
+    expectSuccess(await holdVia(governance, account(1), until));
+    expectSuccess(await holdVia(governance, account(1), until - 5n * DAY)); // a hold only extends
     expect(await heldUntil(account(1))).toBe(until);
 
     await chain.increaseTime(ROUND + DAY);
@@ -783,12 +822,14 @@ describe('governance hold', () => {
     await chain.setNextBlockTimestamp(until);
     expectSuccess(await send(1, 'withdraw_stake'));
 
-    // A held idle stake cannot be reported either.
+    // A held idle stake cannot be reported either (epoch 1 runs to genesis + 2 x LONG_EPOCH).
     await stake(3, parseEther('1'), 1n);
+    const farUntil = genesis + 2n * LONG_EPOCH;
+    expectSuccess(await holdVia(governance, account(3), farUntil));
     const s3 = await stakerOf(account(3));
-    const farUntil = s3.endTime + MAX_DELAY + 30n * DAY;
-    expectSuccess(await hold(9, account(3), farUntil));
-    await chain.increaseTime(ROUND + MAX_DELAY + DAY);
+    await chain.setNextBlockTimestamp(s3.endTime + MAX_DELAY + DAY);
+    await chain.mine(1);
+    expect(s3.endTime + MAX_DELAY + DAY).toBeLessThan(farUntil);
     expect(
       await chain.revertReason(2, {
         address: staking,
@@ -799,6 +840,141 @@ describe('governance hold', () => {
     ).toBe('ColdStaking: stake is held by governance for a vote');
     await chain.setNextBlockTimestamp(farUntil);
     expectSuccess(await reportAbuse(2, account(3)));
+  });
+});
+
+describe('total_staked_at_end_of: the total stake at the end of each governance epoch (M-02)', () => {
+  const EPOCH = 10n * DAY;
+
+  const totalAtEndOf = (epoch: bigint) =>
+    chain.publicClient.readContract({
+      address: staking,
+      abi: coldStakingAbi,
+      functionName: 'total_staked_at_end_of',
+      args: [epoch],
+    });
+  const totalReason = (epoch: bigint) =>
+    chain.publicClient
+      .readContract({ address: staking, abi: coldStakingAbi, functionName: 'total_staked_at_end_of', args: [epoch] })
+      .then(
+        () => 'no revert',
+        (error: { cause?: { reason?: string } }) => error.cause?.reason ?? String(error),
+      );
+
+  it('answers nothing without governance, and refuses the epoch in progress and those before governance', async () => {
+    expect(await totalReason(0n)).toBe('ColdStaking: governance is not set');
+    const now = await chain.now();
+    // Governance started two and a half epochs ago: epochs 0 and 1 ended before this contract knew of it.
+    const governance = await deployGovernance(now - 2n * EPOCH - EPOCH / 2n, EPOCH);
+    expectSuccess(
+      await chain.write(0, {
+        address: staking,
+        abi: coldStakingAbi,
+        functionName: 'set_governance',
+        args: [governance],
+      }),
+    );
+    await stake(1, parseEther('7'), 1n);
+    expect(await totalReason(1n)).toBe('ColdStaking: epoch ended before governance was set');
+    expect(await totalReason(2n)).toBe('ColdStaking: epoch has not ended');
+    expect(await totalReason(3n)).toBe('ColdStaking: epoch has not ended');
+    await chain.increaseTime(EPOCH);
+    expect(await totalAtEndOf(2n)).toBe(parseEther('7'));
+    expect(await totalReason(3n)).toBe('ColdStaking: epoch has not ended');
+  });
+
+  it('keeps the total at the end of every ended epoch through changes, idle epochs and skipped epochs', async () => {
+    const genesis = (await chain.now()) + 1n;
+    const governance = await deployGovernance(genesis - 1n, EPOCH);
+    expectSuccess(
+      await chain.write(0, {
+        address: staking,
+        abi: coldStakingAbi,
+        functionName: 'set_governance',
+        args: [governance],
+      }),
+    );
+    const start = (epoch: bigint) => genesis - 1n + epoch * EPOCH;
+    /** The ghost record: the total as it stood at the end of each epoch, read before crossing the boundary. */
+    const ghost = new Map<bigint, bigint>();
+    const total = () => view('TotalStakingAmount');
+    const expectAll = async (upTo: bigint) => {
+      for (let e = 0n; e < upTo; e++) expect(await totalAtEndOf(e), `epoch ${e}`).toBe(ghost.get(e));
+      expect(await totalReason(upTo)).toBe('ColdStaking: epoch has not ended');
+    };
+
+    // Epoch 0: two stakes.
+    await stake(1, parseEther('100'), 20n);
+    await stake(2, parseEther('50'), 1n);
+    await expectAll(0n);
+    ghost.set(0n, await total());
+
+    // Epoch 1: before any change, epoch 0 is read from the current total; then two changes in one epoch.
+    await chain.setNextBlockTimestamp(start(1n) + DAY);
+    await chain.mine(1);
+    await expectAll(1n);
+    await stake(3, parseEther('30'), 1n);
+    await stake(1, parseEther('10'), 1n);
+    expect(await totalAtEndOf(0n)).toBe(parseEther('150'));
+    ghost.set(1n, await total());
+    expect(ghost.get(1n)).toBe(parseEther('190'));
+
+    // Epochs 2 and 3 idle; in epoch 4 a withdrawal (staker 2's term ended on day 27).
+    await chain.setNextBlockTimestamp(start(4n) + DAY);
+    await chain.mine(1);
+    ghost.set(2n, ghost.get(1n)!);
+    ghost.set(3n, ghost.get(1n)!);
+    await expectAll(4n);
+    expectSuccess(await send(2, 'withdraw_stake'));
+    await expectAll(4n);
+    ghost.set(4n, await total());
+
+    // A change at the very first second of epoch 5 belongs to epoch 5, not to the end of epoch 4.
+    await chain.setNextBlockTimestamp(start(5n));
+    await stake(4, parseEther('5'), 1n);
+    await expectAll(5n);
+    expect(await totalAtEndOf(4n)).toBe(parseEther('140'));
+    // A zero-value renewal changes no total.
+    await stake(1, 0n, 20n);
+    ghost.set(5n, await total());
+
+    // Forty epochs skipped, then a report of abuse (staker 3 idle for a year after its term).
+    await chain.setNextBlockTimestamp(start(45n) + DAY);
+    await chain.mine(1);
+    for (let e = 6n; e < 45n; e++) ghost.set(e, ghost.get(5n)!);
+    expectSuccess(await reportAbuse(1, account(3)));
+    ghost.set(45n, await total());
+    await chain.setNextBlockTimestamp(start(46n));
+    await chain.mine(1);
+    await expectAll(46n);
+    expect(await totalAtEndOf(45n)).toBe(parseEther('115'));
+    expect(await totalAtEndOf(44n)).toBe(parseEther('145'));
+  });
+
+  it('costs the same on the first change after one idle epoch or a hundred, nothing extra within an epoch', async () => {
+    const governance = await deployGovernance(await chain.now(), EPOCH);
+    expectSuccess(
+      await chain.write(0, {
+        address: staking,
+        abi: coldStakingAbi,
+        functionName: 'set_governance',
+        args: [governance],
+      }),
+    );
+    await stake(1, parseEther('1'), 1n);
+    await chain.increaseTime(EPOCH);
+    await stake(2, parseEther('1'), 1n);
+    await chain.increaseTime(EPOCH);
+    const afterOne = await stake(3, parseEther('1'), 1n);
+    const withinOne = await stake(4, parseEther('1'), 1n);
+    await chain.increaseTime(100n * EPOCH);
+    const afterHundred = await stake(5, parseEther('1'), 1n);
+    const withinHundred = await stake(6, parseEther('1'), 1n);
+    // One checkpoint however many epochs passed; a later change in the same epoch writes none.
+    expect(afterHundred.gasUsed).toBe(afterOne.gasUsed);
+    expect(withinHundred.gasUsed).toBe(withinOne.gasUsed);
+    expect(afterOne.gasUsed - withinOne.gasUsed).toBeGreaterThan(20_000n);
+    expect(afterOne.gasUsed - withinOne.gasUsed).toBeLessThan(50_000n);
   });
 });
 
@@ -894,20 +1070,42 @@ describe('reentrancy', () => {
 });
 
 describe('I-01: a governance hold never outlasts the vote that caused it', () => {
-  it('ATTACK (today): governance holds a stake ten years, long past any vote, and its owner cannot withdraw', async () => {
-    await chain.write(0, { address: staking, abi: coldStakingAbi, functionName: 'set_governance', args: [account(9)] });
+  it('refuses a hold beyond the end of the current governance epoch; a hold to its end is released with it', async () => {
+    const EPOCH = 30n * DAY;
+    const genesis = await chain.now();
+    const governance = await deployGovernance(genesis, EPOCH);
+    expectSuccess(
+      await chain.write(0, {
+        address: staking,
+        abi: coldStakingAbi,
+        functionName: 'set_governance',
+        args: [governance],
+      }),
+    );
     await stake(1, parseEther('10'), 1n);
     const tenYears = (await chain.now()) + 3650n * DAY;
-    const held = await chain.write(9, {
-      address: staking,
-      abi: coldStakingAbi,
-      functionName: 'hold_stake',
-      args: [account(1), tenYears],
-    });
-    expect(held.status).toBe('success');
-    await chain.increaseTime(ROUND + 365n * DAY);
-    // A year after the end of its term the stake is still locked, for nine more years.
-    expect(await reason(1, 'withdraw_stake')).toBe('ColdStaking: stake is held by governance for a vote');
-    console.log(`I-01: held_until = now + ${(tenYears - (await chain.now())) / DAY} days, a year after the term`);
+    const refusal = 'ColdStaking: a hold may not outlast the current governance epoch';
+    const holdReason = (until: bigint) =>
+      chain.revertReason(0, {
+        address: governance,
+        abi: governanceStandInAbi,
+        functionName: 'hold',
+        args: [staking, account(1), until],
+      });
+    // The attack of the regression test: a hold of ten years is refused, as is one second past the epoch.
+    expect(await holdReason(tenYears)).toBe(refusal);
+    expect(await holdReason(genesis + EPOCH + 1n)).toBe(refusal);
+    expect((await holdVia(governance, account(1), tenYears)).status).toBe('reverted');
+    // What the treasury's vote asks: to the start of the next epoch.
+    expectSuccess(await holdVia(governance, account(1), genesis + EPOCH));
+
+    // In the next epoch, the next epoch's end is allowed, and nothing further.
+    await chain.setNextBlockTimestamp(genesis + EPOCH + DAY);
+    await chain.mine(1);
+    expect(await holdReason(genesis + 2n * EPOCH + 1n)).toBe(refusal);
+    expectSuccess(await holdVia(governance, account(1), genesis + 2n * EPOCH));
+    // After the term and the vote's epoch the stake leaves.
+    await chain.setNextBlockTimestamp(genesis + 2n * EPOCH);
+    expectSuccess(await send(1, 'withdraw_stake'));
   });
 });
