@@ -271,8 +271,8 @@ contract TreasuryGovernance {
     /// @param _epoch_length Seconds an epoch (mainnet: 27 days, a cold staking round).
     /// @param _quorum_bps Initial quorum, MIN_QUORUM_BPS..MAX_QUORUM_BPS basis points of all staked CLO (e.g. 1000 =
     /// 10%).
-    /// @param _submission_deposit Initial deposit a proposal carries, within the deposit bounds (mainnet: 500 CLO). No owner: the deployment
-    /// goes through a CREATE2 factory and the parameters change only through proposals.
+    /// @param _submission_deposit Initial deposit a proposal carries, within the deposit bounds (mainnet: 500 CLO).
+    /// No owner: the deployment goes through a CREATE2 factory and the parameters change only through proposals.
     /// @param _audit_registry The audit registry, whose owner must then make this contract its governance; the zero
     /// address on a chain without one (audit manager proposals are then refused).
     /// @param _file_system The Callisto File System, whose owner must then make this contract its governance; the
@@ -464,7 +464,10 @@ contract TreasuryGovernance {
         require(p.status == Status.Voting, "Treasury: proposal is not in voting");
         uint256 epoch = current_epoch();
         require(epoch > p.voting_epoch, "Treasury: voting has not ended");
-        require(epoch == p.voting_epoch + 1, "Treasury: the evaluation deadline has passed; the proposal can only expire");
+        require(
+            epoch == p.voting_epoch + 1,
+            "Treasury: the evaluation deadline has passed; the proposal can only expire"
+        );
 
         uint256 total = staking.total_staked_at_end_of(p.voting_epoch);
         uint256 turnout = p.votes_for + p.votes_against + p.votes_abstain;
