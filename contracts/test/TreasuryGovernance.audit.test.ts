@@ -398,17 +398,6 @@ describe('M-02 quorum measured at the end of the vote', () => {
 // ---- M-03 ------------------------------------------------------------------------------------------------
 
 describe('M-03 unbounded parameters', () => {
-  async function accept(param: number, value: bigint) {
-    await stakeAll();
-    await at(0n);
-    const id = await submitted(await chain.write(AUTHOR, parameterRequest(param, value, DEPOSIT)));
-    await at(1n);
-    await vote(4, id, For);
-    await at(2n);
-    ok(await send(OTHER, 'evaluate', id));
-    return id;
-  }
-
   const submitReason = (param: number, value: bigint) =>
     chain.revertReason(AUTHOR, parameterRequest(param, value, DEPOSIT));
 
