@@ -35,6 +35,8 @@ test('a funding proposal is submitted, voted by stakers, evaluated and paid for 
   rpcUrl,
   baseURL,
 }) => {
+  // Two epochs, three voters in their own browsers, evaluation, refund and payment: more than the default budget.
+  test.slow();
   const client = createPublicClient({ transport: http(rpcUrl) });
   const treasury = deployedAddress('TreasuryGovernance');
 
