@@ -23,17 +23,28 @@ import {IColdStaking} from "./interfaces/IColdStaking.sol";
 /// and vote again. Stakes only grow while held (withdrawal and abuse reports are the only ways out), so a recorded
 /// weight is always still staked when the vote ends.
 ///
-/// Evaluation. After the voting epoch, anyone evaluates the proposal, once: without a quorum of the stake staked
-/// at that time (turnout x 10000 < quorum_bps x TotalStakingAmount) it fails for not enough votes; otherwise more
-/// weight for than against accepts it (a tie rejects: a change needs a majority). Abstentions count for the
-/// quorum only. The deposit goes back to the author in every case: it exists to make spam cost capital for a
-/// while, not to punish a rejected idea.
+/// Evaluation. During the epoch after the vote (the evaluation epoch, voting_epoch + 1), anyone evaluates the
+/// proposal, once. The outcome depends only on the state at the end of the voting epoch: without a quorum of the
+/// stake staked at that moment (turnout x 10000 < quorum x the cold staking contract's
+/// `total_staked_at_end_of(voting_epoch)`, the quorum being the one in force at submission) it fails for not
+/// enough votes; otherwise more weight for than against accepts it (a tie rejects: a change needs a majority).
+/// Abstentions count for the quorum only. Nobody can move the outcome by staking or withdrawing after the vote,
+/// nor by choosing when to evaluate. A proposal nobody evaluated during its evaluation epoch can only expire
+/// (`expire`, anyone): nothing is carried out, so an old decision never executes in a later context (a host node
+/// paid for epochs before its election, an election replayed after a removal).
 ///
-/// Payment. An accepted funding proposal is due `amount_per_epoch` in each of its `epochs` epochs from the one after
-/// the vote. Anyone may trigger `pay`, which sends every due and unpaid epoch to the payee in one transfer: a
-/// payee who missed epochs loses nothing, and nobody can redirect a payment. When the treasury cannot cover the
-/// payment the call reverts and the epochs stay due for later. An executed host node election pays the node's
-/// salary the same way (the node is the payee).
+/// Deposits. The deposit goes back to the author in every case (evaluated, expired or withdrawn): it exists to make
+/// spam cost capital for a while, not to punish a rejected idea. Evaluation and expiry credit it to the author
+/// (`refund_owed`), who takes it with `withdraw_refund`: a pull payment, so an author that refuses CLO cannot
+/// block or time the evaluation of its proposal. Only the author's own `withdraw` sends the deposit at once.
+///
+/// Payment. An accepted funding proposal is due `amount_per_epoch` in each of its `epochs` epochs from the epoch it
+/// was accepted in (the execution epoch). Anyone may trigger `pay`, which sends every due and unpaid epoch to the
+/// payee in one transfer: a payee who missed epochs loses nothing, and nobody can redirect a payment. When the
+/// treasury cannot cover the payment the call reverts and the epochs stay due for later. An executed host node
+/// election pays the node's salary the same way (the node is the payee), from the epoch the node was elected in.
+/// A payment to the cold staking contract is made with its `DEBUG_donation`, so that it adds to the stakers' reward
+/// pool instead of becoming a stake of the treasury's (its plain `receive` stakes).
 ///
 /// Execution on the project's contracts. An accepted AppointAuditManager or DismissAuditManager proposal calls
 /// `appoint_manager` or `dismiss_manager` of the fixed `audit_registry`; an accepted ElectHostNode or
@@ -50,9 +61,16 @@ import {IColdStaking} from "./interfaces/IColdStaking.sol";
 /// of that node executes, the salary epochs after the current one are cancelled (the election's `epochs` drops
 /// to the epochs up to the current one, which stay payable) and their commitment is released (`SalaryEnded`).
 ///
+/// Parameters. Every parameter has hard bounds (MIN_ and MAX_ constants) and moves a bounded step per accepted
+/// change: the quorum by at most MAX_QUORUM_STEP_BPS, the deposit and the storage prices by at most x2 or /2. The
+/// step is checked at submission against the current value and again when the change executes (against the
+/// value then; a change that no longer fits stays Accepted with `executed` false and says why). So no sequence of
+/// accepted changes can make submitting or passing a proposal impossible: the deposit stays affordable and the
+/// quorum at most MAX_QUORUM_BPS of the stake.
+///
 /// Safety. No proposal can call an arbitrary address: a funding proposal only sends CLO to its payee, a
-/// parameter change only writes one of four parameters with the same bounds as the constructor (two of them
-/// through the file system's `set_prices`), an audit manager change only calls one of two functions of the fixed
+/// parameter change only writes one of four parameters within the bounds above (two of them through the file
+/// system's `set_prices`), an audit manager change only calls one of two functions of the fixed
 /// audit registry, and a host node change one of two functions of the fixed file system. There is no owner;
 /// the parameters change only through proposals. Deposits of proposals in voting are never spent on payments.
 contract TreasuryGovernance {
@@ -82,7 +100,9 @@ contract TreasuryGovernance {
         Accepted,
         Rejected,
         NotEnoughVotes,
-        Withdrawn
+        Withdrawn,
+        /// Not evaluated during its evaluation epoch: nothing was carried out, the deposit was credited back.
+        Expired
     }
 
     /// @notice A voter's choice; None means no vote.
@@ -100,6 +120,8 @@ contract TreasuryGovernance {
         Kind kind;
         Status status;
         address author;
+        /// @dev The quorum in force at submission, which decides this proposal (shares a slot with the three above).
+        uint16 quorum_bps;
         string title;
         /// @dev ipfs:// or https:// address of the full description; `description_hash` is the keccak256 of its
         /// content, so that the text voters read cannot change after submission unnoticed.
@@ -112,18 +134,20 @@ contract TreasuryGovernance {
         uint8 epochs;
         uint8 paid_epochs;
         uint256 voting_epoch;
-        /// @dev Set when a funding proposal is accepted or an election executes: voting_epoch + 1. Zero before.
+        /// @dev Set when a funding proposal is accepted or an election executes: the epoch it happened in (always
+        /// voting_epoch + 1, the evaluation epoch). Zero before.
         uint256 first_pay_epoch;
         // SetParameter: which parameter and its new value; ElectHostNode: the capacity in MB in `param_value`
         // (Quorum and 0 for other kinds).
         Param param;
         uint256 param_value;
-        /// @dev The deposit paid at submission; refunded at evaluation or withdrawal.
+        /// @dev The deposit paid at submission; credited back at evaluation or expiry, sent back at withdrawal.
         uint256 deposit;
         uint256 votes_for;
         uint256 votes_against;
         uint256 votes_abstain;
-        uint256 total_staked_at_evaluation;
+        /// @dev The quorum's denominator: all CLO staked at the end of the voting epoch. Zero until evaluated.
+        uint256 total_staked_at_vote_end;
         // AppointAuditManager / DismissAuditManager: the manager and, when appointing, the public contact;
         // ElectHostNode / RemoveHostNode: the node and, when electing, its endpoint URL.
         address subject;
@@ -154,6 +178,12 @@ contract TreasuryGovernance {
     event PaymentMade(uint256 indexed id, address indexed payee, uint256 epochs_paid, uint256 amount);
     /// @notice The author withdrew a proposal before the end of its vote.
     event ProposalWithdrawn(uint256 indexed id);
+    /// @notice Nobody evaluated the proposal during its evaluation epoch; it expired and nothing was carried out.
+    event ProposalExpired(uint256 indexed id);
+    /// @notice A proposal's deposit was credited to its author, who takes it with `withdraw_refund`.
+    event RefundCredited(uint256 indexed id, address indexed author, uint256 amount);
+    /// @notice An author took the refunds credited to it.
+    event RefundWithdrawn(address indexed author, uint256 amount);
     /// @notice An accepted SetParameter proposal changed a parameter.
     event ParameterChanged(Param param, uint256 value);
     /// @notice The audit registry or the file system refused an accepted proposal's action; it stays Accepted.
@@ -173,6 +203,25 @@ contract TreasuryGovernance {
     uint256 public constant MAX_ENDPOINT_BYTES = 256;
     /// @notice Gas given to the call an accepted proposal makes to the audit registry or the file system.
     uint256 public constant EXECUTION_GAS = 500_000;
+    /// @notice Quorum bounds, basis points of all staked CLO: at least 1% (a handful of coins cannot decide alone),
+    /// at most 30% (a large holder who never votes cannot fail every proposal, a repair included).
+    uint16 public constant MIN_QUORUM_BPS = 100;
+    /// @notice See MIN_QUORUM_BPS.
+    uint16 public constant MAX_QUORUM_BPS = 3000;
+    /// @notice The most one accepted change moves the quorum, in basis points.
+    uint16 public constant MAX_QUORUM_STEP_BPS = 500;
+    /// @notice Submission deposit bounds: enough to cost spam capital, never more than an ordinary author can lock.
+    uint256 public constant MIN_SUBMISSION_DEPOSIT = 1 ether;
+    /// @notice See MIN_SUBMISSION_DEPOSIT.
+    uint256 public constant MAX_SUBMISSION_DEPOSIT = 100_000 ether;
+    /// @notice Bounds of the file system's unit price a proposal may set, wei per MB (0.001 to 1,000 CLO).
+    uint256 public constant MIN_UNIT_PRICE = 1e15;
+    /// @notice See MIN_UNIT_PRICE.
+    uint256 public constant MAX_UNIT_PRICE = 1e21;
+    /// @notice Bounds of the file system's floor price a proposal may set, wei per MB (0.000001 to 10 CLO).
+    uint256 public constant MIN_FLOOR_PRICE = 1e12;
+    /// @notice See MIN_FLOOR_PRICE.
+    uint256 public constant MAX_FLOOR_PRICE = 1e19;
 
     /// @notice The cold staking contract: vote weights and holds.
     IColdStaking public immutable staking;
@@ -191,6 +240,10 @@ contract TreasuryGovernance {
     uint256 public submission_deposit;
     /// @notice The sum of the deposits of proposals still in voting: not spendable on payments.
     uint256 public held_deposits;
+    /// @notice Deposits credited back to each author and not yet withdrawn (`withdraw_refund`).
+    mapping(address => uint256) public refund_owed;
+    /// @notice The sum of `refund_owed` over all authors: not spendable on payments.
+    uint256 public total_refunds_owed;
     /// @notice The CLO accepted funding proposals and executed elections committed to each epoch (a record:
     /// payments do not lower it; an executed removal of a node releases its salary's cancelled epochs).
     mapping(uint256 => uint256) public committed_in_epoch;
@@ -216,9 +269,10 @@ contract TreasuryGovernance {
 
     /// @param _staking The cold staking contract, whose owner must then make this contract its governance.
     /// @param _epoch_length Seconds an epoch (mainnet: 27 days, a cold staking round).
-    /// @param _quorum_bps Initial quorum, 1..10000 basis points of all staked CLO (e.g. 1000 = 10%).
-    /// @param _submission_deposit Initial deposit a proposal carries (mainnet: 500 CLO). No owner: the deployment
-    /// goes through a CREATE2 factory and the parameters change only through proposals.
+    /// @param _quorum_bps Initial quorum, MIN_QUORUM_BPS..MAX_QUORUM_BPS basis points of all staked CLO (e.g. 1000 =
+    /// 10%).
+    /// @param _submission_deposit Initial deposit a proposal carries, within the deposit bounds (mainnet: 500 CLO).
+    /// No owner: the deployment goes through a CREATE2 factory and the parameters change only through proposals.
     /// @param _audit_registry The audit registry, whose owner must then make this contract its governance; the zero
     /// address on a chain without one (audit manager proposals are then refused).
     /// @param _file_system The Callisto File System, whose owner must then make this contract its governance; the
@@ -233,8 +287,8 @@ contract TreasuryGovernance {
     ) {
         require(_staking != address(0), "Treasury: staking is the zero address");
         require(_epoch_length > 0, "Treasury: epoch length is zero");
-        _check_parameter(Param.Quorum, _quorum_bps);
-        _check_parameter(Param.SubmissionDeposit, _submission_deposit);
+        _check_bounds(Param.Quorum, _quorum_bps);
+        _check_bounds(Param.SubmissionDeposit, _submission_deposit);
         staking = IColdStaking(_staking);
         audit_registry = IAuditRegistry(_audit_registry);
         file_system = ICallistoFS(_file_system);
@@ -251,8 +305,9 @@ contract TreasuryGovernance {
 
     // ---- submission ------------------------------------------------------------------------------------------
 
-    /// @notice Asks for `amount_per_epoch` CLO to `payee` in each of `epochs` epochs (1..12) from the one after the
-    /// vote. Carries exactly `submission_deposit`, refunded at evaluation or withdrawal. Anyone may submit.
+    /// @notice Asks for `amount_per_epoch` CLO to `payee` in each of `epochs` epochs (1..12) from the epoch it is
+    /// accepted in. Carries exactly `submission_deposit`, refunded at evaluation, expiry or withdrawal. Anyone may
+    /// submit. A payee that is the cold staking contract is paid as a donation to its reward pool.
     function submit_funding(
         string calldata title,
         string calldata description_url,
@@ -271,8 +326,9 @@ contract TreasuryGovernance {
         return _proposals.length - 1;
     }
 
-    /// @notice Asks to set `param` to `value` (quorum 1..10000 bps, deposit above zero, storage prices in wei per
-    /// MB above zero). Same deposit and vote.
+    /// @notice Asks to set `param` to `value`: within the parameter's bounds and one step of its current value
+    /// (quorum +/- MAX_QUORUM_STEP_BPS, deposit and storage prices (wei per MB) at most x2 or /2). Same deposit and
+    /// vote.
     function submit_parameter_change(
         string calldata title,
         string calldata description_url,
@@ -281,7 +337,13 @@ contract TreasuryGovernance {
         uint256 value
     ) external payable returns (uint256 id) {
         if (param == Param.StorageUnitPrice || param == Param.StorageFloorPrice) _require_file_system();
-        _check_parameter(param, value);
+        _check_bounds(param, value);
+        // Early word for the author; `_change_parameter` checks the step again against the value of the day.
+        (bool known, uint256 current) = _current_value(param);
+        if (known) {
+            string memory too_far = _step_error(param, current, value);
+            if (bytes(too_far).length > 0) revert(too_far);
+        }
         Proposal storage p = _new_proposal(Kind.SetParameter, title, description_url, description_hash);
         p.param = param;
         p.param_value = value;
@@ -322,8 +384,8 @@ contract TreasuryGovernance {
 
     /// @notice Asks to elect `node` as an IPFS host node of the file system, at `endpoint` (http:// or https://,
     /// 1..256 bytes) with `capacity_mb` MB, for a salary of `salary_per_epoch` CLO in each of `epochs` epochs
-    /// (1..12) from the one after the vote, paid to the node only if the file system accepts it. Same deposit and
-    /// vote.
+    /// (1..12) from the epoch it is elected in, paid to the node only if the file system accepts it. Same deposit
+    /// and vote.
     function submit_host_node_election(
         string calldata title,
         string calldata description_url,
@@ -391,36 +453,63 @@ contract TreasuryGovernance {
 
     // ---- evaluation ------------------------------------------------------------------------------------------
 
-    /// @notice Closes the vote of a proposal after its voting epoch; anyone may call it, once. Refunds the deposit
-    /// and, if accepted, carries it out: commits the funding, applies the parameter, or asks the audit registry or
-    /// the file system for the change (a refusal there leaves the proposal Accepted with `executed` false and
-    /// emits ExecutionFailed; an election's salary is committed only when the node was elected).
+    /// @notice Closes the vote of a proposal during its evaluation epoch (the one after the vote); anyone may call
+    /// it, once. Decides on the state at the end of the vote (see the contract's notes), credits the deposit to the
+    /// author and, if accepted, carries it out: commits the funding from this epoch, applies the parameter, or asks
+    /// the audit registry or the file system for the change (a refusal there leaves the proposal Accepted with
+    /// `executed` false and emits ExecutionFailed; an election's salary is committed only when the node was
+    /// elected). After the evaluation epoch the proposal can only expire.
     function evaluate(uint256 id) external nonReentrant exists(id) {
         Proposal storage p = _proposals[id];
         require(p.status == Status.Voting, "Treasury: proposal is not in voting");
-        require(current_epoch() > p.voting_epoch, "Treasury: voting has not ended");
+        uint256 epoch = current_epoch();
+        require(epoch > p.voting_epoch, "Treasury: voting has not ended");
+        require(
+            epoch == p.voting_epoch + 1,
+            "Treasury: the evaluation deadline has passed; the proposal can only expire"
+        );
 
-        uint256 total = staking.TotalStakingAmount();
+        uint256 total = staking.total_staked_at_end_of(p.voting_epoch);
         uint256 turnout = p.votes_for + p.votes_against + p.votes_abstain;
         Status status;
-        if (turnout * BPS < uint256(quorum_bps) * total) status = Status.NotEnoughVotes;
+        if (turnout * BPS < uint256(p.quorum_bps) * total) status = Status.NotEnoughVotes;
         else if (p.votes_for > p.votes_against) status = Status.Accepted;
         else status = Status.Rejected;
         p.status = status;
-        p.total_staked_at_evaluation = total;
-        uint256 deposit = p.deposit;
-        held_deposits -= deposit;
+        p.total_staked_at_vote_end = total;
+        _credit_refund(id, p);
 
         if (status == Status.Accepted) _carry_out(id, p);
         emit ProposalEvaluated(id, status, p.votes_for, p.votes_against, p.votes_abstain);
-        _send(p.author, deposit);
+    }
+
+    /// @notice Ends a proposal nobody evaluated during its evaluation epoch: it becomes Expired, nothing is carried
+    /// out, and the deposit is credited to the author. Anyone may call it.
+    function expire(uint256 id) external exists(id) {
+        Proposal storage p = _proposals[id];
+        require(p.status == Status.Voting, "Treasury: proposal is not in voting");
+        require(current_epoch() > p.voting_epoch + 1, "Treasury: the proposal can still be voted or evaluated");
+        p.status = Status.Expired;
+        _credit_refund(id, p);
+        emit ProposalExpired(id);
+    }
+
+    /// @notice Sends the caller every deposit credited back to it (evaluated and expired proposals).
+    function withdraw_refund() external nonReentrant {
+        uint256 amount = refund_owed[msg.sender];
+        require(amount > 0, "Treasury: no refund is owed to you");
+        refund_owed[msg.sender] = 0;
+        total_refunds_owed -= amount;
+        emit RefundWithdrawn(msg.sender, amount);
+        _send(msg.sender, amount);
     }
 
     // ---- payment ---------------------------------------------------------------------------------------------
 
     /// @notice Pays the payee of an accepted funding proposal (or the node of an executed host node election) every
     /// due epoch not paid yet; anyone may call it. Reverts when nothing is due or when the treasury (less held
-    /// deposits) cannot cover it; it stays due.
+    /// deposits and refunds owed) cannot cover it; it stays due. The cold staking contract is paid through its
+    /// `DEBUG_donation`, which adds to its reward pool.
     function pay(uint256 id) external nonReentrant exists(id) {
         Proposal storage p = _proposals[id];
         require(
@@ -434,13 +523,17 @@ contract TreasuryGovernance {
         uint256 amount = n * p.amount_per_epoch;
         require(available_balance() >= amount, "Treasury: treasury cannot cover the payment");
         p.paid_epochs += uint8(n);
-        emit PaymentMade(id, p.payee, n, amount);
-        _send(p.payee, amount);
+        address payee = p.payee;
+        emit PaymentMade(id, payee, n, amount);
+        // A plain transfer to the cold staking contract would stake it for the treasury, locked for a round.
+        if (payee == address(staking)) staking.DEBUG_donation{value: amount}();
+        else _send(payee, amount);
     }
 
     // ---- withdrawal ------------------------------------------------------------------------------------------
 
-    /// @notice The author takes a proposal back before the end of its vote and gets the deposit back.
+    /// @notice The author takes a proposal back before the end of its vote and gets the deposit back at once (the
+    /// author is the caller, so a refusal only stops its own call).
     function withdraw(uint256 id) external nonReentrant exists(id) {
         Proposal storage p = _proposals[id];
         require(msg.sender == p.author, "Treasury: only the author may withdraw");
@@ -512,9 +605,16 @@ contract TreasuryGovernance {
         return (true, stored - 1);
     }
 
-    /// @notice The balance payments may use: everything but the deposits of proposals in voting.
+    /// @notice The first moment `evaluate` refuses proposal `id`: the end of its evaluation epoch (the start of
+    /// voting_epoch + 2). From then on it can only expire.
+    function evaluation_deadline(uint256 id) external view exists(id) returns (uint256) {
+        return epoch_start(_proposals[id].voting_epoch + 2);
+    }
+
+    /// @notice The balance payments may use: everything but the deposits of proposals in voting and the refunds
+    /// owed to authors.
     function available_balance() public view returns (uint256) {
-        return address(this).balance - held_deposits;
+        return address(this).balance - held_deposits - total_refunds_owed;
     }
 
     // ---- internals -------------------------------------------------------------------------------------------
@@ -547,6 +647,7 @@ contract TreasuryGovernance {
         p.title = title;
         p.description_url = description_url;
         p.description_hash = description_hash;
+        p.quorum_bps = quorum_bps;
         p.voting_epoch = current_epoch() + 1;
         p.deposit = deposit;
         held_deposits += deposit;
@@ -596,10 +697,10 @@ contract TreasuryGovernance {
         }
     }
 
-    /// @dev Commits `amount_per_epoch` to each of the proposal's epochs from the one after the vote (at most 12: a
-    /// bounded loop) and sets its first pay epoch.
+    /// @dev Commits `amount_per_epoch` to each of the proposal's epochs from the current one, when it executes (at
+    /// most 12: a bounded loop), and sets its first pay epoch: nothing is ever owed for a time before execution.
     function _commit_payments(Proposal storage p) private {
-        uint256 first = p.voting_epoch + 1;
+        uint256 first = current_epoch();
         uint256 end = first + p.epochs;
         uint256 amount = p.amount_per_epoch;
         p.first_pay_epoch = first;
@@ -626,8 +727,17 @@ contract TreasuryGovernance {
     }
 
     /// @dev Applies an accepted parameter change: quorum and deposit here, the storage prices through the file
-    /// system's set_prices with the other price unchanged. Returns whether it took effect.
+    /// system's set_prices with the other price unchanged. The step is checked again against the value now (other
+    /// changes may have executed since the submission). Returns whether it took effect.
     function _change_parameter(uint256 id, Param param, uint256 value) private returns (bool) {
+        (bool known, uint256 current) = _current_value(param);
+        if (known) {
+            string memory too_far = _step_error(param, current, value);
+            if (bytes(too_far).length > 0) {
+                emit ExecutionFailed(id, too_far);
+                return false;
+            }
+        }
         if (param == Param.Quorum) {
             quorum_bps = uint16(value);
         } else if (param == Param.SubmissionDeposit) {
@@ -698,11 +808,64 @@ contract TreasuryGovernance {
         return reached - p.paid_epochs;
     }
 
-    function _check_parameter(Param param, uint256 value) private pure {
-        if (param == Param.Quorum) require(value >= 1 && value <= BPS, "Treasury: quorum must be 1 to 10000 bps");
-        else if (param == Param.SubmissionDeposit) require(value > 0, "Treasury: deposit must be above zero");
-        else if (param == Param.StorageUnitPrice) require(value > 0, "Treasury: unit price must be above zero");
-        else require(value > 0, "Treasury: floor price must be above zero");
+    /// @dev Credits the proposal's deposit, no longer held, to its author (a pull payment: see `withdraw_refund`).
+    function _credit_refund(uint256 id, Proposal storage p) private {
+        uint256 deposit = p.deposit;
+        address author = p.author;
+        held_deposits -= deposit;
+        refund_owed[author] += deposit;
+        total_refunds_owed += deposit;
+        emit RefundCredited(id, author, deposit);
+    }
+
+    /// @dev The hard bounds of each parameter.
+    function _check_bounds(Param param, uint256 value) private pure {
+        if (param == Param.Quorum) {
+            require(
+                value >= MIN_QUORUM_BPS && value <= MAX_QUORUM_BPS,
+                "Treasury: quorum must be 100 to 3000 bps (1% to 30%)"
+            );
+        } else if (param == Param.SubmissionDeposit) {
+            require(
+                value >= MIN_SUBMISSION_DEPOSIT && value <= MAX_SUBMISSION_DEPOSIT,
+                "Treasury: deposit must be 1 to 100000 CLO"
+            );
+        } else if (param == Param.StorageUnitPrice) {
+            require(
+                value >= MIN_UNIT_PRICE && value <= MAX_UNIT_PRICE,
+                "Treasury: unit price must be 0.001 to 1000 CLO a MB"
+            );
+        } else {
+            require(
+                value >= MIN_FLOOR_PRICE && value <= MAX_FLOOR_PRICE,
+                "Treasury: floor price must be 0.000001 to 10 CLO a MB"
+            );
+        }
+    }
+
+    /// @dev The parameter's value now; unknown (false) only for a storage price without a file system to read.
+    function _current_value(Param param) private view returns (bool known, uint256 value) {
+        if (param == Param.Quorum) return (true, quorum_bps);
+        if (param == Param.SubmissionDeposit) return (true, submission_deposit);
+        if (address(file_system).code.length == 0) return (false, 0);
+        return (true, param == Param.StorageUnitPrice ? file_system.unit_price() : file_system.floor_price());
+    }
+
+    /// @dev Why `value` is more than one step from `current` (empty when it is within one step). The quorum moves
+    /// at most MAX_QUORUM_STEP_BPS; the other parameters at most x2 or /2. A storage price the file system's owner
+    /// set outside the bounds may be brought back within them in one change.
+    function _step_error(Param param, uint256 current, uint256 value) private pure returns (string memory) {
+        if (param == Param.Quorum) {
+            uint256 distance = value > current ? value - current : current - value;
+            return distance <= MAX_QUORUM_STEP_BPS ? "" : "Treasury: quorum may change by at most 500 bps at a time";
+        }
+        if (param == Param.StorageUnitPrice && (current < MIN_UNIT_PRICE || current > MAX_UNIT_PRICE)) return "";
+        if (param == Param.StorageFloorPrice && (current < MIN_FLOOR_PRICE || current > MAX_FLOOR_PRICE)) return "";
+        // Within x2 and /2: value <= 2 x current and 2 x value >= current (no overflow: values are bounded above).
+        if (value <= 2 * current && 2 * value >= current) return "";
+        if (param == Param.SubmissionDeposit) return "Treasury: deposit may at most double or halve at a time";
+        if (param == Param.StorageUnitPrice) return "Treasury: unit price may at most double or halve at a time";
+        return "Treasury: floor price may at most double or halve at a time";
     }
 
     function _require_file_system() private view {

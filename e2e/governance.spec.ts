@@ -1,8 +1,12 @@
 import type { Browser, Page } from '@playwright/test';
 import { createPublicClient, http, parseEther } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { treasuryGovernanceAbi } from '../contracts-abi/TreasuryGovernance';
+import { anvilPrivateKeys } from '../lib/chain/anvilAccounts';
 import { deployedAddress, expect, openConnected, test } from './fixtures';
 
 const AUTHOR = 7;
+const AUTHOR_ADDRESS = privateKeyToAccount(anvilPrivateKeys[AUTHOR]!).address;
 const VOTERS_FOR = [3, 4]; // seeded stakers of 2,000 and 5,000 CLO
 const VOTER_AGAINST = 5; // seeded staker of 300 CLO
 const PAYEE = '0x00000000000000000000000000000000000E2e01';
@@ -31,6 +35,8 @@ test('a funding proposal is submitted, voted by stakers, evaluated and paid for 
   rpcUrl,
   baseURL,
 }) => {
+  // Two epochs, three voters in their own browsers, evaluation, refund and payment: more than the default budget.
+  test.slow();
   const client = createPublicClient({ transport: http(rpcUrl) });
   const treasury = deployedAddress('TreasuryGovernance');
 
@@ -59,9 +65,33 @@ test('a funding proposal is submitted, voted by stakers, evaluated and paid for 
 
   await advanceEpoch(page);
   await page.reload();
+  // Evaluation is open for this epoch only, and the page says until when.
+  await expect(page.getByTestId('proposal-state')).toHaveText('Awaiting evaluation');
+  await expect(page.getByTestId('evaluation-deadline')).toContainText('Evaluate by');
+  await expect(page.getByTestId('evaluate-by')).toContainText('evaluate by');
   await page.getByRole('button', { name: 'Evaluate' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Evaluated proposal ${id}` })).toBeVisible();
   await expect(page.getByTestId('proposal-state')).toHaveText('Accepted');
+
+  // The deposit is credited, not sent: the author withdraws it.
+  await expect(page.getByTestId('refund-owed')).toContainText('The treasury owes you');
+  const refundBefore = await client.readContract({
+    address: treasury,
+    abi: treasuryGovernanceAbi,
+    functionName: 'refund_owed',
+    args: [AUTHOR_ADDRESS],
+  });
+  expect(refundBefore).toBeGreaterThanOrEqual(parseEther('500'));
+  await page.getByRole('button', { name: 'Withdraw refund' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Withdrew your refund of' })).toBeVisible();
+  expect(
+    await client.readContract({
+      address: treasury,
+      abi: treasuryGovernanceAbi,
+      functionName: 'refund_owed',
+      args: [AUTHOR_ADDRESS],
+    }),
+  ).toBe(0n);
 
   const treasuryBefore = await client.getBalance({ address: treasury });
   const payeeBefore = await client.getBalance({ address: PAYEE });
@@ -70,4 +100,50 @@ test('a funding proposal is submitted, voted by stakers, evaluated and paid for 
   expect(await client.getBalance({ address: PAYEE })).toBe(payeeBefore + parseEther('1234.5'));
   expect(await client.getBalance({ address: treasury })).toBe(treasuryBefore - parseEther('1234.5'));
   await expect(page.getByTestId('proposal-state')).toHaveText('Being paid');
+});
+
+test('a proposal nobody evaluated in time shows as expired, in the list and on its page', async ({ page, rpcUrl }) => {
+  // The seed's first proposal was submitted before the clock moved on a year; it was expired.
+  await openConnected(page, rpcUrl, '/governance/proposal/?id=0', AUTHOR);
+  await expect(page.getByTestId('proposal-state')).toHaveText('Expired');
+  await expect(page.getByTestId('evaluation-deadline')).toContainText('Nobody evaluated it by');
+  await expect(page.getByRole('button', { name: 'Evaluate' })).toHaveCount(0);
+
+  await page.goto('/governance/');
+  await page.getByLabel('Filter by state').selectOption('Expired');
+  // The filter applies to the page read; the seeded proposal is the oldest, so page back until it shows.
+  const older = page.getByRole('button', { name: 'Older proposals' });
+  const item = page.getByTestId('proposal-item').filter({ hasText: 'Sponsor a Callisto meetup in Lisbon' });
+  await expect(page.getByTestId('proposal-count')).toBeVisible();
+  while ((await item.count()) === 0 && (await older.isVisible()) && (await older.isEnabled())) {
+    await older.click();
+    await expect(page.getByText(/Page \d+ of \d+/)).toBeVisible();
+  }
+  await expect(item.getByTestId('proposal-state')).toHaveText('Expired');
+  await expect(item.getByTestId('expired-note')).toContainText('Nobody evaluated it by');
+});
+
+test('the parameter form states the bounds and refuses a change beyond one step before sending', async ({
+  page,
+  rpcUrl,
+}) => {
+  await openConnected(page, rpcUrl, '/governance/new/', AUTHOR);
+  await page.getByLabel('Parameter change').check();
+  await expect(page.getByTestId('parameter-rule')).toContainText('Allowed: 1% to 30%');
+  await expect(page.getByTestId('parameter-rule')).toContainText('this proposal may set 5% to 15%');
+  await page.getByLabel('Title').fill('E2E: raise the quorum');
+  await page.getByLabel('New quorum (%)').fill('50');
+  await page.getByRole('button', { name: 'Submit proposal' }).click();
+  await expect(page.getByText('Quorum must be 100 to 3000 bps (1% to 30%)')).toBeVisible();
+  await page.getByLabel('New quorum (%)').fill('16');
+  await expect(page.getByText('Quorum may change by at most 500 bps at a time')).toBeVisible();
+});
+
+test('a funding payee that is the cold staking contract is explained as a donation to the reward pool', async ({
+  page,
+  rpcUrl,
+}) => {
+  await openConnected(page, rpcUrl, '/governance/new/', AUTHOR);
+  await page.getByLabel('Payee address').fill(deployedAddress('ColdStaking'));
+  await expect(page.getByTestId('payee-note')).toContainText('donated to the stakers’ reward pool');
 });

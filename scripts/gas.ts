@@ -322,7 +322,14 @@ const treasuryGovernance: GasSuite<GovernanceContext> = {
           address: gov,
           abi: treasuryGovernanceAbi,
           functionName: 'submit_parameter_change',
-          args: ['Storage at 2 wei per MB', DESCRIPTION_URL, DESCRIPTION_HASH, ProposalParam.StorageUnitPrice, 2n],
+          // One step from the 10 CLO a MB unit price: the largest change a proposal may make (x2).
+          args: [
+            'Storage at 20 CLO a MB',
+            DESCRIPTION_URL,
+            DESCRIPTION_HASH,
+            ProposalParam.StorageUnitPrice,
+            parseEther('20'),
+          ],
           value: DEPOSIT,
         });
         return chain.write(1, {

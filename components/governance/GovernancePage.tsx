@@ -9,7 +9,9 @@ import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatBps } from '@/lib/governance/view';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, NotDeployed, ReadFailed, Stat } from '@/components/ui/primitives';
+import { useAccount } from 'wagmi';
 import { ProposalList } from './ProposalList';
+import { RefundPanel } from './RefundPanel';
 import { Countdown, DateAt, useChainNow, useRefetchWhenPassed } from '@/components/ui/chainDisplay';
 import { useGovernanceList, type GovernanceState } from './useGovernanceList';
 
@@ -46,6 +48,7 @@ export function GovernancePage() {
 }
 
 function GovernanceDashboard({ governance, staking }: { governance: Address; staking: Address }) {
+  const { address } = useAccount();
   const [page, setPage] = useState(0);
   const list = useGovernanceList(governance, staking, page);
   const clock = useChainNow();
@@ -63,6 +66,7 @@ function GovernanceDashboard({ governance, staking }: { governance: Address; sta
         now={clock.now}
         refetch={() => Promise.all([list.refetch(), clock.refetch()])}
       />
+      <RefundPanel governance={governance} account={address} />
       <ProposalList
         state={list.state}
         proposals={list.proposals}
@@ -102,7 +106,7 @@ function TreasuryCard({
         <Stat
           label="Available for payments"
           value={state ? (state.availableBalance === undefined ? '—' : clo(state.availableBalance)) : undefined}
-          hint="The balance less the deposits of proposals in voting"
+          hint="The balance less the deposits of proposals in voting and the refunds owed to authors"
         />
         <Stat label="Committed this epoch" value={testValue('committed-this-epoch', clo(committed.thisEpoch))} />
         <Stat label="Committed next epoch" value={testValue('committed-next-epoch', clo(committed.nextEpoch))} />

@@ -15,6 +15,7 @@ import {
   MAX_EPOCHS,
   MAX_TITLE_BYTES,
   ProposalKind,
+  ProposalParam,
   votingWindow,
 } from '@/lib/governance/proposal';
 import {
@@ -27,6 +28,8 @@ import {
   isParameterChoice,
   MB_NOTE,
   PARAMETER_CHOICES,
+  parameterRule,
+  payeeNote,
   validateNewProposal,
   type HostNodeInfo,
   type NewProposalCall,
@@ -195,13 +198,23 @@ function NewProposalForm({ governance }: { governance: Address }) {
   const base = useId();
   const id = (name: string) => `${base}-${name}`;
 
+  // A parameter change moves one step from today's value: the form checks it against the values read here.
+  const currentParameters: Partial<Record<number, bigint>> = {
+    [ProposalParam.Quorum]: quorumBps === undefined ? undefined : BigInt(quorumBps),
+    [ProposalParam.SubmissionDeposit]: deposit,
+    [ProposalParam.StorageUnitPrice]: unitPrice,
+    [ProposalParam.StorageFloorPrice]: floorPrice,
+  };
   const result = validateNewProposal({
     ...form,
     deposit,
     balance: balance.data?.value,
     hasAuditRegistry,
     hasFileSystem,
+    currentParameters,
   });
+  const stakingAddress = contractAddress(chain.id, 'ColdStaking');
+  const toStaking = form.kind === 'funding' ? payeeNote(form.payee, stakingAddress) : undefined;
   const contactBytes = byteLength(form.managerContact);
   const endpointBytes = byteLength(form.endpoint);
   const endpointHost = form.endpoint === '' ? undefined : endpointDisplay(form.endpoint).host;
@@ -333,7 +346,12 @@ function NewProposalForm({ governance }: { governance: Address }) {
 
           {form.kind === 'funding' ? (
             <>
-              <Field id={id('payee')} label="Payee address" error={shown('payee')}>
+              <Field
+                id={id('payee')}
+                label="Payee address"
+                error={shown('payee')}
+                hint={toStaking && <span data-testid="payee-note">{toStaking}</span>}
+              >
                 <input
                   id={id('payee')}
                   name="payee"
@@ -344,7 +362,7 @@ function NewProposalForm({ governance }: { governance: Address }) {
                   onChange={(e) => set('payee', e.target.value)}
                   onBlur={blur('payee')}
                   className={`${inputClass} font-mono`}
-                  {...described(id('payee'), shown('payee'))}
+                  {...described(id('payee'), shown('payee'), Boolean(toStaking))}
                 />
               </Field>
               <div className="grid gap-4 sm:grid-cols-2">
@@ -366,7 +384,7 @@ function NewProposalForm({ governance }: { governance: Address }) {
                   id={id('epochs')}
                   name="epochs"
                   label="Epochs"
-                  hint="Paid one epoch at a time from the epoch after the vote"
+                  hint="Paid one epoch at a time from the epoch it is accepted in (the one after the vote)"
                   value={form.epochs}
                   error={shown('epochs')}
                   onChange={(value) => set('epochs', value)}
@@ -612,7 +630,14 @@ function NewProposalForm({ governance }: { governance: Address }) {
                 id={id('value')}
                 label={PARAMETER_VALUE_LABELS[form.param]}
                 error={shown('paramValue')}
-                hint={parameterHint(form.param, { quorumBps, deposit, unitPrice, floorPrice })}
+                hint={
+                  <>
+                    {parameterHint(form.param, { quorumBps, deposit, unitPrice, floorPrice })}{' '}
+                    <span data-testid="parameter-rule">
+                      {parameterRule(paramOf(form.param), currentParameters[paramOf(form.param)])}
+                    </span>
+                  </>
+                }
               >
                 <input
                   id={id('value')}
@@ -814,14 +839,18 @@ function parameterHint(
   const price = (wei: bigint | undefined) => (wei === undefined ? '…' : `${formatClo(wei, 18)} CLO per MB`);
   switch (param) {
     case 'quorum':
-      return `Now ${now.quorumBps === undefined ? '…' : formatBps(now.quorumBps)} of all staked CLO; above 0 and at most 100`;
+      return `Now ${now.quorumBps === undefined ? '…' : formatBps(now.quorumBps)} of all staked CLO.`;
     case 'deposit':
-      return `Now ${now.deposit === undefined ? '…' : formatCloWithUnit(now.deposit)}; above zero`;
+      return `Now ${now.deposit === undefined ? '…' : formatCloWithUnit(now.deposit)}.`;
     case 'storageUnitPrice':
-      return `Now ${price(now.unitPrice)}; above zero. Scales the price per MB with the share of capacity in use (${MB_NOTE})`;
+      return `Now ${price(now.unitPrice)}. Scales the price per MB with the share of capacity in use (${MB_NOTE}).`;
     case 'storageFloorPrice':
-      return `Now ${price(now.floorPrice)}; above zero. The least price per MB, so storage is never free (${MB_NOTE})`;
+      return `Now ${price(now.floorPrice)}. The least price per MB, so storage is never free (${MB_NOTE}).`;
   }
+}
+
+function paramOf(choice: FormState['param']): number {
+  return PARAMETER_CHOICES.find((c) => c.value === choice)?.param ?? ProposalParam.Quorum;
 }
 
 /** How many epochs a payment runs: 1 to 12, the contract's bounds. */

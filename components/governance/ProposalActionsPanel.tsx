@@ -138,11 +138,13 @@ function ActionBlock({
  * fail now. */
 export function OtherActions({ governance, data, actions }: Omit<Props, 'account' | 'voteWindow'>) {
   const evaluateTx = useTransaction();
+  const expireTx = useTransaction();
   const payTx = useTransaction();
   const withdrawTx = useTransaction();
   const { proposal: p, dueEpochs } = data;
-  const anyTx = [evaluateTx, payTx, withdrawTx].some((tx) => tx.state.phase !== 'idle');
-  if (!actions.evaluate.shown && !actions.pay.shown && !actions.withdraw.shown && !anyTx) return null;
+  const anyTx = [evaluateTx, expireTx, payTx, withdrawTx].some((tx) => tx.state.phase !== 'idle');
+  const shown = [actions.evaluate, actions.expire, actions.pay, actions.withdraw].some((a) => a.shown);
+  if (!shown && !anyTx) return null;
   const c = { address: governance, abi: treasuryGovernanceAbi } as const;
   const due = dueEpochs * p.amount_per_epoch;
   const salary = p.kind === ProposalKind.ElectHostNode;
@@ -163,9 +165,34 @@ export function OtherActions({ governance, data, actions }: Omit<Props, 'account
             )
           }
         >
-          Closes the vote: counts the quorum and the majority, refunds the author’s deposit and, if accepted, carries it
-          out: commits the funding, applies the parameter, or asks the audit registry or the file system for the change
-          (an elected node’s salary is committed only if the file system takes the node). Anyone may do it, once.
+          Closes the vote: counts the quorum (against the stake at the end of the vote) and the majority, credits the
+          author’s deposit back and, if accepted, carries it out: commits the funding from this epoch, applies the
+          parameter, or asks the audit registry or the file system for the change (an elected node’s salary is committed
+          only if the file system takes the node). Anyone may do it, once, during the epoch after the vote
+          {actions.evaluateBy !== undefined && (
+            <strong className="text-amber-200" data-testid="evaluate-by">
+              {' '}
+              (evaluate by {formatDateTime(actions.evaluateBy)})
+            </strong>
+          )}
+          ; after that the proposal can only expire.
+        </ActionBlock>
+        <ActionBlock
+          state={actions.expire}
+          tx={expireTx}
+          label="Expire"
+          reasonId="expire-reason"
+          variant="secondary"
+          onClick={() =>
+            void expireTx.send(
+              { ...c, functionName: 'expire', args: [p.id] },
+              { successMessage: `Proposal ${p.id.toString()} expired; the deposit is credited to its author` },
+            )
+          }
+        >
+          Nobody evaluated this proposal during the epoch after its vote, so it can no longer take effect. Expiring it
+          closes it for good and credits the {formatCloWithUnit(p.deposit)} deposit back to its author. Anyone may do
+          it.
         </ActionBlock>
         <ActionBlock
           state={actions.pay}

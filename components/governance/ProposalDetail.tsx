@@ -15,6 +15,7 @@ import {
   executionFailed,
   isAuditManagerKind,
   isHostNodeKind,
+  evaluationDeadline,
   proposalStatusLabel,
   reasonToMessage,
   votingWindow,
@@ -24,11 +25,13 @@ import {
   describeParameterChange,
   executionLabel,
   executionTarget,
+  formatBps,
   formatMb,
   isEvaluated,
   kindLabel,
   MB_NOTE,
   parseProposalId,
+  payeeNote,
   proposalActions,
   quorumBase,
   tallySummary,
@@ -36,6 +39,7 @@ import {
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
 import { OtherActions, VotePanel } from './ProposalActionsPanel';
+import { RefundPanel } from './RefundPanel';
 import { ProposalDescription } from './ProposalDescription';
 import { TallyBars } from './TallyBars';
 import { VotersList } from './VotersList';
@@ -97,8 +101,10 @@ function ProposalView({
   const boundary = data
     ? (() => {
         const w = votingWindow(data.proposal.voting_epoch, data.genesis, data.epochLength);
-        // The next moment the page's state can change by time alone: the vote opening, then closing.
-        return data.currentEpoch < data.proposal.voting_epoch ? w.start : w.end;
+        // The next moment the page's state can change by time alone: the vote opening, closing, then the end
+        // of the evaluation epoch (after which the proposal can only expire).
+        if (data.currentEpoch < data.proposal.voting_epoch) return w.start;
+        return data.currentEpoch === data.proposal.voting_epoch ? w.end : w.end + data.epochLength;
       })()
     : undefined;
   useRefetchWhenPassed(boundary, clock.now, () => Promise.all([refetch(), clock.refetch()]));
@@ -300,6 +306,8 @@ function Field({ label, children, testId }: { label: string; children: ReactNode
   );
 }
 
+const isFundingKind = (kind: number) => kind === ProposalKind.Funding;
+
 function ProposalBody({
   governance,
   data,
@@ -312,9 +320,13 @@ function ProposalBody({
   now: number;
 }) {
   const p = data.proposal;
+  const isFunding = isFundingKind(p.kind);
   const label = proposalStatusLabel(p, data.currentEpoch);
   const voteWindow = votingWindow(p.voting_epoch, data.genesis, data.epochLength);
-  const summary = tallySummary(p, quorumBase(p, data.totalStaked), data.quorumBps);
+  // Decided by the quorum in force at submission, against the stake at the end of the vote.
+  const summary = tallySummary(p, quorumBase(p, data.totalStaked), BigInt(p.quorum_bps));
+  const evaluateBy = evaluationDeadline(p.voting_epoch, data.genesis, data.epochLength);
+  const toStaking = isFunding ? payeeNote(p.payee, data.staking) : undefined;
   const actions = proposalActions({
     proposal: p,
     currentEpoch: data.currentEpoch,
@@ -325,7 +337,6 @@ function ProposalBody({
     dueEpochs: data.dueEpochs,
     availableBalance: data.availableBalance,
   });
-  const isFunding = p.kind === ProposalKind.Funding;
   const execution = executionLabel(p);
 
   return (
@@ -351,8 +362,13 @@ function ProposalBody({
                 {formatCloWithUnit(p.amount_per_epoch)} × {p.epochs} epoch{p.epochs === 1 ? '' : 's'} ={' '}
                 {formatCloWithUnit(p.amount_per_epoch * BigInt(p.epochs))}
               </Field>
-              <Field label="Payee">
+              <Field label="Payee" testId="proposal-payee">
                 <AddressText address={p.payee} />
+                {toStaking && (
+                  <span className="block text-xs text-slate-300" data-testid="payee-note">
+                    {toStaking}
+                  </span>
+                )}
               </Field>
               {p.first_pay_epoch > 0n && (
                 <Field label="Payments">
@@ -399,7 +415,13 @@ function ProposalBody({
           <Field label="Author">
             <AddressText address={p.author} />
           </Field>
-          <Field label="Deposit">{formatCloWithUnit(p.deposit)} (refunded at evaluation or withdrawal)</Field>
+          <Field label="Deposit">
+            {formatCloWithUnit(p.deposit)} (credited back to the author at evaluation or expiry, to withdraw under “Your
+            refunds”; sent back at once if the author withdraws the proposal)
+          </Field>
+          <Field label="Quorum" testId="proposal-quorum">
+            {formatBps(p.quorum_bps)} of the CLO staked at the end of the vote (the quorum when it was submitted)
+          </Field>
           <Field label="Voting window" testId="voting-window">
             Epoch {p.voting_epoch.toString()}: <DateAt at={voteWindow.start} /> to <DateAt at={voteWindow.end} />
             {label === 'Voting' && (
@@ -415,6 +437,23 @@ function ProposalBody({
               </>
             )}
           </Field>
+          {(label === 'Voting' || label === 'Pending vote' || label === 'Awaiting evaluation') && (
+            <Field label="Evaluation" testId="evaluation-deadline">
+              Evaluate by <DateAt at={evaluateBy} />
+              {label === 'Awaiting evaluation' && (
+                <>
+                  {' '}
+                  (<Countdown at={evaluateBy} now={now} />)
+                </>
+              )}
+              : anyone may, during the epoch after the vote; afterwards the proposal can only expire.
+            </Field>
+          )}
+          {label === 'Expired' && (
+            <Field label="Evaluation" testId="evaluation-deadline">
+              Nobody evaluated it by <DateAt at={evaluateBy} />: it expired and nothing was carried out.
+            </Field>
+          )}
         </dl>
       </Card>
 
@@ -424,6 +463,9 @@ function ProposalBody({
 
       <VotePanel governance={governance} account={account} data={data} actions={actions} voteWindow={voteWindow} />
       <OtherActions governance={governance} data={data} actions={actions} />
+      {account && account.toLowerCase() === p.author.toLowerCase() && (
+        <RefundPanel governance={governance} account={account} />
+      )}
       <ProposalDescription url={p.description_url} hash={p.description_hash} />
       <VotersList governance={governance} id={p.id} />
     </div>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useId, useState } from 'react';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import {
+  evaluationDeadline,
   ProposalKind,
   isAuditManagerKind,
   isHostNodeKind,
@@ -174,9 +175,9 @@ function ProposalItem({ proposal: p, state }: { proposal: ProposalData; state: G
   const label = proposalStatusLabel(p, state.currentEpoch);
   const execution = executionLabel(p);
   const voteWindow = votingWindow(p.voting_epoch, state.genesis, state.epochLength);
-  // An evaluated proposal's quorum is measured against the stake recorded at evaluation; the quorum shown is
-  // today's, which a later parameter change may have moved.
-  const summary = tallySummary(p, quorumBase(p, state.totalStaked), state.quorumBps);
+  // A proposal is decided by the quorum in force at its submission, against the stake at the end of its vote.
+  const summary = tallySummary(p, quorumBase(p, state.totalStaked), BigInt(p.quorum_bps));
+  const evaluateBy = evaluationDeadline(p.voting_epoch, state.genesis, state.epochLength);
   return (
     <li className="rounded-lg border border-slate-800 bg-slate-950/40 p-3 sm:p-4" data-testid="proposal-item">
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -201,6 +202,17 @@ function ProposalItem({ proposal: p, state }: { proposal: ProposalData; state: G
         <p className="mt-1 text-xs text-slate-400">
           Voting {label === 'Voting' ? 'until' : 'from'}{' '}
           <DateAt at={label === 'Voting' ? voteWindow.end : voteWindow.start} />
+        </p>
+      )}
+      {label === 'Awaiting evaluation' && (
+        <p className="mt-1 text-xs text-amber-200" data-testid="evaluate-by">
+          Evaluate by <DateAt at={evaluateBy} />: anyone may; after that it can only expire
+        </p>
+      )}
+      {label === 'Expired' && (
+        <p className="mt-1 text-xs text-slate-400" data-testid="expired-note">
+          Nobody evaluated it by <DateAt at={evaluateBy} />: nothing was carried out; the deposit goes back to the
+          author
         </p>
       )}
       {label !== 'Withdrawn' && label !== 'Pending vote' && (

@@ -38,7 +38,7 @@ function TurnoutBar({ summary }: { summary: TallySummary }) {
 function turnoutText(summary: TallySummary, atEvaluation: boolean): string {
   return (
     `Turnout ${formatBps(summary.turnoutBps)} of ${formatCloWithUnit(summary.totalStaked, 0)} staked` +
-    `${atEvaluation ? ' at evaluation' : ''}; ` +
+    `${atEvaluation ? ' at the end of the vote' : ''}; ` +
     `quorum ${formatBps(summary.quorumBps)} (${formatCloWithUnit(summary.quorumWeight, 0)}): ` +
     (summary.quorumMet ? 'reached' : 'not reached')
   );

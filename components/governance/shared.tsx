@@ -13,6 +13,7 @@ const statusTones: Record<ProposalStatusLabel, string> = {
   Rejected: 'border-rose-700 bg-rose-950 text-rose-200',
   'Not enough votes': 'border-slate-600 bg-slate-800 text-slate-300',
   Withdrawn: 'border-slate-600 bg-slate-800 text-slate-400',
+  Expired: 'border-orange-800 bg-orange-950 text-orange-200',
 };
 
 export function StatusBadge({ label }: { label: ProposalStatusLabel }) {

@@ -21,6 +21,8 @@ export interface ProposalPageData {
   myVote?: { choice: number; weight: bigint };
   /** The account's stake in cold staking: its voting power. */
   myStake?: bigint;
+  /** The cold staking contract (a funding payee there is paid as a donation to its reward pool). */
+  staking: Address;
 }
 
 /** Everything the proposal page shows first, in one multicall. With no account the per-account reads use the
@@ -81,9 +83,10 @@ export function useProposalData(governance: Address, staking: Address, id: bigin
       totalStaked,
       myVote: vote ? { choice: vote[0], weight: vote[1] } : undefined,
       myStake: staker ? staker[0] : undefined,
+      staking,
     };
     return { missing: false as const, data };
-  }, [reads.data, id, account]);
+  }, [reads.data, id, account, staking]);
 
   return {
     data: result && !result.missing ? result.data : undefined,

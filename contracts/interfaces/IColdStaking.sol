@@ -21,6 +21,9 @@ interface IColdStaking {
     /// @notice TotalStakingAmount as it stood at the end of governance epoch `epoch` (reverts until it has ended).
     function total_staked_at_end_of(uint256 epoch) external view returns (uint256);
 
+    /// @notice Adds msg.value to the stakers' reward pool (a plain transfer would stake it for the sender).
+    function DEBUG_donation() external payable;
+
     /// @notice The block.timestamp until which `voter`'s stake is held.
     function held_until(address voter) external view returns (uint256);
 }

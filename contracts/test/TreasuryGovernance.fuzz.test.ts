@@ -1,9 +1,10 @@
 // Model-based fuzzing of contracts/TreasuryGovernance.sol with a real ColdStaking: random sequences of stakes
 // (new and added), votes and vote changes, stake withdrawals, submissions, withdrawals of proposals, evaluations
-// and time jumps by five stakers across a few proposals. Every transaction's block time is fixed, so a small
+// expiries and time jumps by five stakers across a few proposals. Every transaction's block time is fixed, so a small
 // model here predicts each outcome (success or revert) and the resulting state; after every step the contract
 // must agree with the model, the on-chain tallies must equal the sum of the recorded `vote_of` weights per
-// choice, coins that voted must still be staked until their vote ends, and an evaluation must follow the rule.
+// choice, coins that voted must still be staked until their vote ends, and an evaluation (only in the epoch after
+// the vote) must follow the rule against the stake at the end of the vote, whatever was staked or withdrawn since.
 // FUZZ_RUNS=n runs n sequences (100 by default).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,7 @@ type Op =
   | { kind: 'submit'; gap: number }
   | { kind: 'withdrawProposal'; proposal: number; gap: number }
   | { kind: 'evaluate'; who: number; proposal: number; gap: number }
+  | { kind: 'expire'; who: number; proposal: number; gap: number }
   | { kind: 'advance'; seconds: number };
 
 const who = fc.constantFrom(...STAKERS);
@@ -85,6 +87,10 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.record({ kind: fc.constant('evaluate' as const), who, proposal: proposalPick, gap }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('expire' as const), who, proposal: proposalPick, gap }),
   },
   {
     weight: 2,
@@ -148,7 +154,7 @@ interface ModelProposal {
   deposit: bigint;
   votes: Map<number, ModelVote>;
   tallies: [bigint, bigint, bigint]; // for, against, abstain
-  totalAtEvaluation: bigint;
+  totalAtVoteEnd: bigint;
 }
 
 class Model {
@@ -157,6 +163,11 @@ class Model {
   stakes = new Map<number, { amount: bigint; end: bigint }>();
   held = new Map<number, bigint>();
   proposals: ModelProposal[] = [];
+  /** Every change of the total stake: [block time, total after it]. */
+  totals: [bigint, bigint][] = [];
+
+  /** The total stake when the sequence began. */
+  initialTotal = 0n;
 
   constructor(time: bigint) {
     this.time = time;
@@ -176,8 +187,24 @@ class Model {
     return total;
   }
 
+  /** The total stake as it stood at the end of `epoch`: after every change made before the next epoch began. */
+  totalAtEndOf(epoch: bigint, initial: bigint): bigint {
+    const end = genesis + (epoch + 1n) * EPOCH;
+    let total = initial;
+    for (const [time, value] of this.totals) if (time < end) total = value;
+    return total;
+  }
+
   heldDeposits(): bigint {
     return this.proposals.reduce((sum, p) => (p.status === ProposalStatus.Voting ? sum + p.deposit : sum), 0n);
+  }
+
+  /** Deposits credited back at evaluation or expiry (the fuzzed author never withdraws them). */
+  refundsOwed(): bigint {
+    return this.proposals.reduce(
+      (sum, p) => (p.status !== ProposalStatus.Voting && p.status !== ProposalStatus.Withdrawn ? sum + p.deposit : sum),
+      0n,
+    );
   }
 
   /** Applies a transaction at `this.time`; false when the contract must revert. */
@@ -192,12 +219,14 @@ class Model {
           amount: (s?.amount ?? 0n) + op.value,
           end: s && s.end > end ? s.end : end,
         });
+        this.totals.push([t, this.totalStaked()]);
         return true;
       }
       case 'withdrawStake': {
         const s = this.stakes.get(op.who);
         if (!s || t < s.end || t < (this.held.get(op.who) ?? 0n)) return false;
         this.stakes.delete(op.who);
+        this.totals.push([t, this.totalStaked()]);
         return true;
       }
       case 'vote': {
@@ -220,7 +249,7 @@ class Model {
           deposit: DEPOSIT,
           votes: new Map(),
           tallies: [0n, 0n, 0n],
-          totalAtEvaluation: 0n,
+          totalAtVoteEnd: 0n,
         });
         return true;
       case 'withdrawProposal': {
@@ -231,11 +260,17 @@ class Model {
       }
       case 'evaluate': {
         const p = this.proposals[op.proposal];
-        if (!p || p.status !== ProposalStatus.Voting || this.epoch() <= p.votingEpoch) return false;
-        const total = this.totalStaked();
+        if (!p || p.status !== ProposalStatus.Voting || this.epoch() !== p.votingEpoch + 1n) return false;
+        const total = this.totalAtEndOf(p.votingEpoch, this.initialTotal);
         const [votes_for, votes_against, votes_abstain] = p.tallies;
         p.status = ProposalStatus[evaluationOutcome({ votes_for, votes_against, votes_abstain }, total, QUORUM)];
-        p.totalAtEvaluation = total;
+        p.totalAtVoteEnd = total;
+        return true;
+      }
+      case 'expire': {
+        const p = this.proposals[op.proposal];
+        if (!p || p.status !== ProposalStatus.Voting || this.epoch() <= p.votingEpoch + 1n) return false;
+        p.status = ProposalStatus.Expired;
         return true;
       }
     }
@@ -278,12 +313,14 @@ async function send(op: Exclude<Op, { kind: 'advance' }>): Promise<TransactionRe
       return chain.write(AUTHOR, { ...base, functionName: 'withdraw', args: [id] });
     case 'evaluate':
       return chain.write(op.who, { ...base, functionName: 'evaluate', args: [id] });
+    case 'expire':
+      return chain.write(op.who, { ...base, functionName: 'expire', args: [id] });
   }
 }
 
 async function expectSameState(model: Model) {
   const ids = model.proposals.map((_, i) => BigInt(i));
-  const [onChainProposals, votes, stakers, holds, total, heldDeposits, count] = await Promise.all([
+  const [onChainProposals, votes, stakers, holds, total, heldDeposits, count, refunds] = await Promise.all([
     Promise.all(
       ids.map((id) =>
         reader.readContract({ address: gov, abi: treasuryGovernanceAbi, functionName: 'get_proposal', args: [id] }),
@@ -316,11 +353,13 @@ async function expectSameState(model: Model) {
     reader.readContract({ address: staking, abi: coldStakingAbi, functionName: 'TotalStakingAmount' }),
     reader.readContract({ address: gov, abi: treasuryGovernanceAbi, functionName: 'held_deposits' }),
     reader.readContract({ address: gov, abi: treasuryGovernanceAbi, functionName: 'proposal_count' }),
+    reader.readContract({ address: gov, abi: treasuryGovernanceAbi, functionName: 'total_refunds_owed' }),
   ]);
 
   expect(count).toBe(BigInt(model.proposals.length));
   expect(total).toBe(model.totalStaked());
   expect(heldDeposits).toBe(model.heldDeposits());
+  expect(refunds).toBe(model.refundsOwed());
   STAKERS.forEach((i, n) => {
     expect(stakers[n]![0], `stake of ${i}`).toBe(model.amount(i));
     expect(stakers[n]![3], `end of ${i}`).toBe(model.stakes.get(i)?.end ?? 0n);
@@ -342,8 +381,9 @@ async function expectSameState(model: Model) {
     expect(p.status, `status of ${n}`).toBe(mp.status);
     expect(p.voting_epoch).toBe(mp.votingEpoch);
     if (p.status === ProposalStatus.Accepted || p.status === ProposalStatus.Rejected) {
-      expect(p.total_staked_at_evaluation).toBe(mp.totalAtEvaluation);
+      expect(p.total_staked_at_vote_end).toBe(mp.totalAtVoteEnd);
     }
+    if (p.status === ProposalStatus.NotEnoughVotes) expect(p.total_staked_at_vote_end).toBe(mp.totalAtVoteEnd);
     // Coins that voted are still staked until the vote ends: no weight is counted without its coins.
     const voteEnd = genesis + (mp.votingEpoch + 1n) * EPOCH;
     if (model.time < voteEnd) {
@@ -352,7 +392,7 @@ async function expectSameState(model: Model) {
   });
 }
 
-const STATUS_NAMES = ['Voting', 'Accepted', 'Rejected', 'NotEnoughVotes', 'Withdrawn'];
+const STATUS_NAMES = ['Voting', 'Accepted', 'Rejected', 'NotEnoughVotes', 'Withdrawn', 'Expired'];
 
 const seen = new Map<string, number>();
 function see(outcome: string) {
@@ -371,6 +411,7 @@ async function runSequence(start: number, ops: Op[]) {
     });
     if (amount > 0n) model.stakes.set(i, { amount, end });
   }
+  model.initialTotal = model.totalStaked();
   // Two proposals submitted in epoch 0, then the sequence starts `start` seconds into their voting epoch.
   const opening: Op[] = [
     { kind: 'submit', gap: 0 },
@@ -407,7 +448,8 @@ async function step(model: Model, generated: Op) {
   await expectSameState(model);
 }
 
-/** Ends a sequence: after the last vote, every proposal is evaluated (those already closed revert). */
+/** Ends a sequence: after the last vote, every proposal is evaluated (those already closed, or past their evaluation
+ * epoch, revert), then every one is expired (only those past their evaluation epoch and still open succeed). */
 function closing(model: Model): Op[] {
   const last = model.proposals.reduce((max, p) => (p.votingEpoch > max ? p.votingEpoch : max), 0n);
   const end = genesis + (last + 1n) * EPOCH;
@@ -415,6 +457,7 @@ function closing(model: Model): Op[] {
   return [
     ...ops,
     ...model.proposals.map((_, n) => ({ kind: 'evaluate' as const, who: 1 + (n % 5), proposal: n, gap: 0 })),
+    ...model.proposals.map((_, n) => ({ kind: 'expire' as const, who: 1 + (n % 5), proposal: n, gap: 0 })),
   ];
 }
 
@@ -445,6 +488,8 @@ describe('TreasuryGovernance against a model', () => {
         'evaluated Rejected',
         'evaluated NotEnoughVotes',
         'evaluate reverted',
+        'expire succeeded',
+        'expire reverted',
         'withdrawStake held',
         'withdrawStake succeeded',
         'withdrawProposal succeeded',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEther } from 'viem';
 import {
+  allowedParameterRange,
   depositMessage,
   dueAmount,
   dueEpochs,
@@ -49,7 +50,10 @@ describe('proposalStatusLabel', () => {
     expect(proposalStatusLabel(funding, 4n)).toBe('Pending vote');
     expect(proposalStatusLabel(funding, 5n)).toBe('Voting');
     expect(proposalStatusLabel(funding, 6n)).toBe('Awaiting evaluation');
-    expect(proposalStatusLabel(funding, 60n)).toBe('Awaiting evaluation');
+    // Past its evaluation epoch it can only expire, and shows as expired before anyone calls `expire`.
+    expect(proposalStatusLabel(funding, 7n)).toBe('Expired');
+    expect(proposalStatusLabel(funding, 60n)).toBe('Expired');
+    expect(proposalStatusLabel({ ...funding, status: ProposalStatus.Expired }, 7n)).toBe('Expired');
   });
 
   it('derives the payment phase of accepted funding from paid epochs', () => {
@@ -194,14 +198,43 @@ describe('contract wording', () => {
     expect(depositMessage(1n)).toBe('Deposit must be exactly 0.000000000000000001 CLO');
   });
 
-  it('checks parameter values as submit_parameter_change does', () => {
-    expect(validateParameterValue(ProposalParam.Quorum, 0n)).toBe('Quorum must be 1 to 10000 bps');
-    expect(validateParameterValue(ProposalParam.Quorum, 1n)).toBeUndefined();
-    expect(validateParameterValue(ProposalParam.Quorum, 10_000n)).toBeUndefined();
-    expect(validateParameterValue(ProposalParam.Quorum, 10_001n)).toBe('Quorum must be 1 to 10000 bps');
-    expect(validateParameterValue(ProposalParam.SubmissionDeposit, 0n)).toBe('Deposit must be above zero');
-    expect(validateParameterValue(ProposalParam.SubmissionDeposit, 1n)).toBeUndefined();
+  it('checks parameter values as submit_parameter_change does: bounds, then one step from the current value', () => {
+    const bounds = 'Quorum must be 100 to 3000 bps (1% to 30%)';
+    expect(validateParameterValue(ProposalParam.Quorum, 99n)).toBe(bounds);
+    expect(validateParameterValue(ProposalParam.Quorum, 100n)).toBeUndefined();
+    expect(validateParameterValue(ProposalParam.Quorum, 3000n)).toBeUndefined();
+    expect(validateParameterValue(ProposalParam.Quorum, 3001n)).toBe(bounds);
+    expect(validateParameterValue(ProposalParam.Quorum, 1500n, 1000n)).toBeUndefined();
+    expect(validateParameterValue(ProposalParam.Quorum, 1501n, 1000n)).toBe(
+      'Quorum may change by at most 500 bps at a time',
+    );
+    expect(validateParameterValue(ProposalParam.SubmissionDeposit, 0n)).toBe('Deposit must be 1 to 100000 CLO');
+    expect(validateParameterValue(ProposalParam.SubmissionDeposit, parseEther('1'))).toBeUndefined();
+    expect(validateParameterValue(ProposalParam.SubmissionDeposit, parseEther('1000'), parseEther('500'))).toBe(
+      undefined,
+    );
+    expect(validateParameterValue(ProposalParam.SubmissionDeposit, parseEther('250') - 1n, parseEther('500'))).toBe(
+      'Deposit may at most double or halve at a time',
+    );
     expect(validateParameterValue(7, 1n)).toBe('Unknown parameter');
+  });
+
+  it('gives the range one change may set, clipped to the bounds', () => {
+    expect(allowedParameterRange(ProposalParam.Quorum, 2800n)).toEqual({ min: 2300n, max: 3000n });
+    expect(allowedParameterRange(ProposalParam.Quorum, 300n)).toEqual({ min: 100n, max: 800n });
+    expect(allowedParameterRange(ProposalParam.SubmissionDeposit, 3n)).toEqual({
+      min: parseEther('1'),
+      max: 6n,
+    });
+    expect(allowedParameterRange(ProposalParam.SubmissionDeposit, parseEther('5'))).toEqual({
+      min: parseEther('2.5'),
+      max: parseEther('10'),
+    });
+    // A storage price the file system's owner set outside the bounds may come back anywhere within them.
+    expect(allowedParameterRange(ProposalParam.StorageFloorPrice, 1n)).toEqual({
+      min: 10n ** 12n,
+      max: parseEther('10'),
+    });
   });
 });
 
@@ -310,10 +343,17 @@ describe('host node proposals', () => {
   });
 
   it('checks the storage prices as submit_parameter_change does', () => {
-    expect(validateParameterValue(ProposalParam.StorageUnitPrice, 0n)).toBe('Unit price must be above zero');
-    expect(validateParameterValue(ProposalParam.StorageUnitPrice, 1n)).toBeUndefined();
-    expect(validateParameterValue(ProposalParam.StorageFloorPrice, 0n)).toBe('Floor price must be above zero');
-    expect(validateParameterValue(ProposalParam.StorageFloorPrice, 1n)).toBeUndefined();
+    expect(validateParameterValue(ProposalParam.StorageUnitPrice, 0n)).toBe(
+      'Unit price must be 0.001 to 1000 CLO a MB',
+    );
+    expect(validateParameterValue(ProposalParam.StorageUnitPrice, parseEther('0.001'))).toBeUndefined();
+    expect(validateParameterValue(ProposalParam.StorageFloorPrice, 0n)).toBe(
+      'Floor price must be 0.000001 to 10 CLO a MB',
+    );
+    expect(validateParameterValue(ProposalParam.StorageFloorPrice, 10n ** 12n)).toBeUndefined();
+    expect(validateParameterValue(ProposalParam.StorageUnitPrice, parseEther('21'), parseEther('10'))).toBe(
+      'Unit price may at most double or halve at a time',
+    );
   });
 
   it('says the same as the contract’s revert reasons', () => {
@@ -324,8 +364,14 @@ describe('host node proposals', () => {
     same('Treasury: capacity must be above zero', parseCapacityMb('0').error);
     same('Treasury: salary per epoch must be above zero', parseSalaryPerEpoch('0').error);
     same('Treasury: epochs must be 1 to 12', 'Epochs must be 1 to 12');
-    same('Treasury: unit price must be above zero', validateParameterValue(ProposalParam.StorageUnitPrice, 0n));
-    same('Treasury: floor price must be above zero', validateParameterValue(ProposalParam.StorageFloorPrice, 0n));
+    same(
+      'Treasury: unit price must be 0.001 to 1000 CLO a MB',
+      validateParameterValue(ProposalParam.StorageUnitPrice, 0n),
+    );
+    same(
+      'Treasury: floor price must be 0.000001 to 10 CLO a MB',
+      validateParameterValue(ProposalParam.StorageFloorPrice, 0n),
+    );
     // The file system's refusals, relayed by ExecutionFailed, read the same way.
     same('CallistoFS: node is already elected', 'Node is already elected');
   });

@@ -15,8 +15,15 @@ export const ProposalKind = {
 } as const;
 /** `enum Param`. The storage prices are the Callisto File System's, in wei per MB. */
 export const ProposalParam = { Quorum: 0, SubmissionDeposit: 1, StorageUnitPrice: 2, StorageFloorPrice: 3 } as const;
-/** `enum Status`. */
-export const ProposalStatus = { Voting: 0, Accepted: 1, Rejected: 2, NotEnoughVotes: 3, Withdrawn: 4 } as const;
+/** `enum Status`. Expired: nobody evaluated the proposal during its evaluation epoch. */
+export const ProposalStatus = {
+  Voting: 0,
+  Accepted: 1,
+  Rejected: 2,
+  NotEnoughVotes: 3,
+  Withdrawn: 4,
+  Expired: 5,
+} as const;
 /** `enum Choice`; None means no vote. */
 export const VoteChoice = { None: 0, For: 1, Against: 2, Abstain: 3 } as const;
 
@@ -40,6 +47,8 @@ export interface ProposalData {
   kind: number;
   status: number;
   author: `0x${string}`;
+  /** The quorum in force at submission, which decides this proposal. */
+  quorum_bps: number;
   title: string;
   description_url: string;
   description_hash: `0x${string}`;
@@ -55,7 +64,8 @@ export interface ProposalData {
   votes_for: bigint;
   votes_against: bigint;
   votes_abstain: bigint;
-  total_staked_at_evaluation: bigint;
+  /** The quorum's denominator: all CLO staked at the end of the voting epoch (0 until evaluated). */
+  total_staked_at_vote_end: bigint;
   /** Audit manager changes: the manager; host node kinds: the node (the zero address for other kinds). */
   subject: `0x${string}`;
   /** Audit manager appointments: the manager's public contact; host node elections: the node's endpoint URL
@@ -75,7 +85,8 @@ export type ProposalStatusLabel =
   | 'Completed'
   | 'Rejected'
   | 'Not enough votes'
-  | 'Withdrawn';
+  | 'Withdrawn'
+  | 'Expired';
 
 /** `executed` is optional here: funding is always executed once accepted, so callers that only hold the payment
  * fields need not pass it. */
@@ -103,7 +114,8 @@ export function paysPerEpoch(p: { kind: number; status: number; executed?: boole
 
 /**
  * The status to show. In voting: 'Pending vote' before the voting epoch, 'Voting' during it, 'Awaiting
- * evaluation' after it (until someone calls `evaluate`). An accepted funding proposal, or an executed host node
+ * evaluation' in the evaluation epoch after it (until someone calls `evaluate`), 'Expired' once that epoch has
+ * passed unevaluated (the contract then only lets anyone call `expire`), as for a proposal expired on chain. An accepted funding proposal, or an executed host node
  * election (its salary), is 'Accepted' until its first payment, 'Being paid' once some epochs are paid and
  * 'Completed' when all are; other accepted kinds are 'Accepted'.
  */
@@ -111,7 +123,8 @@ export function proposalStatusLabel(p: StatusFields, currentEpoch: bigint): Prop
   switch (p.status) {
     case ProposalStatus.Voting:
       if (currentEpoch < p.voting_epoch) return 'Pending vote';
-      return currentEpoch === p.voting_epoch ? 'Voting' : 'Awaiting evaluation';
+      if (currentEpoch === p.voting_epoch) return 'Voting';
+      return currentEpoch === p.voting_epoch + 1n ? 'Awaiting evaluation' : 'Expired';
     case ProposalStatus.Accepted:
       if (!paysPerEpoch(p)) return 'Accepted';
       if (p.paid_epochs >= p.epochs) return 'Completed';
@@ -122,6 +135,8 @@ export function proposalStatusLabel(p: StatusFields, currentEpoch: bigint): Prop
       return 'Not enough votes';
     case ProposalStatus.Withdrawn:
       return 'Withdrawn';
+    case ProposalStatus.Expired:
+      return 'Expired';
     default:
       throw new Error(`unknown proposal status ${p.status}`);
   }
@@ -159,6 +174,17 @@ export function votingWindow(
 ): { start: bigint; end: bigint } {
   const start = genesis + votingEpoch * epochLength;
   return { start, end: start + epochLength };
+}
+
+/** As the contract's `evaluation_deadline`: the first block time at which `evaluate` refuses the proposal (the end
+ * of its evaluation epoch, the one after the vote); from then on it can only expire. */
+export function evaluationDeadline(votingEpoch: bigint, genesis: bigint, epochLength: bigint): bigint {
+  return genesis + (votingEpoch + 2n) * epochLength;
+}
+
+/** Whether a proposal still in voting has passed its evaluation epoch: `expire` is then the only way forward. */
+export function isPastEvaluationDeadline(p: Pick<ProposalData, 'status' | 'voting_epoch'>, currentEpoch: bigint) {
+  return p.status === ProposalStatus.Voting && currentEpoch > p.voting_epoch + 1n;
 }
 
 /** The epoch of a block time, as the contract's `current_epoch` (0 before genesis). */
@@ -337,15 +363,57 @@ export function validateManagerContact(contact: string, appoint: boolean): strin
   return length <= MAX_CONTACT_BYTES ? undefined : `Contact must be at most ${MAX_CONTACT_BYTES} bytes`;
 }
 
-/** A parameter change's value, as `submit_parameter_change` checks it. The storage prices are wei per MB. */
-export function validateParameterValue(param: number, value: bigint): string | undefined {
+const CLO = 10n ** 18n;
+
+/** The contract's hard bounds of each parameter (MIN_ and MAX_ constants), in its units: basis points for the
+ * quorum, wei for the deposit, wei per MB for the storage prices. */
+export const PARAMETER_BOUNDS: Record<number, { min: bigint; max: bigint }> = {
+  [ProposalParam.Quorum]: { min: 100n, max: 3000n },
+  [ProposalParam.SubmissionDeposit]: { min: CLO, max: 100_000n * CLO },
+  [ProposalParam.StorageUnitPrice]: { min: 10n ** 15n, max: 1000n * CLO },
+  [ProposalParam.StorageFloorPrice]: { min: 10n ** 12n, max: 10n * CLO },
+};
+/** The most one accepted change moves the quorum (MAX_QUORUM_STEP_BPS); the other parameters at most x2 or /2. */
+export const MAX_QUORUM_STEP_BPS = 500n;
+
+const BOUND_MESSAGES: Record<number, string> = {
+  [ProposalParam.Quorum]: 'Quorum must be 100 to 3000 bps (1% to 30%)',
+  [ProposalParam.SubmissionDeposit]: 'Deposit must be 1 to 100000 CLO',
+  [ProposalParam.StorageUnitPrice]: 'Unit price must be 0.001 to 1000 CLO a MB',
+  [ProposalParam.StorageFloorPrice]: 'Floor price must be 0.000001 to 10 CLO a MB',
+};
+const STEP_MESSAGES: Record<number, string> = {
+  [ProposalParam.Quorum]: 'Quorum may change by at most 500 bps at a time',
+  [ProposalParam.SubmissionDeposit]: 'Deposit may at most double or halve at a time',
+  [ProposalParam.StorageUnitPrice]: 'Unit price may at most double or halve at a time',
+  [ProposalParam.StorageFloorPrice]: 'Floor price may at most double or halve at a time',
+};
+
+/** The values one accepted change may set from `current`: the bounds, narrowed to one step (a storage price the
+ * file system's owner set outside the bounds may come back anywhere within them), as the contract checks. */
+export function allowedParameterRange(param: number, current: bigint): { min: bigint; max: bigint } | undefined {
+  const bounds = PARAMETER_BOUNDS[param];
+  if (!bounds) return undefined;
   if (param === ProposalParam.Quorum) {
-    return value >= 1n && value <= BPS ? undefined : 'Quorum must be 1 to 10000 bps';
+    const low = current - MAX_QUORUM_STEP_BPS;
+    const high = current + MAX_QUORUM_STEP_BPS;
+    return { min: low > bounds.min ? low : bounds.min, max: high < bounds.max ? high : bounds.max };
   }
-  if (param === ProposalParam.SubmissionDeposit) return value > 0n ? undefined : 'Deposit must be above zero';
-  if (param === ProposalParam.StorageUnitPrice) return value > 0n ? undefined : 'Unit price must be above zero';
-  if (param === ProposalParam.StorageFloorPrice) return value > 0n ? undefined : 'Floor price must be above zero';
-  return 'Unknown parameter';
+  if (param !== ProposalParam.SubmissionDeposit && (current < bounds.min || current > bounds.max)) return bounds;
+  const low = (current + 1n) / 2n; // 2 x value >= current
+  const high = 2n * current;
+  return { min: low > bounds.min ? low : bounds.min, max: high < bounds.max ? high : bounds.max };
+}
+
+/** A parameter change's value, as `submit_parameter_change` checks it: within the bounds, then within one step of
+ * the current value when it is known. The storage prices are wei per MB. */
+export function validateParameterValue(param: number, value: bigint, current?: bigint): string | undefined {
+  const bounds = PARAMETER_BOUNDS[param];
+  if (!bounds) return 'Unknown parameter';
+  if (value < bounds.min || value > bounds.max) return BOUND_MESSAGES[param];
+  if (current === undefined) return undefined;
+  const allowed = allowedParameterRange(param, current)!;
+  return value < allowed.min || value > allowed.max ? STEP_MESSAGES[param] : undefined;
 }
 
 // ---- host node proposals ---------------------------------------------------------------------------------------

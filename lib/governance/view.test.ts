@@ -40,6 +40,8 @@ import {
   type HostNodeInfo,
   type NewProposalInput,
   type VoteCastLog,
+  parameterRule,
+  payeeNote,
 } from './view';
 
 const ALICE: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -53,6 +55,7 @@ function proposal(overrides: Partial<ProposalData> = {}): ProposalData {
     kind: ProposalKind.Funding,
     status: ProposalStatus.Voting,
     author: ALICE,
+    quorum_bps: 1000,
     title: 'Fund a thing',
     description_url: 'https://example.org/p.md',
     description_hash: hash(1),
@@ -68,7 +71,7 @@ function proposal(overrides: Partial<ProposalData> = {}): ProposalData {
     votes_for: 0n,
     votes_against: 0n,
     votes_abstain: 0n,
-    total_staked_at_evaluation: 0n,
+    total_staked_at_vote_end: 0n,
     subject: '0x0000000000000000000000000000000000000000',
     contact: '',
     executed: false,
@@ -166,7 +169,7 @@ describe('tallies', () => {
 
   it('measures evaluated proposals against the stake recorded at evaluation', () => {
     expect(quorumBase(proposal(), 9n)).toBe(9n);
-    expect(quorumBase(proposal({ status: ProposalStatus.Rejected, total_staked_at_evaluation: 4n }), 9n)).toBe(4n);
+    expect(quorumBase(proposal({ status: ProposalStatus.Rejected, total_staked_at_vote_end: 4n }), 9n)).toBe(4n);
   });
 });
 
@@ -290,8 +293,8 @@ describe('parameter form fields', () => {
     expect(parseQuorumPercent('12.5%')).toEqual({ value: 1250n });
     expect(parseQuorumPercent('100')).toEqual({ value: 10_000n });
     expect(parseQuorumPercent('0.01')).toEqual({ value: 1n });
-    expect(parseQuorumPercent('0').error).toMatch(/above 0%/);
-    expect(parseQuorumPercent('100.01').error).toMatch(/at most 100%/);
+    expect(parseQuorumPercent('0').error).toMatch(/1% to 30%/);
+    expect(parseQuorumPercent('100.01').error).toMatch(/1% to 30%/);
     expect(parseQuorumPercent('0.001').error).toMatch(/2 decimals/);
     expect(parseQuorumPercent('ten').error).toMatch(/number/);
     expect(parseQuorumPercent('').error).toMatch(/Enter/);
@@ -337,6 +340,50 @@ describe('proposalActions', () => {
     const closed = proposal({ status: ProposalStatus.Rejected });
     expect(proposalActions({ ...base, proposal: closed, currentEpoch: 5n, account: BOB, stake: 1n }).vote.shown).toBe(
       false,
+    );
+  });
+
+  it('closes evaluation with the epoch after the vote, then offers only expiry', () => {
+    const p = proposal({ voting_epoch: 5n });
+    const during = proposalActions({ ...base, proposal: p, currentEpoch: 6n, account: BOB });
+    expect(during.evaluate.enabled).toBe(true);
+    expect(during.evaluateBy).toBe(1_700n);
+    expect(during.expire.shown).toBe(false);
+    const late = proposalActions({ ...base, proposal: p, currentEpoch: 7n, account: BOB });
+    expect(late.evaluate).toEqual({
+      shown: true,
+      enabled: false,
+      reason: 'Nobody evaluated it in time: evaluation closed at',
+      at: 1_700n,
+    });
+    expect(late.expire).toEqual({ shown: true, enabled: true });
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 7n }).expire.reason).toMatch(/Connect/);
+    const expired = proposal({ voting_epoch: 5n, status: ProposalStatus.Expired });
+    const after = proposalActions({ ...base, proposal: expired, currentEpoch: 9n, account: BOB });
+    expect([after.evaluate.shown, after.expire.shown, after.vote.shown, after.evaluateBy]).toEqual([
+      false,
+      false,
+      false,
+      undefined,
+    ]);
+  });
+
+  it('explains a funding payee that is the cold staking contract', () => {
+    const staking = '0x00000000000000000000000000000000000000aa';
+    expect(payeeNote(staking.toUpperCase().replace('0X', '0x'), staking)).toMatch(/reward pool/);
+    expect(payeeNote(BOB, staking)).toBeUndefined();
+    expect(payeeNote(staking, undefined)).toBeUndefined();
+  });
+
+  it('states the parameter bounds and the one-step range from today', () => {
+    expect(parameterRule(ProposalParam.Quorum, 1000n)).toBe(
+      'Allowed: 1% to 30%, at most 5 percentage points a change. From today’s 10%, this proposal may set 5% to 15%.',
+    );
+    expect(parameterRule(ProposalParam.SubmissionDeposit, undefined)).toBe(
+      'Allowed: 1 CLO to 100000 CLO, at most double or half a change.',
+    );
+    expect(parameterRule(ProposalParam.StorageFloorPrice, parseEther('0.01'))).toMatch(
+      /may set 0.005 CLO a MB to 0.02 CLO a MB/,
     );
   });
 
@@ -676,9 +723,23 @@ describe('validateNewProposal', () => {
       ...funding,
       kind: 'parameter',
       param: 'storageFloorPrice',
-      paramValue: '0.000000000000000001',
+      paramValue: '0.000001',
     });
-    expect(floor.call?.args.slice(3)).toEqual([ProposalParam.StorageFloorPrice, 1n]);
+    expect(floor.call?.args.slice(3)).toEqual([ProposalParam.StorageFloorPrice, 10n ** 12n]);
+    // Below the bounds, or more than one step from today's price, the form says so before sending.
+    expect(
+      validateNewProposal({ ...funding, kind: 'parameter', param: 'storageFloorPrice', paramValue: '0.0000001' }).errors
+        .paramValue,
+    ).toBe('Floor price must be 0.000001 to 10 CLO a MB');
+    expect(
+      validateNewProposal({
+        ...funding,
+        kind: 'parameter',
+        param: 'storageUnitPrice',
+        paramValue: '25',
+        currentParameters: { [ProposalParam.StorageUnitPrice]: parseEther('10') },
+      }).errors.paramValue,
+    ).toBe('Unit price may at most double or halve at a time');
     const price = (paramValue: string) =>
       validateNewProposal({ ...funding, kind: 'parameter', param: 'storageFloorPrice', paramValue }).errors.paramValue;
     expect(price('0')).toBe('The price must be above zero');

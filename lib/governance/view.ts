@@ -17,8 +17,10 @@ import {
 import { formatClo } from '../format/clo';
 import { safeLinkUrl } from '../format/links';
 import {
+  allowedParameterRange,
   BPS,
   executionFailed,
+  PARAMETER_BOUNDS,
   isAuditManagerKind,
   isHostNodeKind,
   isStorageParam,
@@ -92,6 +94,7 @@ export const STATE_FILTERS = [
   'Rejected',
   'Not enough votes',
   'Withdrawn',
+  'Expired',
 ] as const satisfies readonly ('All' | ProposalStatusLabel)[];
 
 export type StateFilter = (typeof STATE_FILTERS)[number];
@@ -193,12 +196,15 @@ export function tallyRowText(row: TallyRow): string {
 
 /** Whether `evaluate` ran: the tallies are final and the stake they are measured against was recorded. */
 export function isEvaluated(p: Pick<ProposalData, 'status'>): boolean {
-  return p.status !== ProposalStatus.Voting && p.status !== ProposalStatus.Withdrawn;
+  return (
+    p.status !== ProposalStatus.Voting && p.status !== ProposalStatus.Withdrawn && p.status !== ProposalStatus.Expired
+  );
 }
 
-/** The stake a proposal's quorum is measured against: recorded at evaluation, today's total before. */
-export function quorumBase(p: Pick<ProposalData, 'status' | 'total_staked_at_evaluation'>, totalNow: bigint): bigint {
-  return isEvaluated(p) ? p.total_staked_at_evaluation : totalNow;
+/** The stake a proposal's quorum is measured against: the total staked at the end of its vote, as recorded at
+ * evaluation; before that, the best figure known (today's total while the vote runs). */
+export function quorumBase(p: Pick<ProposalData, 'status' | 'total_staked_at_vote_end'>, totalNow: bigint): bigint {
+  return isEvaluated(p) ? p.total_staked_at_vote_end : totalNow;
 }
 
 // ---- voters ------------------------------------------------------------------------------------------------
@@ -383,7 +389,7 @@ export function parseQuorumPercent(raw: string): { value?: bigint; error?: strin
   const decimals = text.includes('.') ? text.split('.')[1]!.length : 0;
   if (decimals > 2) return { error: 'The quorum has at most 2 decimals (steps of 0.01%)' };
   const bps = parseUnits(text, 2);
-  if (bps <= 0n || bps > BPS) return { error: 'The quorum must be above 0% and at most 100%' };
+  if (bps <= 0n || bps > BPS) return { error: 'Quorum must be 100 to 3000 bps (1% to 30%)' };
   return { value: bps };
 }
 
@@ -409,6 +415,27 @@ export function parseCloPerMb(raw: string): { value?: bigint; error?: string } {
   const value = parseUnits(text, 18);
   if (value === 0n) return { error: 'The price must be above zero' };
   return { value };
+}
+
+/** A parameter value in the units the form uses: a percentage for the quorum, CLO for the deposit, CLO a MB for
+ * the storage prices. */
+export function formatParameterValue(param: number, value: bigint): string {
+  if (param === ProposalParam.Quorum) return formatBps(value);
+  if (param === ProposalParam.SubmissionDeposit) return `${formatUnits(value, 18)} CLO`;
+  return `${formatUnits(value, 18)} CLO a MB`;
+}
+
+/** The rule next to the parameter field: the hard bounds, and the range one change may set from the current value. */
+export function parameterRule(param: number, current: bigint | undefined): string {
+  const bounds = PARAMETER_BOUNDS[param];
+  if (!bounds) return '';
+  const f = (v: bigint) => formatParameterValue(param, v);
+  const step =
+    param === ProposalParam.Quorum ? 'at most 5 percentage points a change' : 'at most double or half a change';
+  const base = `Allowed: ${f(bounds.min)} to ${f(bounds.max)}, ${step}.`;
+  if (current === undefined) return base;
+  const range = allowedParameterRange(param, current)!;
+  return `${base} From today’s ${f(current)}, this proposal may set ${f(range.min)} to ${f(range.max)}.`;
 }
 
 /** The parameters a parameter change may set, by the form's name for them. */
@@ -647,8 +674,12 @@ export interface ActionInput {
 export interface ProposalActions {
   vote: ActionState;
   evaluate: ActionState;
+  /** Ends a proposal nobody evaluated in its evaluation epoch; its deposit is credited to the author. */
+  expire: ActionState;
   pay: ActionState;
   withdraw: ActionState;
+  /** The block time `evaluate` refuses from (the end of the evaluation epoch), while the proposal is in voting. */
+  evaluateBy?: bigint;
 }
 
 const off = (reason: string, at?: bigint): ActionState => ({ shown: true, enabled: false, reason, at });
@@ -671,11 +702,19 @@ export function proposalActions(input: ActionInput): ProposalActions {
   else if (stake === 0n) vote = off('Only cold stakers vote, and this account has no stake in cold staking');
   else vote = on;
 
+  const deadline = end + epochLength;
   let evaluate: ActionState;
   if (!inVoting) evaluate = hidden;
   else if (currentEpoch <= p.voting_epoch) evaluate = off('The vote can be evaluated once it ends, at', end);
-  else if (!account) evaluate = off('Connect a wallet to evaluate');
+  else if (currentEpoch > p.voting_epoch + 1n) {
+    evaluate = off('Nobody evaluated it in time: evaluation closed at', deadline);
+  } else if (!account) evaluate = off('Connect a wallet to evaluate');
   else evaluate = on;
+
+  let expire: ActionState;
+  if (!inVoting || currentEpoch <= p.voting_epoch + 1n) expire = hidden;
+  else if (!account) expire = off('Connect a wallet to expire it');
+  else expire = on;
 
   let pay: ActionState;
   if (
@@ -706,7 +745,14 @@ export function proposalActions(input: ActionInput): ProposalActions {
   else if (account.toLowerCase() !== p.author.toLowerCase()) withdraw = off('Only the author may withdraw');
   else withdraw = on;
 
-  return { vote, evaluate, pay, withdraw };
+  return { vote, evaluate, expire, pay, withdraw, evaluateBy: inVoting ? deadline : undefined };
+}
+
+/** What a funding proposal's payee means when it is the cold staking contract: the treasury pays it with the
+ * contract's donation function, so the CLO goes to the stakers' reward pool instead of becoming a stake. */
+export function payeeNote(payee: string, staking: string | undefined): string | undefined {
+  if (!staking || payee.trim().toLowerCase() !== staking.toLowerCase()) return undefined;
+  return 'This is the cold staking contract: each payment is donated to the stakers’ reward pool, shared by all cold stakers as rewards (it does not become a stake).';
 }
 
 /** Why an account has no voting power, in words, or undefined when it has some. */
@@ -760,6 +806,8 @@ export interface NewProposalInput {
   hasFileSystem?: boolean;
   /** The contract's `submission_deposit`, when read. */
   deposit?: bigint;
+  /** The current value of each parameter (by `ProposalParam`), when read: a change moves one step from it. */
+  currentParameters?: Partial<Record<number, bigint>>;
   /** The sender's balance, when known. */
   balance?: bigint;
 }
@@ -914,7 +962,7 @@ export function validateNewProposal(input: NewProposalInput): NewProposalResult 
         ? noFileSystem
         : parsed.value === undefined
           ? parsed.error
-          : validateParameterValue(param, parsed.value);
+          : validateParameterValue(param, parsed.value, input.currentParameters?.[param]);
     if (bound) errors.paramValue = bound;
     else if (parsed.value !== undefined) parameter = { param, value: parsed.value };
   }

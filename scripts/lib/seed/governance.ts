@@ -1,7 +1,8 @@
-// Demo proposals in every state. Submitted in epoch E they are voted in E+1 and evaluated from E+2, so the
-// seed walks two epochs: at the end one proposal is being paid, one completed, one rejected, one failed for
-// lack of votes, one withdrawn, one awaits evaluation, one is in its vote, one waits for its vote, one elected
-// an audit manager, and a host node election is in its vote.
+// Demo proposals in every state. Submitted in epoch E they are voted in E+1 and evaluated in E+2 (the evaluation
+// epoch; later they can only expire), so the seed walks two epochs: at the end one proposal is being paid, one
+// completed, one rejected, one failed for lack of votes, one withdrawn, one awaits evaluation, one is in its vote,
+// one waits for its vote, one elected an audit manager, and a host node election is in its vote. One more,
+// submitted before the staking seed moves the clock a year on, was never evaluated and has expired.
 import { parseEther, type Address } from 'viem';
 import { treasuryGovernanceAbi } from '../../../contracts-abi/TreasuryGovernance';
 import { blockRewardShares } from '../../../lib/devtools/blockRewards';
@@ -21,10 +22,35 @@ interface FundingDraft {
   epochs: number;
 }
 
+/** A proposal submitted before the other seeds move the clock: nobody votes on it or evaluates it in time, so
+ * `seedGovernance` can show it expired. Call it before `seedStaking`. */
+export async function seedEarlyProposal(
+  ctx: SeedContext,
+  governance: Address,
+): Promise<{ id: bigint; document: SeedDocument }> {
+  const g = { address: governance, abi: treasuryGovernanceAbi } as const;
+  const title = 'Sponsor a Callisto meetup in Lisbon';
+  const description = await describe(title, 'Venue and travel for a one-day meetup of Callisto developers.');
+  const id = await ctx.publicClient.readContract({ ...g, functionName: 'proposal_count' });
+  await ctx.write(8, {
+    ...g,
+    functionName: 'submit_funding',
+    args: [title, description.url, description.hash, ctx.address(8), parseEther('3000'), 1],
+    value: await ctx.publicClient.readContract({ ...g, functionName: 'submission_deposit' }),
+  });
+  ctx.log(`  proposal ${id}: ${title} (will expire)`);
+  return { id, document: { owner: 8, title, text: description.text } };
+}
+
 /** Returns the proposal descriptions, which the file system seed then stores under their authors' home
- * directories, so their ipfs:// links resolve through the host nodes. */
-export async function seedGovernance(ctx: SeedContext, governance: Address): Promise<SeedDocument[]> {
-  const documents: SeedDocument[] = [];
+ * directories, so their ipfs:// links resolve through the host nodes. `early` (from `seedEarlyProposal`) is
+ * expired here, its evaluation epoch long past. */
+export async function seedGovernance(
+  ctx: SeedContext,
+  governance: Address,
+  early?: { id: bigint; document: SeedDocument },
+): Promise<SeedDocument[]> {
+  const documents: SeedDocument[] = early ? [early.document] : [];
   const g = { address: governance, abi: treasuryGovernanceAbi } as const;
   const read = <name extends 'submission_deposit' | 'current_epoch' | 'epoch_length' | 'genesis'>(functionName: name) =>
     ctx.publicClient.readContract({ ...g, functionName });
@@ -59,6 +85,8 @@ export async function seedGovernance(ctx: SeedContext, governance: Address): Pro
 
   // The treasury's share of a few thousand blocks.
   await ctx.credit(governance, blockRewardShares(5_000n).treasury);
+  // Nobody evaluated the early proposal in the epoch after its vote: anyone may now expire it.
+  if (early) await ctx.write(1, { ...g, functionName: 'expire', args: [early.id] });
 
   // Epoch E: submissions.
   const paid = await submit({

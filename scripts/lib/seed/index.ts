@@ -4,7 +4,7 @@ import { coldStakingAbi } from '../../../contracts-abi/ColdStaking';
 import { createSeedContext } from './context';
 import { seedAudits } from './audits';
 import { seedFiles } from './files';
-import { seedGovernance } from './governance';
+import { seedEarlyProposal, seedGovernance } from './governance';
 import { seedStaking } from './staking';
 
 export async function seedLocalChain(options: {
@@ -28,8 +28,9 @@ export async function seedLocalChain(options: {
     return false;
   }
   ctx.log('Seeding demo data');
+  const early = await seedEarlyProposal(ctx, governance);
   await seedStaking(ctx, staking);
-  const documents = await seedGovernance(ctx, governance);
+  const documents = await seedGovernance(ctx, governance, early);
   await seedAudits(ctx, audits, options.contracts);
   const fileSystem = options.contracts.CallistoFS;
   if (fileSystem && options.hostNodeEndpoints?.length) {
