@@ -31,6 +31,9 @@ test('an audit goes from request to the registry through commit, sign and reveal
   rpcUrl,
   baseURL,
 }) => {
+  // Some twenty transactions from four wallets, and a visit of the manager console: more than the default minute on
+  // a loaded machine.
+  test.setTimeout(120_000);
   // The contract to audit: the Multicall3 the local deploy placed, which has code on this chain.
   const target = '0xcA11bde05977b3631167028862bE2a173976CA11';
 
