@@ -9,11 +9,14 @@ pragma solidity 0.8.30;
 /// @dev Roles. The `owner` is the "security department owner manual control during the debugging stage": it
 /// appoints and dismisses managers, and hands its role to the governance contract when cold stakers take over
 /// (`transfer_ownership`). The `governance` contract (set once by the owner with `set_governance`) may also
-/// appoint and dismiss managers, as the outcome of accepted proposals. Managers add and remove auditors, triage requests, sign and reveal reports and record
-/// verdicts. Nobody is a manager and an auditor at once: a manager signs the reports and assigns the error
-/// penalties, so judging one's own report is excluded by construction. Dismissed managers and removed auditors
-/// stay in the lists with `active_role` false, so that the history of who signed and who audited stays readable;
-/// appointing or adding them again reuses their entry.
+/// appoint and dismiss managers, as the outcome of accepted proposals. An appointment always takes effect: when the
+/// account is an auditor, the appointment ends its auditor role (so that no manager can veto an accepted proposal
+/// by making the nominee an auditor first). Managers triage requests, sign and reveal reports and record verdicts.
+/// Adding an auditor takes two managers: one nominates, another confirms (a single manager cannot enlist an address
+/// of its own and pay it). Nobody is a manager and an auditor at once, and no manager signs or reveals a report of a
+/// request it wrote a report for, even one written while it was an auditor: nobody grades its own work. Dismissed
+/// managers and removed auditors stay in the lists with `active_role` false, so that the history of who signed and
+/// who audited stays readable; appointing or adding them again reuses their entry.
 ///
 /// Requests. Pending -> Approved -> InProgress -> Completed, or Rejected from Pending or Approved. Submitting is
 /// free (the whitepaper: "completely free for smart-contract developers"); the fields are validated so that the
@@ -22,14 +25,19 @@ pragma solidity 0.8.30;
 /// Reports (commit and reveal, the whitepaper's "Flow of Auditing Registry"). An auditor writes a private report
 /// (a secret gist) and commits keccak256 of its link with `submit_report` while the request is Approved or
 /// InProgress; the link goes to the manager off-chain. Until the manager signs it, the auditor may replace the
-/// commitment (a fixed link, a new gist). A report first committed after the request went InProgress is `late`:
-/// the whitepaper lets beginners still review such a contract for karma, but it does not renew their active
-/// status, so that the whole team does not pile onto one request while others wait. After comparing reports the
-/// manager signs each with its `errors` (vulnerabilities another auditor found that this report missed), then
-/// reveals it by publishing the link, which must hash to the commitment. Revealing credits the karma.
+/// commitment (a fixed link, a new gist). A commitment is accepted once in the whole registry: the commitment is the
+/// hash of the link alone (the whitepaper's rule), so it does not name its auditor, and without this rule a link
+/// once revealed could be committed again by someone else and credited twice. A report first committed after the
+/// request went InProgress is `late`: the whitepaper lets beginners still review such a contract for karma, but it
+/// does not renew their active status, so that the whole team does not pile onto one request while others wait.
+/// After comparing reports the manager signs each with its `errors` (vulnerabilities another auditor found that
+/// this report missed), then reveals it by publishing the link, which must hash to the commitment, once the
+/// request is InProgress or Completed (a rejected request's reports earn nothing). Revealing credits the karma.
 ///
 /// Karma. complexity is the contract's code size when the request is on this chain and the address has code, and
-/// the manager's figure otherwise (other chains, other languages, not yet deployed):
+/// the manager's figure otherwise (other chains, other languages, not yet deployed), at most 24,576 bytes: the
+/// largest code an EVM contract may have (EIP-170), so that a figure nobody can check weighs no more than the
+/// largest contract that can be measured:
 ///     gross   = karma_per_kb * ceil(complexity_bytes / 1024)
 ///     penalty = error_penalty * errors
 ///     karma   = gross > penalty ? gross - penalty : 0
@@ -40,9 +48,11 @@ pragma solidity 0.8.30;
 /// (`fund` or a plain transfer, e.g. a treasury payment) goes to the budget of the current period. After a period
 /// ends, each auditor with karma earned in it claims budget x own karma / total karma of the period, once. The
 /// claim does not require the role: karma is only earned as an auditor, and removal does not cancel past work.
-/// Integer division leaves at most a few wei of each period's budget unclaimed; a budget of a period in which no
-/// report was revealed cannot be claimed by anyone (managers reveal reports regularly, and the funder chooses when
-/// to fund).
+/// Integer division leaves at most a few wei of each period's budget unclaimed. The budget of an ended period in
+/// which no karma was earned rolls over to the current period (`roll_over`, anyone), so no budget is locked.
+///
+/// Audited status. `is_audited` is true only for a contract of this chain whose latest completed audit passed, and
+/// only while its code is the code audited: the code hash is recorded at completion and compared on every call.
 contract AuditRegistry {
     enum RequestState {
         Pending,
@@ -115,10 +125,20 @@ contract AuditRegistry {
         uint256 reports_revealed;
     }
 
+    /// @notice An auditor proposed by one manager, waiting for another manager's confirmation.
+    struct Nomination {
+        address account;
+        string contact;
+        address nominated_by;
+        uint256 nominated_at;
+    }
+
     event OwnershipTransferred(address indexed previous_owner, address indexed new_owner);
     event GovernanceSet(address indexed governance);
     event ManagerAppointed(address indexed manager, string contact);
     event ManagerDismissed(address indexed manager);
+    event AuditorNominated(address indexed auditor, address indexed manager, string contact);
+    event NominationCancelled(address indexed auditor, address indexed manager);
     event AuditorAdded(address indexed auditor, string contact);
     event AuditorRemoved(address indexed auditor);
     event RequestSubmitted(uint256 indexed id, address indexed requester, address indexed contract_address);
@@ -129,15 +149,17 @@ contract AuditRegistry {
     event RequestCompleted(uint256 indexed id, address indexed contract_address, bool passed);
     event Funded(address indexed from, uint256 indexed period, uint256 amount);
     event Claimed(address indexed auditor, uint256 indexed period, uint256 amount);
+    event RolledOver(uint256 indexed from_period, uint256 indexed to_period, uint256 amount);
 
     uint256 public constant MAX_CONTACT_BYTES = 100;
     uint256 public constant MAX_URL_BYTES = 256;
     uint256 public constant MAX_DESCRIPTION_BYTES = 500;
     uint256 public constant MAX_PLATFORM_BYTES = 32;
     uint256 public constant MAX_REASON_BYTES = 200;
-    /// @notice Bounds that keep the karma arithmetic far from overflow: 1 GiB of code, 1000 errors a report,
-    /// karma_per_kb and error_penalty below 2^128.
-    uint256 public constant MAX_COMPLEXITY_BYTES = 1 << 30;
+    /// @notice The largest complexity a manager may give at reveal: EIP-170's limit on a contract's code, the
+    /// largest size the registry can measure itself. Bounds also keep the karma arithmetic far from overflow: 1000
+    /// errors a report, karma_per_kb and error_penalty below 2^128.
+    uint256 public constant MAX_COMPLEXITY_BYTES = 24_576;
     uint256 public constant MAX_ERRORS = 1000;
     uint256 public constant MAX_KARMA_UNIT = type(uint128).max;
 
@@ -165,6 +187,12 @@ contract AuditRegistry {
     mapping(uint256 => mapping(address => uint256)) public karma_in_period;
     mapping(uint256 => uint256) public total_karma_in_period;
     mapping(uint256 => mapping(address => bool)) public claimed;
+    /// @notice Budget a period received from ended periods without karma (`roll_over`); included in period_budget.
+    mapping(uint256 => uint256) public rolled_over_into;
+    /// @notice Whether a commitment was ever made, in any request: each is accepted once.
+    mapping(bytes32 => bool) public commitment_used;
+    /// @notice The code hash of a contract of this chain when its latest completed audit passed; zero otherwise.
+    mapping(address => bytes32) public audited_code_hash;
 
     Member[] private _managers;
     Member[] private _auditors;
@@ -180,7 +208,10 @@ contract AuditRegistry {
 
     /// @dev Ids of completed requests, in completion order.
     uint256[] private _audited;
-    mapping(address => bool) private _is_audited;
+
+    Nomination[] private _nominations;
+    /// @dev Index + 1 of an account's pending nomination; 0 without one.
+    mapping(address => uint256) private _nomination_index;
 
     uint256 private _entered = 1;
 
@@ -274,11 +305,17 @@ contract AuditRegistry {
     }
 
     /// @notice Appoints a manager with a public contact, or updates the contact of a current one. The owner or
-    /// governance (an accepted proposal).
+    /// governance (an accepted proposal). An auditor appointed manager stops being an auditor, and a pending
+    /// nomination of the account is cancelled: the appointment always takes effect, and the reports it wrote as an
+    /// auditor stay out of its hands (see `sign_report`).
     function appoint_manager(address account, string calldata contact) external onlyOwnerOrGovernance {
         require(account != address(0), "Audits: account is the zero address");
-        require(!is_auditor(account), "Audits: an auditor cannot be a manager");
         _check_length(contact, 1, MAX_CONTACT_BYTES, "Audits: contact must be 1 to 100 bytes");
+        if (is_auditor(account)) {
+            _auditors[_auditor_index[account] - 1].active_role = false;
+            emit AuditorRemoved(account);
+        }
+        if (_nomination_index[account] != 0) _drop_nomination(account);
         _enlist(_managers, _manager_index, account, contact);
         emit ManagerAppointed(account, contact);
     }
@@ -290,14 +327,38 @@ contract AuditRegistry {
         emit ManagerDismissed(account);
     }
 
-    /// @notice Adds an auditor with a public contact, or updates the contact of a current one. Karma and active
-    /// status of a removed auditor added again are kept.
-    function add_auditor(address account, string calldata contact) external onlyManager {
+    /// @notice First half of adding an auditor (or changing a current auditor's contact): a manager nominates the
+    /// account with its public contact; another manager confirms with `confirm_auditor`. One pending nomination an
+    /// account.
+    function nominate_auditor(address account, string calldata contact) external onlyManager {
         require(account != address(0), "Audits: account is the zero address");
         require(!is_manager(account), "Audits: a manager cannot be an auditor");
         _check_length(contact, 1, MAX_CONTACT_BYTES, "Audits: contact must be 1 to 100 bytes");
+        require(_nomination_index[account] == 0, "Audits: the account is already nominated");
+        _nominations.push(Nomination(account, contact, msg.sender, block.timestamp));
+        _nomination_index[account] = _nominations.length;
+        emit AuditorNominated(account, msg.sender, contact);
+    }
+
+    /// @notice Second half of adding an auditor: a manager other than the nominating one, which must still be a
+    /// manager, confirms the nomination. Karma and active status of a removed auditor added again are kept.
+    function confirm_auditor(address account) external onlyManager {
+        uint256 index = _nomination_index[account];
+        require(index != 0, "Audits: the account is not nominated");
+        Nomination storage n = _nominations[index - 1];
+        require(n.nominated_by != msg.sender, "Audits: another manager must confirm the nomination");
+        require(is_manager(n.nominated_by), "Audits: the nominating manager was dismissed");
+        string memory contact = n.contact;
+        _drop_nomination(account);
         _enlist(_auditors, _auditor_index, account, contact);
         emit AuditorAdded(account, contact);
+    }
+
+    /// @notice Withdraws a pending nomination: the nominating manager changing its mind, or another refusing it.
+    function cancel_nomination(address account) external onlyManager {
+        require(_nomination_index[account] != 0, "Audits: the account is not nominated");
+        _drop_nomination(account);
+        emit NominationCancelled(account, msg.sender);
     }
 
     /// @notice Removes an auditor: no more commitments. Reports already committed may still be signed and revealed,
@@ -389,7 +450,11 @@ contract AuditRegistry {
         r.closed_at = block.timestamp;
         open_request_count -= 1;
         _audited.push(id);
-        _is_audited[r.contract_address] = true;
+        // The latest verdict on this chain decides the audited status; another chain's says nothing of the code here.
+        if (r.chain_id == block.chainid) {
+            address target = r.contract_address;
+            audited_code_hash[target] = passed && target.code.length > 0 ? target.codehash : bytes32(0);
+        }
         emit RequestStateChanged(id, RequestState.Completed);
         emit RequestCompleted(id, r.contract_address, passed);
     }
@@ -405,6 +470,8 @@ contract AuditRegistry {
             "Audits: request is not approved or in progress"
         );
         require(commitment != bytes32(0), "Audits: commitment is zero");
+        require(!commitment_used[commitment], "Audits: this commitment was already made");
+        commitment_used[commitment] = true;
         uint256 index = _report_index[request_id][msg.sender];
         Report storage report;
         if (index == 0) {
@@ -432,6 +499,7 @@ contract AuditRegistry {
             "Audits: request is not approved or in progress"
         );
         require(errors <= MAX_ERRORS, "Audits: at most 1000 errors");
+        _check_not_an_author(request_id);
         Report storage report = _report(request_id, auditor);
         require(!report.signed, "Audits: the report is already signed");
         report.signed = true;
@@ -439,15 +507,22 @@ contract AuditRegistry {
         emit ReportSigned(request_id, auditor, errors);
     }
 
-    /// @notice A manager publishes the link of a signed report, which must hash to its commitment, and credits the
-    /// auditor's karma (see the contract's documentation for the formula). `complexity_bytes` (1 .. 2^30) is used
-    /// only when the complexity cannot be read on chain: another chain id, or no code at the address.
+    /// @notice A manager publishes the link of a signed report of an in-progress or completed request, which must
+    /// hash to its commitment, and credits the auditor's karma (see the contract's documentation for the formula).
+    /// `complexity_bytes` (1 .. 24,576) is used only when the complexity cannot be read on chain: another chain id,
+    /// or no code at the address. A manager who wrote a report for the request cannot reveal its reports.
     function reveal_report(
         uint256 request_id,
         address auditor,
         string calldata link,
         uint256 complexity_bytes
     ) external onlyManager exists(request_id) {
+        RequestState state = _requests[request_id].state;
+        require(
+            state == RequestState.InProgress || state == RequestState.Completed,
+            "Audits: request is not in progress or completed"
+        );
+        _check_not_an_author(request_id);
         Report storage report = _report(request_id, auditor);
         require(report.signed, "Audits: the report is not signed");
         require(!report.revealed, "Audits: the report is already revealed");
@@ -457,7 +532,7 @@ contract AuditRegistry {
         if (complexity == 0) {
             require(
                 complexity_bytes > 0 && complexity_bytes <= MAX_COMPLEXITY_BYTES,
-                "Audits: complexity must be 1 to 2^30 bytes"
+                "Audits: complexity must be 1 to 24576 bytes"
             );
             complexity = complexity_bytes;
         }
@@ -491,6 +566,20 @@ contract AuditRegistry {
         emit Claimed(msg.sender, period, amount);
         (bool ok, ) = payable(msg.sender).call{value: amount}("");
         require(ok, "Audits: transfer failed");
+    }
+
+    /// @notice Moves the budget of an ended period in which no karma was earned (nobody can claim it) to the
+    /// current period. Anyone.
+    function roll_over(uint256 period) external {
+        uint256 to = current_period();
+        require(period < to, "Audits: the period has not ended");
+        require(total_karma_in_period[period] == 0, "Audits: the period has karma: its auditors claim the budget");
+        uint256 amount = period_budget[period];
+        require(amount > 0, "Audits: nothing to roll over");
+        period_budget[period] = 0;
+        period_budget[to] += amount;
+        rolled_over_into[to] += amount;
+        emit RolledOver(period, to, amount);
     }
 
     /// @notice What `claim(period)` would pay `auditor` now (0 when it would revert).
@@ -556,6 +645,24 @@ contract AuditRegistry {
         return _page(_auditors, offset, limit);
     }
 
+    /// @notice Nominations waiting for a second manager's confirmation.
+    function nomination_count() external view returns (uint256) {
+        return _nominations.length;
+    }
+
+    /// @notice Pending nominations offset .. offset + limit - 1 (the order changes when one is confirmed or
+    /// cancelled: the last one takes its place).
+    function get_nominations(uint256 offset, uint256 limit) external view returns (Nomination[] memory page) {
+        uint256 n = _clip(_nominations.length, offset, limit);
+        page = new Nomination[](n);
+        for (uint256 i = 0; i < n; i++) page[i] = _nominations[offset + i];
+    }
+
+    /// @notice Whether `account` wrote a report for the request (it then may not sign or reveal any of its reports).
+    function has_report(uint256 request_id, address account) public view returns (bool) {
+        return _report_index[request_id][account] != 0;
+    }
+
     /// @notice How many requests exist; ids run from 0 to request_count() - 1.
     function request_count() external view returns (uint256) {
         return _requests.length;
@@ -581,9 +688,12 @@ contract AuditRegistry {
         return _reports[request_id];
     }
 
-    /// @notice Whether any request for this address was completed (passed or not: see the request's verdict).
+    /// @notice Whether `contract_address` is a contract of this chain whose latest completed audit passed, with the
+    /// code it had then (a contract replaced at the same address, by SELFDESTRUCT and CREATE2, is not audited).
+    /// Failed audits and audits of other chains stay in the audited list with their verdict, but return false here.
     function is_audited(address contract_address) external view returns (bool) {
-        return _is_audited[contract_address];
+        bytes32 recorded = audited_code_hash[contract_address];
+        return recorded != bytes32(0) && contract_address.codehash == recorded;
     }
 
     function audited_count() external view returns (uint256) {
@@ -624,6 +734,24 @@ contract AuditRegistry {
         return (period_budget[period] * karma_in_period[period][auditor]) / total;
     }
 
+    /// @dev Nobody grades its own work: a manager who wrote a report for the request (as an auditor, before its
+    /// appointment) signs and reveals none of the request's reports, its own included.
+    function _check_not_an_author(uint256 request_id) private view {
+        require(!has_report(request_id, msg.sender), "Audits: you wrote a report for this request");
+    }
+
+    function _drop_nomination(address account) private {
+        uint256 index = _nomination_index[account];
+        uint256 last = _nominations.length;
+        if (index != last) {
+            Nomination storage moved = _nominations[last - 1];
+            _nominations[index - 1] = moved;
+            _nomination_index[moved.account] = index;
+        }
+        _nominations.pop();
+        delete _nomination_index[account];
+    }
+
     function _report(uint256 request_id, address auditor) private view returns (Report storage) {
         uint256 index = _report_index[request_id][auditor];
         require(index > 0, "Audits: no report from this auditor");
@@ -634,7 +762,7 @@ contract AuditRegistry {
         Member[] storage list,
         mapping(address => uint256) storage index_of,
         address account,
-        string calldata contact
+        string memory contact
     ) private {
         uint256 index = index_of[account];
         if (index == 0) {

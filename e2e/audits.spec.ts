@@ -5,6 +5,7 @@ const DEVELOPER = 7;
 const MANAGER = 2; // appointed by the demo seed
 const AUDITOR_A = 3;
 const AUDITOR_B = 4;
+const NOMINEE = 1; // nominated as an auditor by MANAGER in the demo seed, not confirmed
 const LINK_A = 'https://gist.github.com/auditor-a/e2e-report';
 const LINK_B = 'https://gist.github.com/auditor-b/e2e-report';
 
@@ -30,6 +31,9 @@ test('an audit goes from request to the registry through commit, sign and reveal
   rpcUrl,
   baseURL,
 }) => {
+  // Some twenty transactions from four wallets, and a visit of the manager console: more than the default minute on
+  // a loaded machine.
+  test.setTimeout(120_000);
   // The contract to audit: the Multicall3 the local deploy placed, which has code on this chain.
   const target = '0xcA11bde05977b3631167028862bE2a173976CA11';
 
@@ -102,6 +106,15 @@ test('an audit goes from request to the registry through commit, sign and reveal
   await m.getByRole('radio', { name: 'Passed' }).check();
   await m.getByRole('button', { name: 'Complete audit' }).click();
   await expect(m.getByRole('status').filter({ hasText: `Completed request #${id}: Passed` })).toBeVisible();
+
+  // Adding an auditor takes two managers: the seed's nomination by this manager waits for another one.
+  await m.goto('/audits/manage/');
+  const nomination = m.getByTestId('nomination-row').filter({ hasText: anvilAddress(NOMINEE) });
+  await expect(nomination).toHaveCount(1);
+  await expect(nomination.getByRole('button', { name: `Confirm auditor ${anvilAddress(NOMINEE)}` })).toBeDisabled();
+  await expect(nomination.getByTestId('confirm-reason')).toHaveText(
+    'You nominated this account: another manager must confirm it.',
+  );
   await manager.close();
 
   await page.goto('/audits/');
@@ -109,6 +122,10 @@ test('an audit goes from request to the registry through commit, sign and reveal
   const item = page.getByTestId('audited-item').filter({ hasText: 'E2E audit of batched reads' });
   await expect(item).toHaveCount(1);
   await expect(item.getByTestId('audit-verdict')).toHaveText('Passed');
+  // A passed audit of a contract of this chain, whose code is the code audited, gives audited status.
+  await expect(item.getByTestId('audited-status')).toHaveText(
+    'Audited status: the code at this address passed this audit.',
+  );
   await expect(item.getByTestId('audit-reports')).toContainText(LINK_A);
   await expect(item.getByTestId('audit-reports')).toContainText(LINK_B);
 });

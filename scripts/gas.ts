@@ -412,7 +412,7 @@ function audit(
   } as unknown as Parameters<TestChain['write']>[1]);
 }
 
-/** Account 1 is a manager, 2 and 3 auditors, 6 the requester. Request 0 is for the registry itself on this chain
+/** Accounts 1 and 4 are managers (adding an auditor takes two), 2 and 3 auditors, 6 the requester. Request 0 is for the registry itself on this chain
  * (complexity from its code); request 1 is rejected. Mainnet-like periods: 30 days active, 27-day payouts. */
 const auditRegistry: GasSuite<AuditContext> = {
   contract: 'AuditRegistry',
@@ -433,10 +433,18 @@ const auditRegistry: GasSuite<AuditContext> = {
         audit(chain, 0, registry, 'appoint_manager', [chain.accounts[1]!.address, 'manager@callisto.network']),
     },
     {
-      name: 'add_auditor',
+      name: 'nominate_auditor',
       async run(chain, { registry }) {
-        await audit(chain, 1, registry, 'add_auditor', [chain.accounts[3]!.address, '@auditor2']);
-        return audit(chain, 1, registry, 'add_auditor', [chain.accounts[2]!.address, 'auditor@example.com']);
+        await audit(chain, 0, registry, 'appoint_manager', [chain.accounts[4]!.address, 'manager2@callisto.network']);
+        await audit(chain, 1, registry, 'nominate_auditor', [chain.accounts[3]!.address, '@auditor2']);
+        return audit(chain, 1, registry, 'nominate_auditor', [chain.accounts[2]!.address, 'auditor@example.com']);
+      },
+    },
+    {
+      name: 'confirm_auditor',
+      async run(chain, { registry }) {
+        await audit(chain, 4, registry, 'confirm_auditor', [chain.accounts[3]!.address]);
+        return audit(chain, 4, registry, 'confirm_auditor', [chain.accounts[2]!.address]);
       },
     },
     {
@@ -468,7 +476,8 @@ const auditRegistry: GasSuite<AuditContext> = {
     },
     {
       name: 'submit_report (first commitment)',
-      run: (chain, { registry }) => audit(chain, 2, registry, 'submit_report', [0n, keccak256(toHex(AUDIT_LINK))]),
+      run: (chain, { registry }) =>
+        audit(chain, 2, registry, 'submit_report', [0n, keccak256(toHex(`${AUDIT_LINK}#draft`))]),
     },
     {
       name: 'submit_report (replacement)',
@@ -510,6 +519,14 @@ const auditRegistry: GasSuite<AuditContext> = {
       async run(chain, { registry }) {
         await chain.increaseTime(ROUND);
         return audit(chain, 2, registry, 'claim', [0n]);
+      },
+    },
+    {
+      name: 'roll_over (a period without karma)',
+      async run(chain, { registry }) {
+        await audit(chain, 7, registry, 'fund', [], parseEther('10'));
+        await chain.increaseTime(ROUND);
+        return audit(chain, 7, registry, 'roll_over', [1n]);
       },
     },
   ],

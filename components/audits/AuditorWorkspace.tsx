@@ -18,6 +18,7 @@ import {
   type AuditMember,
   type AuditReport,
   type AuditRequest,
+  rollOverAction,
 } from '@/lib/audits/view';
 import { newestFirstPage } from '@/lib/governance/view';
 import { DataTable } from '@/components/ui/DataTable';
@@ -92,12 +93,19 @@ function Workspace({ registry }: { registry: Address }) {
     ...periods.map((p) => ({ ...r, functionName: 'claimable' as const, args: [p, who] as const })),
     ...periods.map((p) => ({ ...r, functionName: 'karma_in_period' as const, args: [p, who] as const })),
     ...periods.map((p) => ({ ...r, functionName: 'claimed' as const, args: [p, who] as const })),
+    ...periods.map((p) => ({ ...r, functionName: 'period_budget' as const, args: [p] as const })),
+    ...periods.map((p) => ({ ...r, functionName: 'total_karma_in_period' as const, args: [p] as const })),
+    { ...r, functionName: 'period_budget', args: [currentPeriod ?? 0n] },
+    { ...r, functionName: 'rolled_over_into', args: [currentPeriod ?? 0n] },
   ];
   const second = useReadContracts({
     allowFailure: true,
     contracts: secondCalls,
     query: { enabled: range !== undefined },
   });
+  const periodRead = (kind: number, i: number) => ok(second.data?.[1 + kind * periods.length + i]);
+  const currentBudget = ok(second.data?.[1 + 5 * periods.length]) as bigint | undefined;
+  const currentRolledOver = ok(second.data?.[2 + 5 * periods.length]) as bigint | undefined;
   const requests = useMemo(() => {
     const rows = ok(second.data?.[0]) as readonly AuditRequest[] | undefined;
     return rows ? [...rows].reverse() : undefined;
@@ -211,7 +219,8 @@ function Workspace({ registry }: { registry: Address }) {
         <p className="mb-3 text-sm text-slate-300">
           Each payout period
           {payoutPeriod !== undefined ? ` (${formatDuration(Number(payoutPeriod))})` : ''} has a budget; after it ends,
-          each auditor claims budget × own karma ÷ all karma earned in it, once.
+          each auditor claims budget × own karma ÷ all karma earned in it, once. The budget of a period in which nobody
+          earned karma is not lost: anyone rolls it over to the current period.
           {currentPeriod !== undefined && genesis !== undefined && payoutPeriod !== undefined && (
             <>
               {' '}
@@ -220,6 +229,15 @@ function Workspace({ registry }: { registry: Address }) {
             </>
           )}
         </p>
+        {currentBudget !== undefined && (
+          <p className="mb-3 text-sm text-slate-300" data-testid="current-budget">
+            This period’s budget: {formatCloWithUnit(currentBudget)}
+            {currentRolledOver
+              ? `, of which ${formatCloWithUnit(currentRolledOver)} rolled over from earlier periods`
+              : ''}
+            .
+          </p>
+        )}
         {periods.length === 0 ? (
           <p className="text-sm text-slate-300">No payout period has ended yet.</p>
         ) : (
@@ -227,11 +245,12 @@ function Workspace({ registry }: { registry: Address }) {
             caption="Claimable payouts by ended period"
             columns={[
               { label: 'Period' },
+              { label: 'Budget', align: 'right' },
               { label: 'Your karma', align: 'right' },
               { label: 'Claimable', align: 'right' },
               { label: 'Claim', hiddenLabel: true },
             ]}
-            minWidth="28rem"
+            minWidth="36rem"
           >
             {periods.map((p, i) => (
               <PeriodRow
@@ -239,9 +258,12 @@ function Workspace({ registry }: { registry: Address }) {
                 registry={registry}
                 period={p}
                 account={address}
-                claimable={ok(second.data?.[1 + i]) as bigint | undefined}
-                karma={ok(second.data?.[1 + periods.length + i]) as bigint | undefined}
-                claimed={ok(second.data?.[1 + 2 * periods.length + i]) as boolean | undefined}
+                claimable={periodRead(0, i) as bigint | undefined}
+                karma={periodRead(1, i) as bigint | undefined}
+                claimed={periodRead(2, i) as boolean | undefined}
+                budget={periodRead(3, i) as bigint | undefined}
+                totalKarma={periodRead(4, i) as bigint | undefined}
+                currentPeriod={currentPeriod}
               />
             ))}
           </DataTable>
@@ -344,6 +366,9 @@ function PeriodRow({
   claimable,
   karma,
   claimed,
+  budget,
+  totalKarma,
+  currentPeriod,
 }: {
   registry: Address;
   period: bigint;
@@ -351,8 +376,14 @@ function PeriodRow({
   claimable: bigint | undefined;
   karma: bigint | undefined;
   claimed: boolean | undefined;
+  budget: bigint | undefined;
+  totalKarma: bigint | undefined;
+  currentPeriod: bigint | undefined;
 }) {
   const tx = useTransaction();
+  const rollOver = useTransaction();
+  const rollOverState =
+    budget !== undefined && totalKarma !== undefined ? rollOverAction(budget, totalKarma) : undefined;
   const reason = !account
     ? 'Connect a wallet'
     : claimed
@@ -366,6 +397,7 @@ function PeriodRow({
   return (
     <tr data-testid="payout-row">
       <td className="py-2 pr-4">Period {period.toString()}</td>
+      <td className="py-2 pr-4 text-right tabular-nums">{budget === undefined ? '…' : formatCloWithUnit(budget)}</td>
       <td className="py-2 pr-4 text-right tabular-nums">{karma === undefined ? '…' : karma.toString()}</td>
       <td className="py-2 pr-4 text-right tabular-nums">
         {claimable === undefined ? '…' : formatCloWithUnit(claimable)}
@@ -390,6 +422,30 @@ function PeriodRow({
             {reason}
           </span>
         )}
+        {rollOverState?.enabled && (
+          <div className="mt-2">
+            <Button
+              variant="secondary"
+              disabled={rollOver.isBusy}
+              aria-describedby={`roll-over-note-${period.toString()}`}
+              aria-label={`Roll over period ${period.toString()}`}
+              onClick={() =>
+                void rollOver.send(
+                  { address: registry, abi: auditRegistryAbi, functionName: 'roll_over', args: [period] },
+                  {
+                    successMessage: `Rolled ${formatCloWithUnit(budget ?? 0n)} of period ${period.toString()} over to period ${(currentPeriod ?? 0n).toString()}`,
+                  },
+                )
+              }
+            >
+              Roll over
+            </Button>
+            <span id={`roll-over-note-${period.toString()}`} className="ml-2 text-xs text-slate-400">
+              Nobody earned karma in this period: anyone moves its budget to the current period.
+            </span>
+          </div>
+        )}
+        <TxStatus state={rollOver.state} />
         <TxStatus state={tx.state} />
       </td>
     </tr>

@@ -11,6 +11,7 @@ import {
   AUDITS_PAGE_SIZE,
   QUEUE_STATES,
   VERDICT_FILTERS,
+  auditedStatus,
   chainLabel,
   matchesAuditSearch,
   matchesVerdict,
@@ -80,16 +81,23 @@ function Registry({ registry }: { registry: Address }) {
     return page ? [...page].reverse() : undefined;
   }, [second.data]);
 
-  // The reports of the audited contracts on this page, one multicall for the page.
+  // The reports of the audited contracts on this page and whether each still has audited status, one multicall.
+  const page = audited ?? [];
   const reportsRead = useReadContracts({
     allowFailure: true,
-    contracts: (audited ?? []).map((a) => ({ ...r, functionName: 'get_reports' as const, args: [a.id] as const })),
+    contracts: [
+      ...page.map((a) => ({ ...r, functionName: 'get_reports' as const, args: [a.id] as const })),
+      ...page.map((a) => ({ ...r, functionName: 'is_audited' as const, args: [a.contract_address] as const })),
+    ],
     query: { enabled: audited !== undefined && audited.length > 0 },
   });
   const reportsById = new Map<string, readonly AuditReport[]>();
-  (audited ?? []).forEach((a, i) => {
+  const isAuditedById = new Map<string, boolean>();
+  page.forEach((a, i) => {
     const reports = ok(reportsRead.data?.[i]) as readonly AuditReport[] | undefined;
     if (reports) reportsById.set(a.id.toString(), reports);
+    const isAudited = ok(reportsRead.data?.[page.length + i]) as boolean | undefined;
+    if (isAudited !== undefined) isAuditedById.set(a.id.toString(), isAudited);
   });
 
   if (first.error && !first.data) {
@@ -127,6 +135,7 @@ function Registry({ registry }: { registry: Address }) {
       <AuditedList
         audited={audited}
         reportsById={reportsById}
+        isAuditedById={isAuditedById}
         page={auditedPageClamped}
         pageCount={auditedPages}
         onPage={setAuditedPage}
@@ -144,12 +153,14 @@ function Registry({ registry }: { registry: Address }) {
 function AuditedList({
   audited,
   reportsById,
+  isAuditedById,
   page,
   pageCount,
   onPage,
 }: {
   audited: readonly AuditRequest[] | undefined;
   reportsById: Map<string, readonly AuditReport[]>;
+  isAuditedById: Map<string, boolean>;
   page: number;
   pageCount: number;
   onPage(page: number): void;
@@ -211,7 +222,12 @@ function AuditedList({
       ) : (
         <ul className="mt-4 space-y-3" aria-label="Audited contracts" data-testid="audited-list">
           {shown.map((a) => (
-            <AuditedItem key={a.id.toString()} audit={a} reports={reportsById.get(a.id.toString())} />
+            <AuditedItem
+              key={a.id.toString()}
+              audit={a}
+              reports={reportsById.get(a.id.toString())}
+              isAudited={isAuditedById.get(a.id.toString())}
+            />
           ))}
         </ul>
       )}
@@ -220,8 +236,18 @@ function AuditedList({
   );
 }
 
-function AuditedItem({ audit: a, reports }: { audit: AuditRequest; reports: readonly AuditReport[] | undefined }) {
+function AuditedItem({
+  audit: a,
+  reports,
+  isAudited,
+}: {
+  audit: AuditRequest;
+  reports: readonly AuditReport[] | undefined;
+  isAudited: boolean | undefined;
+}) {
+  const { chain } = useNetwork();
   const revealed = (reports ?? []).filter((r) => r.revealed);
+  const status = isAudited === undefined ? undefined : auditedStatus(a, isAudited, chain.id);
   return (
     <li className="rounded-lg border border-slate-800 p-3" data-testid="audited-item">
       <div className="flex flex-wrap items-center gap-2">
@@ -237,6 +263,14 @@ function AuditedItem({ audit: a, reports }: { audit: AuditRequest; reports: read
         <AddressText address={a.contract_address} chainId={a.chain_id} />
       </p>
       <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-200">{a.description}</p>
+      {status && (
+        <p
+          className={`mt-1 text-xs ${status.status === 'audited' ? 'text-emerald-300' : 'text-slate-400'}`}
+          data-testid="audited-status"
+        >
+          {status.text}.
+        </p>
+      )}
       <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
         <div>
           <dt className="inline text-slate-400">Chain: </dt>

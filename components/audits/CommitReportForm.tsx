@@ -2,6 +2,7 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import type { Address } from 'viem';
+import { useReadContract } from 'wagmi';
 import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
 import { linkCommitment, validateReportLink, type ActionState, type AuditReport } from '@/lib/audits/view';
 import { Button } from '@/components/ui/primitives';
@@ -12,7 +13,8 @@ import { Field, described, inputClass } from '@/components/ui/FormField';
 
 /**
  * The auditor's commitment: the Keccak-256 of the private report link, computed here in the browser, so that only
- * the hash goes on chain. The link goes to the manager off-chain.
+ * the hash goes on chain. The link goes to the manager off-chain. The registry accepts each commitment once (so that
+ * a link, once revealed, cannot be committed and credited again): the form checks the hash before sending.
  */
 export function CommitReportForm({
   registry,
@@ -31,9 +33,20 @@ export function CommitReportForm({
   const base = useId();
   const fieldId = `${base}-link`;
   const reasonId = `commit-reason-${requestId.toString()}`;
-  const error = validateReportLink(link);
-  const shownError = submitted ? error : undefined;
   const hash = link === '' ? undefined : linkCommitment(link);
+  const used = useReadContract({
+    address: registry,
+    abi: auditRegistryAbi,
+    functionName: 'commitment_used',
+    args: hash ? [hash] : undefined,
+    query: { enabled: hash !== undefined && validateReportLink(link) === undefined },
+  });
+  const error =
+    validateReportLink(link) ??
+    (used.data === true
+      ? 'This link’s hash is already committed in the registry, which accepts each commitment once (so that no report is credited twice): use a new link, for example a new gist'
+      : undefined);
+  const shownError = submitted || used.data === true ? error : undefined;
   const replacing = myReport !== undefined;
 
   async function submit(event: FormEvent) {

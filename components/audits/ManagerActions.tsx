@@ -217,7 +217,8 @@ function SignForm({
     <ActionShell title="Sign a report" testId="action-sign">
       <p className="text-sm text-slate-300">
         After comparing the reports, accept one with the number of vulnerabilities other auditors found that it missed.
-        Final: the commitment and the errors no longer change.
+        Final: the commitment and the errors no longer change. Nobody grades their own work: a manager who wrote a
+        report for this request (as an auditor, before being appointed) signs and reveals none of its reports.
       </p>
       <form onSubmit={submit} noValidate className="space-y-2">
         <Field id={`${base}-auditor`} label="Report to sign">
@@ -321,8 +322,9 @@ function RevealForm({
   return (
     <ActionShell title="Reveal a report" testId="action-reveal">
       <p className="text-sm text-slate-300">
-        Publish the link of a signed report. The app checks that its Keccak-256 equals the commitment before sending;
-        revealing credits the auditor’s karma.
+        Publish the link of a signed report once the request is in progress (or completed). The app checks that its
+        Keccak-256 equals the commitment before sending; revealing credits the auditor’s karma. A rejected request’s
+        reports are never revealed and earn nothing.
       </p>
       <form onSubmit={submit} noValidate className="space-y-2">
         <Field id={`${base}-auditor`} label="Report to reveal">
@@ -365,7 +367,7 @@ function RevealForm({
             id={`${base}-complexity`}
             label="Complexity (bytes)"
             error={shownComplexity}
-            hint="The contract is not on this chain or has no code here, so give its size in bytes (1 to 2^30)."
+            hint="The contract is not on this chain or has no code here, so give its size in bytes: 1 to 24,576, the largest code a contract may have (EIP-170), so that a figure nobody can check weighs no more than the largest contract."
           >
             <input
               id={`${base}-complexity`}

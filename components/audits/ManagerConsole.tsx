@@ -9,8 +9,10 @@ import { RequestState, validateContact } from '@/lib/audits/requests';
 import {
   AUDITS_PAGE_SIZE,
   isActiveAt,
+  confirmNominationAction,
   validateMemberAddress,
   type AuditMember,
+  type AuditNomination,
   type AuditRequest,
 } from '@/lib/audits/view';
 import { newestFirstPage } from '@/lib/governance/view';
@@ -35,8 +37,8 @@ export function ManagerConsole() {
   return (
     <div className="space-y-6">
       <PageHeading title="Manager console">
-        Requests waiting for a manager, and the team: add and remove auditors. Managers are appointed by the registry’s
-        owner.
+        Requests waiting for a manager, and the team: auditors are added by two managers (one nominates, another
+        confirms) and removed by one. Managers are appointed by the registry’s owner or by governance.
       </PageHeading>
       {registry ? <Console registry={registry} /> : <NotDeployed feature="The audit registry" network={chain.name} />}
     </div>
@@ -57,6 +59,7 @@ function Console({ registry }: { registry: Address }) {
       { ...r, functionName: 'request_count' },
       { ...r, functionName: 'get_managers', args: [0n, MEMBERS_READ] },
       { ...r, functionName: 'get_auditors', args: [0n, MEMBERS_READ] },
+      { ...r, functionName: 'get_nominations', args: [0n, MEMBERS_READ] },
     ],
   });
   const d = first.data;
@@ -65,6 +68,7 @@ function Console({ registry }: { registry: Address }) {
   const requestCount = ok(d?.[2]);
   const managers = ok(d?.[3]) as readonly AuditMember[] | undefined;
   const auditors = ok(d?.[4]) as readonly AuditMember[] | undefined;
+  const nominations = ok(d?.[5]) as readonly AuditNomination[] | undefined;
 
   const range = requestCount === undefined ? undefined : newestFirstPage(requestCount, page, AUDITS_PAGE_SIZE);
   const second = useReadContracts({
@@ -120,7 +124,35 @@ function Console({ registry }: { registry: Address }) {
         )}
         <Pager page={range?.page ?? 0} pageCount={range?.pageCount ?? 1} onPage={setPage} label="Request pages" />
       </Card>
-      <AddAuditorForm registry={registry} disabledReason={notManager} />
+      <NominateAuditorForm registry={registry} disabledReason={notManager} />
+      <Card title="Nominations waiting for a second manager">
+        {nominations === undefined ? (
+          <p className="text-sm text-slate-300">Loading…</p>
+        ) : nominations.length === 0 ? (
+          <p className="text-sm text-slate-300">No nomination is waiting.</p>
+        ) : (
+          <DataTable
+            caption="Nominations waiting for a second manager"
+            columns={[
+              { label: 'Nominee' },
+              { label: 'Contact' },
+              { label: 'Nominated by' },
+              { label: 'Confirm or cancel', hiddenLabel: true },
+            ]}
+            minWidth="48rem"
+          >
+            {nominations.map((n) => (
+              <NominationRow
+                key={n.account}
+                registry={registry}
+                nomination={n}
+                account={address}
+                isManager={isManager}
+              />
+            ))}
+          </DataTable>
+        )}
+      </Card>
       <Card title="Auditors">
         {auditors === undefined ? (
           <p className="text-sm text-slate-300">Loading…</p>
@@ -218,7 +250,73 @@ function AuditorRow({
   );
 }
 
-function AddAuditorForm({ registry, disabledReason }: { registry: Address; disabledReason: string | undefined }) {
+function NominationRow({
+  registry,
+  nomination: n,
+  account,
+  isManager,
+}: {
+  registry: Address;
+  nomination: AuditNomination;
+  account: Address | undefined;
+  isManager: boolean;
+}) {
+  const confirmTx = useTransaction();
+  const cancelTx = useTransaction();
+  const confirm = confirmNominationAction(n, account, isManager);
+  const confirmReasonId = `confirm-reason-${n.account}`;
+  const busy = confirmTx.isBusy || cancelTx.isBusy;
+  return (
+    <tr data-testid="nomination-row">
+      <td className="py-2 pr-4 font-mono text-xs break-all">{n.account}</td>
+      <td className="py-2 pr-4 break-all">{n.contact}</td>
+      <td className="py-2 pr-4 text-xs">
+        <span className="font-mono break-all">{n.nominated_by}</span>
+        <br />
+        <DateAt at={n.nominated_at} />
+      </td>
+      <td className="space-y-1 py-2">
+        <div className="flex flex-wrap gap-2">
+          <Button
+            aria-label={`Confirm auditor ${n.account}`}
+            disabled={!confirm.enabled || busy}
+            aria-describedby={confirm.enabled ? undefined : confirmReasonId}
+            onClick={() =>
+              void confirmTx.send(
+                { address: registry, abi: auditRegistryAbi, functionName: 'confirm_auditor', args: [n.account] },
+                { successMessage: `Added auditor ${n.account}` },
+              )
+            }
+          >
+            Confirm
+          </Button>
+          <Button
+            variant="secondary"
+            aria-label={`Cancel the nomination of ${n.account}`}
+            disabled={!isManager || busy}
+            onClick={() =>
+              void cancelTx.send(
+                { address: registry, abi: auditRegistryAbi, functionName: 'cancel_nomination', args: [n.account] },
+                { successMessage: `Cancelled the nomination of ${n.account}` },
+              )
+            }
+          >
+            Cancel
+          </Button>
+        </div>
+        {!confirm.enabled && (
+          <p id={confirmReasonId} className="text-xs text-slate-400" data-testid="confirm-reason">
+            {confirm.reason}.
+          </p>
+        )}
+        <TxStatus state={confirmTx.state} />
+        <TxStatus state={cancelTx.state} />
+      </td>
+    </tr>
+  );
+}
+
+function NominateAuditorForm({ registry, disabledReason }: { registry: Address; disabledReason: string | undefined }) {
   const [account, setAccount] = useState('');
   const [contact, setContact] = useState('');
   const [submitted, setSubmitted] = useState(false);
@@ -236,10 +334,10 @@ function AddAuditorForm({ registry, disabledReason }: { registry: Address; disab
       {
         address: registry,
         abi: auditRegistryAbi,
-        functionName: 'add_auditor',
+        functionName: 'nominate_auditor',
         args: [account as Address, contact],
       },
-      { successMessage: `Added auditor ${account}` },
+      { successMessage: `Nominated auditor ${account}: another manager must confirm` },
     );
     if (outcome?.status === 'success') {
       setAccount('');
@@ -248,7 +346,7 @@ function AddAuditorForm({ registry, disabledReason }: { registry: Address; disab
     }
   }
   return (
-    <Card title="Add an auditor">
+    <Card title="Nominate an auditor">
       <form onSubmit={submit} noValidate className="space-y-3">
         <div className="grid gap-3 sm:grid-cols-2">
           <Field id={`${base}-account`} label="Auditor address" error={shownAccount}>
@@ -279,16 +377,17 @@ function AddAuditorForm({ registry, disabledReason }: { registry: Address; disab
             />
           </Field>
         </div>
-        <p className="text-xs text-slate-400">
-          Adding a current auditor again updates the contact; a removed auditor added again keeps the karma. A manager
-          cannot be an auditor.
+        <p className="text-xs text-slate-400" id="nominate-auditor-rule">
+          Adding an auditor takes two managers: you nominate, and another manager confirms below, so that no single
+          manager can enlist an address of its own and pay it. Nominating a current auditor changes its contact once
+          confirmed; a removed auditor added again keeps its karma. A manager cannot be an auditor.
         </p>
         <Button
           type="submit"
           disabled={disabledReason !== undefined || tx.isBusy}
-          aria-describedby={disabledReason ? 'add-auditor-reason' : undefined}
+          aria-describedby={disabledReason ? 'add-auditor-reason nominate-auditor-rule' : 'nominate-auditor-rule'}
         >
-          Add auditor
+          Nominate auditor
         </Button>
         {disabledReason && (
           <p id="add-auditor-reason" className="text-xs text-slate-400">

@@ -14,7 +14,8 @@ export const MAX_DESCRIPTION_BYTES = 500;
 export const MAX_PLATFORM_BYTES = 32;
 export const MAX_REASON_BYTES = 200;
 export const MAX_ERRORS = 1000;
-export const MAX_COMPLEXITY_BYTES = 2 ** 30;
+/** The largest complexity a manager may give at reveal: EIP-170's limit on a contract's code (24 KiB). */
+export const MAX_COMPLEXITY_BYTES = 24_576;
 export const MAX_CHAIN_ID = 2n ** 64n - 1n;
 export const URL_PREFIXES = ['https://', 'ipfs://'] as const;
 
@@ -29,7 +30,7 @@ export const Reasons = {
   rejectReason: 'Audits: reason must be 1 to 200 bytes',
   contact: 'Audits: contact must be 1 to 100 bytes',
   errors: 'Audits: at most 1000 errors',
-  complexity: 'Audits: complexity must be 1 to 2^30 bytes',
+  complexity: 'Audits: complexity must be 1 to 24576 bytes',
 } as const;
 
 /** Findings by severity, as the contract's `Severity` (viem decodes uint16 as numbers). */

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { keccak256, toHex } from 'viem';
 import { RequestState } from './requests';
 import {
+  AUTHOR_REASON,
+  auditedStatus,
   byKarma,
+  confirmNominationAction,
+  rollOverAction,
   chainLabel,
   isActiveAt,
   linkCommitment,
@@ -22,6 +26,7 @@ import {
 
 const A = '0x00000000000000000000000000000000000000aa' as const;
 const B = '0x00000000000000000000000000000000000000bb' as const;
+const C = '0x00000000000000000000000000000000000000cc' as const;
 
 describe('requestActions', () => {
   const base = { reports: [], account: A, isManager: true, isAuditor: false };
@@ -38,7 +43,7 @@ describe('requestActions', () => {
 
   it('signs unsigned reports, reveals signed ones and completes once one is revealed', () => {
     const reports = [
-      { auditor: A, signed: true, revealed: false },
+      { auditor: C, signed: true, revealed: false },
       { auditor: B, signed: false, revealed: false },
     ];
     const a = requestActions({ ...base, state: RequestState.InProgress, reports });
@@ -49,11 +54,36 @@ describe('requestActions', () => {
     const done = requestActions({
       ...base,
       state: RequestState.InProgress,
-      reports: [{ auditor: A, signed: true, revealed: true }],
+      reports: [{ auditor: C, signed: true, revealed: true }],
     });
     expect(done.complete.enabled).toBe(true);
     expect(done.sign.enabled).toBe(false);
     expect(done.reveal.enabled).toBe(false);
+  });
+
+  it('reveals only in progress or completed, never for a rejected request', () => {
+    const reports = [{ auditor: B, signed: true, revealed: false }];
+    const approved = requestActions({ ...base, state: RequestState.Approved, reports });
+    expect(approved.reveal.enabled).toBe(false);
+    expect(approved.reveal.reason).toMatch(/revealed once it is in progress/);
+    expect(requestActions({ ...base, state: RequestState.Completed, reports }).reveal.enabled).toBe(true);
+    const rejected = requestActions({ ...base, state: RequestState.Rejected, reports });
+    expect(rejected.reveal.enabled).toBe(false);
+    expect(rejected.reveal.reason).toMatch(/never revealed and earn nothing/);
+  });
+
+  it('keeps a manager who wrote a report for the request from signing or revealing any of its reports', () => {
+    const reports = [
+      { auditor: A, signed: true, revealed: false },
+      { auditor: B, signed: false, revealed: false },
+    ];
+    const a = requestActions({ ...base, state: RequestState.InProgress, reports });
+    expect(a.sign).toEqual({ shown: true, enabled: false, reason: AUTHOR_REASON });
+    expect(a.reveal).toEqual({ shown: true, enabled: false, reason: AUTHOR_REASON });
+    // Another manager may.
+    const other = requestActions({ ...base, account: C, state: RequestState.InProgress, reports });
+    expect(other.sign.enabled).toBe(true);
+    expect(other.reveal.enabled).toBe(true);
   });
 
   it('lets an auditor commit or replace until signed', () => {
@@ -107,7 +137,9 @@ describe('parsers', () => {
     expect(parseErrorCount('1001').error).toBeDefined();
     expect(parseErrorCount('1.5').error).toBeDefined();
     expect(parseComplexity('0').error).toBeDefined();
-    expect(parseComplexity(String(2 ** 30)).value).toBe(2n ** 30n);
+    expect(parseComplexity('24576').value).toBe(24_576n);
+    // The contract caps a manager's figure at EIP-170's largest contract code.
+    expect(parseComplexity('24577').error).toMatch(/24,576/);
     const ok = parseSeverity({ critical: '0', high: '1', medium: '2', low: '3', owner_privileges: '0' });
     expect(ok.value).toEqual({ critical: 0, high: 1, medium: 2, low: 3, owner_privileges: 0 });
     const bad = parseSeverity({ critical: '65536', high: '', medium: '0', low: '0', owner_privileges: '0' });
@@ -152,5 +184,39 @@ describe('lists', () => {
     expect(recentEndedPeriods(0n)).toEqual([]);
     expect(recentEndedPeriods(2n)).toEqual([1n, 0n]);
     expect(recentEndedPeriods(10n, 3)).toEqual([9n, 8n, 7n]);
+  });
+});
+
+describe('nominations', () => {
+  it('are confirmed by a manager other than the nominating one', () => {
+    const nomination = { nominated_by: A };
+    expect(confirmNominationAction(nomination, B, true)).toEqual({ shown: true, enabled: true });
+    expect(confirmNominationAction(nomination, A, true)).toEqual({
+      shown: true,
+      enabled: false,
+      reason: 'You nominated this account: another manager must confirm it',
+    });
+    expect(confirmNominationAction(nomination, B, false).enabled).toBe(false);
+    expect(confirmNominationAction(nomination, undefined, false).reason).toBe('Connect a manager’s wallet');
+  });
+});
+
+describe('audited status', () => {
+  const passedHere = { passed: true, chain_id: 31337n };
+  it('says why a completed audit gives no audited status', () => {
+    expect(auditedStatus(passedHere, true, 31337).status).toBe('audited');
+    expect(auditedStatus({ ...passedHere, passed: false }, false, 31337).status).toBe('issues');
+    const elsewhere = auditedStatus({ ...passedHere, chain_id: 61n }, false, 31337);
+    expect(elsewhere.status).toBe('other-chain');
+    expect(elsewhere.text).toMatch(/Ethereum Classic/);
+    expect(auditedStatus(passedHere, false, 31337).status).toBe('code-changed');
+  });
+});
+
+describe('roll over', () => {
+  it('is offered for an ended period with a budget and no karma', () => {
+    expect(rollOverAction(100n, 0n).enabled).toBe(true);
+    expect(rollOverAction(100n, 5n).enabled).toBe(false);
+    expect(rollOverAction(0n, 0n).enabled).toBe(false);
   });
 });

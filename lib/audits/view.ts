@@ -37,6 +37,14 @@ export interface AuditReport {
   committed_at: bigint;
 }
 
+/** The contract's `Nomination`: an auditor proposed by one manager, waiting for another's confirmation. */
+export interface AuditNomination {
+  account: `0x${string}`;
+  contact: string;
+  nominated_by: `0x${string}`;
+  nominated_at: bigint;
+}
+
 /** The contract's `Member` (a manager or an auditor). */
 export interface AuditMember {
   account: `0x${string}`;
@@ -131,6 +139,10 @@ export interface RequestActions {
 
 const stateWords = ['pending', 'approved', 'in progress', 'completed', 'rejected'];
 
+/** Why a manager who wrote a report for a request (as an auditor, before its appointment) cannot sign or reveal. */
+export const AUTHOR_REASON =
+  'You wrote a report for this request: another manager signs and reveals its reports, so that nobody grades their own work';
+
 /** The actions of the request page, mirroring the contract's requires so that an enabled button does not
  * revert for a reason the page could have known. Manager actions are shown to managers, the commit to auditors;
  * with no account connected every action is shown disabled, so a visitor sees what the flow is. */
@@ -143,6 +155,7 @@ export function requestActions(input: RequestActionInput): RequestActions {
     return ok ? { shown: true, enabled: true } : { shown: true, enabled: false, reason };
   };
   const open = state === RequestState.Approved || state === RequestState.InProgress;
+  const revealable = state === RequestState.InProgress || state === RequestState.Completed;
   const mine = account ? reports.find((r) => r.auditor.toLowerCase() === account.toLowerCase()) : undefined;
   let commit: ActionState;
   if (!account) commit = { shown: true, enabled: false, reason: 'Connect an auditor’s wallet' };
@@ -165,14 +178,22 @@ export function requestActions(input: RequestActionInput): RequestActions {
       `${now}: only a pending or approved request can be rejected`,
     ),
     sign: manager(
-      open && reports.some((r) => !r.signed),
-      open
-        ? 'Every committed report is signed (or none is committed yet)'
-        : `${now}: reports are signed while it is approved or in progress`,
+      open && !mine && reports.some((r) => !r.signed),
+      !open
+        ? `${now}: reports are signed while it is approved or in progress`
+        : mine
+          ? AUTHOR_REASON
+          : 'Every committed report is signed (or none is committed yet)',
     ),
     reveal: manager(
-      reports.some((r) => r.signed && !r.revealed),
-      'No signed report is waiting to be revealed',
+      revealable && !mine && reports.some((r) => r.signed && !r.revealed),
+      state === RequestState.Rejected
+        ? `${now}: its reports are never revealed and earn nothing`
+        : !revealable
+          ? `${now}: reports are revealed once it is in progress`
+          : mine
+            ? AUTHOR_REASON
+            : 'No signed report is waiting to be revealed',
     ),
     complete: manager(
       state === RequestState.InProgress && reports.some((r) => r.revealed),
@@ -217,7 +238,9 @@ export function parseErrorCount(raw: string): { value?: bigint; error?: string }
 
 export function parseComplexity(raw: string): { value?: bigint; error?: string } {
   const r = parseWhole(raw, MAX_COMPLEXITY_BYTES, 'Complexity (bytes)', 1);
-  return r.error ? { error: 'Complexity must be 1 to 2^30 bytes (a whole number)' } : r;
+  return r.error
+    ? { error: 'Complexity must be a whole number of bytes, 1 to 24,576 (the largest contract code, EIP-170)' }
+    : r;
 }
 
 export const SEVERITY_FIELDS = [
@@ -271,4 +294,46 @@ export function recentEndedPeriods(currentPeriod: bigint, count = 4): bigint[] {
   const periods: bigint[] = [];
   for (let p = currentPeriod - 1n; p >= 0n && periods.length < count; p--) periods.push(p);
   return periods;
+}
+
+/** Whether `account` may confirm a nomination now, and why not otherwise: another manager than the nominating one. */
+export function confirmNominationAction(
+  nomination: Pick<AuditNomination, 'nominated_by'>,
+  account: `0x${string}` | undefined,
+  isManager: boolean,
+): ActionState {
+  if (!account) return { shown: true, enabled: false, reason: 'Connect a manager’s wallet' };
+  if (!isManager) return { shown: true, enabled: false, reason: 'Only a manager may confirm' };
+  if (nomination.nominated_by.toLowerCase() === account.toLowerCase())
+    return { shown: true, enabled: false, reason: 'You nominated this account: another manager must confirm it' };
+  return { shown: true, enabled: true };
+}
+
+export type AuditedStatus = 'audited' | 'issues' | 'other-chain' | 'code-changed';
+
+/** What `is_audited` says of a completed audit, in words: audited status is only for a passed audit of this chain
+ * whose code is still the code audited (and no later audit of it failed). */
+export function auditedStatus(
+  audit: Pick<AuditRequest, 'passed' | 'chain_id'>,
+  isAudited: boolean,
+  chainId: number,
+): { status: AuditedStatus; text: string } {
+  if (isAudited) return { status: 'audited', text: 'Audited status: the code at this address passed this audit' };
+  if (!audit.passed) return { status: 'issues', text: 'No audited status: the audit found issues' };
+  if (audit.chain_id !== BigInt(chainId))
+    return {
+      status: 'other-chain',
+      text: `No audited status here: the contract is on ${chainLabel(audit.chain_id)}, and audited status covers contracts of this chain`,
+    };
+  return {
+    status: 'code-changed',
+    text: 'No audited status: the code at this address is not the code that passed (replaced since, or not deployed at completion), or a later audit failed',
+  };
+}
+
+/** Whether an ended period's budget can be rolled over now: it has a budget and nobody earned karma in it. */
+export function rollOverAction(budget: bigint, totalKarma: bigint): ActionState {
+  if (totalKarma > 0n) return { shown: false, enabled: false, reason: 'Its auditors claim the budget' };
+  if (budget === 0n) return { shown: false, enabled: false, reason: 'Nothing to roll over' };
+  return { shown: true, enabled: true };
 }

@@ -7,7 +7,7 @@ import type { SeedContext } from './context';
 
 const OWNER = 0;
 const MANAGER = 2;
-const AUDITORS = { alice: 3, bob: 4, carol: 5 } as const;
+const AUDITORS = { alice: 3, bob: 4, carol: 5, dave: 1 } as const;
 const NO_ISSUES = { critical: 0, high: 0, medium: 0, low: 0, owner_privileges: 0 };
 
 export async function seedAudits(
@@ -28,13 +28,20 @@ export async function seedAudits(
     functionName: 'appoint_manager',
     args: [ctx.address(LOCAL_DEV_ACCOUNT_INDEX), 'local dev account'],
   });
-  await ctx.write(MANAGER, { ...r, functionName: 'add_auditor', args: [ctx.address(AUDITORS.alice), '@alice_audits'] });
+  // Adding an auditor takes two managers: the demo manager nominates, the local dev account confirms.
+  const addAuditor = async (auditor: number, contact: string) => {
+    await ctx.write(MANAGER, { ...r, functionName: 'nominate_auditor', args: [ctx.address(auditor), contact] });
+    await ctx.write(LOCAL_DEV_ACCOUNT_INDEX, { ...r, functionName: 'confirm_auditor', args: [ctx.address(auditor)] });
+  };
+  await addAuditor(AUDITORS.alice, '@alice_audits');
+  await addAuditor(AUDITORS.bob, 'bob@audits.example');
+  await addAuditor(AUDITORS.carol, '@carol_sec');
+  // A nomination waiting for a second manager: the local dev account (a manager) can confirm or cancel it.
   await ctx.write(MANAGER, {
     ...r,
-    functionName: 'add_auditor',
-    args: [ctx.address(AUDITORS.bob), 'bob@audits.example'],
+    functionName: 'nominate_auditor',
+    args: [ctx.address(AUDITORS.dave), 'dave@audits.example'],
   });
-  await ctx.write(MANAGER, { ...r, functionName: 'add_auditor', args: [ctx.address(AUDITORS.carol), '@carol_sec'] });
 
   const request = async (from: number, target: Address, chainId: bigint, description: string): Promise<bigint> => {
     await ctx.write(from, {
