@@ -16,6 +16,7 @@ const config = [
       '.next/**',
       'out/**',
       '.data/**',
+      '.forge/**',
       'contracts-abi/**',
       'test-results/**',
       'playwright-report/**',

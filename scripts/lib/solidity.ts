@@ -120,9 +120,14 @@ export function compileProjectContracts(contractsDir: string): CompiledContract[
   return compileSolidity(contractsDir, files).filter((c) => c.source === `${c.name}.sol`);
 }
 
-/** Test-only contracts (attackers, helpers) under contracts/test/, compiled together with their imports. */
+/** Test-only contracts (attackers, helpers) under contracts/test/, compiled together with their imports. The forge
+ * invariant suites (contracts/test/invariant/) are forge's alone: they need its cheatcodes and publish nothing. */
 export function compileTestContracts(contractsDir: string): CompiledContract[] {
-  const files = listSolidityFiles(contractsDir, contractsDir, (rel) => !(rel === 'test' || rel.startsWith('test/')));
+  const files = listSolidityFiles(
+    contractsDir,
+    contractsDir,
+    (rel) => !(rel === 'test' || rel.startsWith('test/')) || rel === 'test/invariant',
+  );
   return compileSolidity(contractsDir, files);
 }
 
