@@ -15,6 +15,7 @@ import {
 } from 'viem';
 import { callistoFSAbi, callistoFSBytecode } from '../../contracts-abi/CallistoFS';
 import { computeUploadDeposit, MB } from '../../lib/files/pricing';
+import { PENDING_WINDOW_SECONDS } from '../../lib/files/view';
 import { startTestChain, testContract, type TestChain, revertAfterEachTest } from './harness';
 
 /** 1 CLO unit price: 0.1 CLO a MB at full capacity. 0.001 CLO floor. */
@@ -80,7 +81,8 @@ type ScalarView =
   | 'MAX_CID_BYTES'
   | 'MAX_PATH_BYTES'
   | 'MAX_ENDPOINT_BYTES'
-  | 'MAX_HOST_NODES';
+  | 'MAX_HOST_NODES'
+  | 'PENDING_WINDOW';
 
 const read = (functionName: ScalarView, address = fs) =>
   chain.publicClient.readContract({ address, abi: callistoFSAbi, functionName });
@@ -189,6 +191,8 @@ type EventName =
   | 'FileUpload'
   | 'FileWithdrawn'
   | 'FileConfirmed'
+  | 'FileCounted'
+  | 'FileExpired'
   | 'HostNodeElected'
   | 'HostNodeRemoved'
   | 'HostNodeEndpointChanged'
@@ -219,6 +223,9 @@ describe('deployment', () => {
     expect(await read('MAX_PATH_BYTES')).toBe(255n);
     expect(await read('MAX_ENDPOINT_BYTES')).toBe(256n);
     expect(await read('MAX_HOST_NODES')).toBe(32n);
+    // The app says the window in words from its own copy.
+    expect(await read('PENDING_WINDOW')).toBe(PENDING_WINDOW_SECONDS);
+    expect(PENDING_WINDOW).toBe(PENDING_WINDOW_SECONDS);
     const bare = await deployBare();
     const logs = await chain.publicClient.getContractEvents({
       address: bare,
