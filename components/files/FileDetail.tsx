@@ -13,6 +13,7 @@ import {
   formatBytes,
   formatCloExact,
   gatewayLinkUrl,
+  fileState,
   isHeld,
   nodesByElection,
   parseFileId,
@@ -78,7 +79,10 @@ function FileView({ fileSystem, id, raw }: { fileSystem: Address; id: bigint; ra
       refetchInterval: (query) => {
         const file = ok(query.state.data?.[1]) as FileEntry | undefined;
         const nodes = ok(query.state.data?.[3]) as readonly HostNode[] | undefined;
-        return file && nodes && isHeld(file) && file.confirmations < nodes.length ? CONFIRMATION_POLL_MS : false;
+        if (!file || !nodes || file.confirmations >= nodes.length) return false;
+        // An expired upload will get no confirmation: no need to keep asking.
+        const state = fileState(file, BigInt(Math.floor(Date.now() / 1000)));
+        return state === 'pending' || state === 'counted' ? CONFIRMATION_POLL_MS : false;
       },
     },
   });
