@@ -41,6 +41,9 @@ test('a file is uploaded, confirmed by both host nodes, downloaded verified, and
   await fileInput.setInputFiles({ name: 'report.bin', mimeType: 'application/octet-stream', buffer: bytes });
   await expect(page.getByTestId('upload-cid')).toHaveText(expected.cid, { timeout: 30_000 });
   await expect(page.getByTestId('deposit-quote')).toContainText('CLO');
+  // The rule a new upload lives by is said next to the button: it counts once a node confirms it, or expires.
+  await expect(page.getByTestId('quote-confirmation-rule')).toContainText('counts once a host node confirms');
+  await expect(page.getByTestId('quote-confirmation-rule')).toContainText('24 hours');
 
   // A path that climbs out of the home directory is refused next to the field; nothing is sent.
   const path = page.getByTestId('upload-path');
@@ -71,10 +74,21 @@ test('a file is uploaded, confirmed by both host nodes, downloaded verified, and
   expect(registered.cid).toBe(expected.cid);
   expect(registered.size).toBe(BigInt(bytes.length));
   expect(registered.path).toBe('e2e/report.bin');
+  // Pending until a node confirms it (the nodes may already have), with a day to be confirmed.
+  expect(registered.expires_at).toBe(registered.uploaded_at + 86_400n);
 
   // Both host nodes pin it (the second copies it from the first) and confirm on chain; the page follows.
   await page.getByTestId('uploaded-file-link').click();
   await expect(page.getByTestId('file-confirmations')).toContainText('2 of 2', { timeout: 60_000 });
+  // Confirmed: its size now counts, and the page says it is stored.
+  await expect(page.getByTestId('file-status')).toHaveText('Stored');
+  const counted = await client.readContract({
+    address: fileSystem,
+    abi: callistoFSAbi,
+    functionName: 'file',
+    args: [id],
+  });
+  expect(counted.status).toBe(1);
 
   // Download through a host node, every block checked against the CID, and the bytes equal the original.
   await page.getByTestId('download-verify').click();
@@ -103,4 +117,18 @@ test('a file is uploaded, confirmed by both host nodes, downloaded verified, and
     args: [id],
   });
   expect(withdrawn.withdrawn_at).toBeGreaterThan(0n);
+});
+
+test('a seeded upload whose bytes never reached a node waits for a confirmation before it counts', async ({
+  page,
+  rpcUrl,
+}) => {
+  // The seed registers drafts/not-sent-yet.txt for account 1 and never sends its bytes.
+  await openConnected(page, rpcUrl, '/files/', 1);
+  const row = page.getByTestId('file-row').filter({ hasText: 'not-sent-yet.txt' });
+  await expect(row.getByTestId('file-status')).toHaveText('Waiting for confirmation', { timeout: 30_000 });
+  await expect(row.getByTestId('file-confirmations')).toContainText('counts once a node confirms');
+  await row.getByTestId('file-link').click();
+  await expect(page.getByTestId('file-state-note')).toContainText('before the file counts');
+  await expect(page.getByTestId('file-state-note')).toContainText('Deadline');
 });

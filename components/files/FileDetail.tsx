@@ -13,6 +13,7 @@ import {
   formatBytes,
   formatCloExact,
   gatewayLinkUrl,
+  fileState,
   isHeld,
   nodesByElection,
   parseFileId,
@@ -24,7 +25,7 @@ import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
 import { DateAt, ExternalLink, ok } from '@/components/ui/chainDisplay';
 import { AddressText } from '@/components/ui/AddressText';
-import { CidText, FileStatusBadge, FilesNav, Item, useFileSystem } from './shared';
+import { CidText, FileStateNote, FileStatusBadge, FilesNav, Item, useFileState, useFileSystem } from './shared';
 import { VerifiedDownloadPanel } from './VerifiedDownloadPanel';
 import { WithdrawAction } from './WithdrawAction';
 
@@ -78,7 +79,10 @@ function FileView({ fileSystem, id, raw }: { fileSystem: Address; id: bigint; ra
       refetchInterval: (query) => {
         const file = ok(query.state.data?.[1]) as FileEntry | undefined;
         const nodes = ok(query.state.data?.[3]) as readonly HostNode[] | undefined;
-        return file && nodes && isHeld(file) && file.confirmations < nodes.length ? CONFIRMATION_POLL_MS : false;
+        if (!file || !nodes || file.confirmations >= nodes.length) return false;
+        // An expired upload will get no confirmation: no need to keep asking.
+        const state = fileState(file, BigInt(Math.floor(Date.now() / 1000)));
+        return state === 'pending' || state === 'counted' ? CONFIRMATION_POLL_MS : false;
       },
     },
   });
@@ -113,14 +117,63 @@ function FileView({ fileSystem, id, raw }: { fileSystem: Address; id: bigint; ra
   const name = pathName(file.path);
 
   return (
+    <FileViewBody
+      fileSystem={fileSystem}
+      id={id}
+      file={file}
+      nodes={nodes}
+      confirmers={confirmers}
+      isOwner={isOwner}
+      connected={address !== undefined}
+      held={held}
+      name={name}
+      elected={elected}
+      confirmedSet={confirmedSet}
+      formerConfirmers={formerConfirmers}
+      downloadOrder={downloadOrder}
+    />
+  );
+}
+
+function FileViewBody({
+  fileSystem,
+  id,
+  file,
+  nodes,
+  isOwner,
+  connected,
+  held,
+  name,
+  elected,
+  confirmedSet,
+  formerConfirmers,
+  downloadOrder,
+}: {
+  fileSystem: Address;
+  id: bigint;
+  file: FileEntry;
+  nodes: readonly HostNode[];
+  confirmers: readonly Address[];
+  isOwner: boolean;
+  connected: boolean;
+  held: boolean;
+  name: string;
+  elected: HostNode[];
+  confirmedSet: Set<string>;
+  formerConfirmers: Address[];
+  downloadOrder: string[];
+}) {
+  const state = useFileState(file);
+  return (
     <div className="space-y-6">
       <div className="space-y-2">
         <FilesNav />
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold tracking-tight break-all">{name}</h1>
-          <FileStatusBadge file={file} />
+          <FileStatusBadge state={state} />
         </div>
         <p className="text-sm text-slate-400">File #{id.toString()}</p>
+        <FileStateNote file={file} state={state} />
       </div>
 
       <Card title="File">
@@ -173,9 +226,12 @@ function FileView({ fileSystem, id, raw }: { fileSystem: Address; id: bigint; ra
         <p className="text-sm">
           Confirmed by{' '}
           <strong data-testid="file-confirmations">{confirmationsText(file.confirmations, nodes.length)}</strong>{' '}
-          <span className="text-slate-400">elected now. A node confirms on chain once it holds the file.</span>
+          <span className="text-slate-400">
+            elected now. A node confirms on chain once it holds content of exactly this size under this CID; the first
+            confirmation makes the file count.
+          </span>
         </p>
-        {held && file.confirmations < nodes.length && (
+        {(state === 'pending' || state === 'counted') && file.confirmations < nodes.length && (
           <p role="status" className="mt-1 text-xs text-slate-400">
             Waiting for the other nodes; this page checks again every few seconds.
           </p>
@@ -252,7 +308,7 @@ function FileView({ fileSystem, id, raw }: { fileSystem: Address; id: bigint; ra
           <WithdrawAction fileSystem={fileSystem} file={file} />
         </Card>
       )}
-      {held && !address && (
+      {held && !connected && (
         <p className="text-sm text-slate-400" data-testid="connect-to-withdraw">
           The owner connects a wallet to withdraw the deposit.
         </p>

@@ -7,7 +7,7 @@ import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
 import {
   FILES_PAGE_SIZE,
   filesPage,
-  isHeld,
+  fileState,
   type FileEntry,
   type HostNode,
   type StorageTotals,
@@ -77,7 +77,11 @@ function FilesBody({ fileSystem }: { fileSystem: Address }) {
         const totals = ok(data?.[0]) as StorageTotals | undefined;
         const filesRead = ok(data?.[2]) as readonly [readonly FileEntry[], bigint] | undefined;
         if (!totals || !filesRead) return false;
-        const waiting = filesRead[0].some((file) => isHeld(file) && BigInt(file.confirmations) < totals.node_count);
+        const now = BigInt(Math.floor(Date.now() / 1000));
+        const waiting = filesRead[0].some((file) => {
+          const state = fileState(file, now);
+          return (state === 'pending' || state === 'counted') && BigInt(file.confirmations) < totals.node_count;
+        });
         return waiting ? CONFIRMATION_POLL_MS : false;
       },
     },

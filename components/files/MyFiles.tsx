@@ -19,7 +19,7 @@ import { DataTable } from '@/components/ui/DataTable';
 import { Button, Card } from '@/components/ui/primitives';
 import { DateAt } from '@/components/ui/chainDisplay';
 import { Pager } from '@/components/ui/Pager';
-import { CidText, FileStatusBadge } from './shared';
+import { CidText, FileStatusBadge, useFileState } from './shared';
 import { WithdrawAction } from './WithdrawAction';
 
 /** The connected account's files, newest first, a page at a time as the contract pages them. */
@@ -109,7 +109,7 @@ export function MyFiles({
                     </span>
                   )}
                   <span className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-400">
-                    <FileStatusBadge file={f} />
+                    <FileRowStatus file={f} />
                     <DateAt at={f.uploaded_at} />
                   </span>
                 </td>
@@ -127,7 +127,7 @@ export function MyFiles({
                   {formatCloExact(f.deposit)}
                 </td>
                 <td className="py-2 pr-4" data-testid="file-confirmations">
-                  {isHeld(f) ? confirmationsText(f.confirmations, nodeCount ?? 0n) : '—'}
+                  <ConfirmationCell file={f} nodeCount={nodeCount ?? 0n} />
                 </td>
                 <td className="py-2 pr-4">
                   <Link
@@ -161,4 +161,25 @@ export function MyFiles({
       <Pager page={page} pageCount={pageCount} onPage={onPage} label="My files pages" />
     </Card>
   );
+}
+
+function FileRowStatus({ file }: { file: FileEntry }) {
+  return <FileStatusBadge state={useFileState(file)} />;
+}
+
+/** How many nodes confirmed the file; while none has, that it does not count yet and until when it may wait. */
+function ConfirmationCell({ file, nodeCount }: { file: FileEntry; nodeCount: bigint }) {
+  const state = useFileState(file);
+  if (state === 'withdrawn' || state === 'expired') return <>—</>;
+  if (state === 'pending') {
+    return (
+      <span className="text-amber-200">
+        {confirmationsText(file.confirmations, nodeCount)}
+        <span className="block text-xs text-slate-400">
+          counts once a node confirms; expires <DateAt at={file.expires_at} />
+        </span>
+      </span>
+    );
+  }
+  return <>{confirmationsText(file.confirmations, nodeCount)}</>;
 }

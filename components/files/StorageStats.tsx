@@ -3,8 +3,9 @@ import { Stat } from '@/components/ui/primitives';
 
 type Totals = Pick<StorageTotals, 'used_bytes' | 'capacity_bytes'>;
 
-/** Storage held (bytes of files whose deposit is held), with its share of the capacity; the /nodes page and the
- * overview show the same figure. */
+/** Storage used: the bytes of files a host node confirmed whose deposit is held (uploads waiting for their first
+ * confirmation are not counted here), with their share of the capacity; the /nodes page and the overview show the
+ * same figure. */
 export function StorageUsedStat({ totals, label, testId }: { totals?: Totals; label: string; testId: string }) {
   return (
     <Stat

@@ -16,9 +16,10 @@ import {
 } from '@/lib/files/hostNodeClient';
 import { defaultFilePath, pathByteLength, validateFilePath, MAX_PATH_BYTES } from '@/lib/files/paths';
 import { blobChunks, PickCancelledError, type PickedUpload, type PickResult } from '@/lib/files/picking';
-import { computeUploadDeposit, CRR, MB, type UploadDeposit } from '@/lib/files/pricing';
+import { committedBytes, computeUploadDeposit, CRR, type UploadDeposit } from '@/lib/files/pricing';
 import {
   MB_NOTE,
+  PENDING_WINDOW_TEXT,
   endpointHost,
   fileHref,
   formatByteCount,
@@ -470,7 +471,8 @@ function QuoteBox({
       </p>
     );
   }
-  const after = totals.used_bytes + size;
+  const committed = committedBytes(totals);
+  const after = committed + size;
   return (
     <div className="rounded-md border border-slate-800 bg-slate-950/50 p-3 text-sm">
       <dl className="grid gap-3 sm:grid-cols-2">
@@ -481,22 +483,29 @@ function QuoteBox({
           </dd>
         </div>
         <div className="min-w-0">
-          <dt className="text-slate-400">Price at the use after this upload</dt>
+          <dt className="text-slate-400">Price after this upload</dt>
           <dd className="mt-0.5 tabular-nums" data-testid="quote-price">
             {formatPricePerMb(quote.pricePerMb)}{' '}
             <span className="text-slate-400">at {formatBps(utilisationBps(after, totals.capacity_bytes))} use</span>
           </dd>
         </div>
       </dl>
+      <p className="mt-3 text-sm text-amber-100" data-testid="quote-confirmation-rule">
+        Your file counts once a host node confirms it holds this content at this size. Until then its space is reserved;
+        if no node confirms it within {PENDING_WINDOW_TEXT} (the bytes never reached a node, or the size does not
+        match), the upload expires, its space goes back, and you withdraw the deposit.
+      </p>
       <div className="mt-3 space-y-1 text-xs break-words text-slate-300" data-testid="quote-formula">
         <p>
-          deposit = ⌈size × price per MB ÷ {MB.toLocaleString('en')}⌉ = ⌈{formatByteCount(size)} ×{' '}
-          {formatCloExact(quote.pricePerMb)} ÷ {MB.toLocaleString('en')} bytes⌉ = {formatCloExact(quote.deposit)}
+          deposit = the area under the price curve over the bytes this upload takes, from {formatBytes(committed)} to{' '}
+          {formatBytes(after)} of {formatBytes(totals.capacity_bytes)} (stored and waiting files alike) ={' '}
+          {formatCloExact(quote.deposit)}. Two smaller uploads never cost less than one.
         </p>
         <p>
-          price per MB = max(floor, ⌈unit price × use ÷ (capacity × CRR)⌉) with CRR = {CRR.toString()}, at the use after
-          this upload ({formatBytes(after)} of {formatBytes(totals.capacity_bytes)}); unit price{' '}
-          {formatPricePerMb(totals.unit_price)}, floor {formatPricePerMb(totals.floor_price)}. Both divisions round up,
+          price per MB = floor + unit price ÷ (2 × CRR) × (C² ÷ (C − use)² − 1), C = capacity, CRR = {CRR.toString()}:
+          while little is used it is the seed’s Price = Balance ÷ (Supply × CRR) times the unit price above the floor,
+          and it grows without bound as the free space runs out, so the capacity can never be taken whole. Unit price{' '}
+          {formatPricePerMb(totals.unit_price)}, floor {formatPricePerMb(totals.floor_price)}. Every division rounds up,
           as the contract does. {MB_NOTE}.
         </p>
       </div>

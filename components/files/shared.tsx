@@ -5,7 +5,9 @@ import { SectionHeading, SectionNav } from '@/components/ui/SectionNav';
 import type { Address } from 'viem';
 import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
 import { contractAddress } from '@/lib/chain/deployments';
-import { fileStatusLabel, type FileEntry } from '@/lib/files/view';
+import { fileState, fileStateExplanation, fileStatusLabel, type FileEntry, type FileState } from '@/lib/files/view';
+import { DateAt } from '@/components/ui/chainDisplay';
+import { useNowSeconds } from '@/components/ui/useNow';
 import { useNetwork } from '@/components/ui/NetworkContext';
 
 /** The file system contract on the current network, or undefined where it is not deployed. */
@@ -33,19 +35,44 @@ export function PageHeading({ title, children }: { title: string; children?: Rea
   );
 }
 
-export function FileStatusBadge({ file }: { file: Pick<FileEntry, 'withdrawn_at'> }) {
-  const label = fileStatusLabel(file);
+const BADGE_STYLES: Record<FileState, string> = {
+  pending: 'border-amber-700 bg-amber-950 text-amber-200',
+  counted: 'border-emerald-700 bg-emerald-950 text-emerald-200',
+  expired: 'border-rose-800 bg-rose-950 text-rose-200',
+  withdrawn: 'border-slate-600 bg-slate-800 text-slate-300',
+};
+
+/** The file's state now. The local clock ticks it past the deadline without a read: the chain's own time is
+ * within seconds of it on a live network (the contract decides in the end). */
+export function useFileState(file: Pick<FileEntry, 'status' | 'expires_at'>): FileState {
+  const now = useNowSeconds(10_000);
+  return fileState(file, BigInt(now));
+}
+
+export function FileStatusBadge({ state }: { state: FileState }) {
   return (
     <span
-      className={`inline-flex shrink-0 items-center rounded-full border px-2 py-0.5 text-xs font-medium ${
-        label === 'Deposit held'
-          ? 'border-emerald-700 bg-emerald-950 text-emerald-200'
-          : 'border-slate-600 bg-slate-800 text-slate-300'
-      }`}
+      className={`inline-flex shrink-0 items-center rounded-full border px-2 py-0.5 text-xs font-medium ${BADGE_STYLES[state]}`}
       data-testid="file-status"
+      title={fileStateExplanation(state)}
     >
-      {label}
+      {fileStatusLabel(state)}
     </span>
+  );
+}
+
+/** What the state means, in words: while pending, with the deadline for a node's confirmation. */
+export function FileStateNote({ file, state }: { file: Pick<FileEntry, 'expires_at'>; state: FileState }) {
+  return (
+    <p className="text-sm text-slate-300" data-testid="file-state-note">
+      {fileStateExplanation(state)}
+      {state === 'pending' && (
+        <>
+          {' '}
+          Deadline: <DateAt at={file.expires_at} />.
+        </>
+      )}
+    </p>
   );
 }
 

@@ -37,7 +37,7 @@ export function NodesPage() {
     <div className="space-y-6">
       <PageHeading title="Host nodes">
         The IPFS host nodes elected by cold stakers store the files whose deposits the contract holds. Their capacities
-        add up to the supply the price is computed from; the price per MB rises as it fills.
+        add up to the supply the price is computed from; the price per MB rises as it fills, without bound near full.
       </PageHeading>
       {fs ? (
         <NodesBody fileSystem={fs.address} />
@@ -73,11 +73,15 @@ function NodesBody({ fileSystem }: { fileSystem: Address }) {
     <>
       <Card title="Storage">
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-          <StorageUsedStat totals={totals} label="Used" testId="storage-used" />
+          <StorageUsedStat totals={totals} label="Used (confirmed)" testId="storage-used" />
           <StorageCapacityStat
             totals={totals}
             testId="storage-capacity"
-            hint={totals === undefined ? undefined : `${formatBytes(freeBytes(totals))} free`}
+            hint={
+              totals === undefined
+                ? undefined
+                : `${formatBytes(totals.pending_bytes)} waiting for confirmation, ${formatBytes(freeBytes(totals))} free`
+            }
           />
           <Stat
             label="Price per MB now"
@@ -89,24 +93,40 @@ function NodesBody({ fileSystem }: { fileSystem: Address }) {
             hint={totals === undefined ? undefined : `floor ${formatCloExact(totals.floor_price)}`}
           />
           <Stat
-            label="Files kept"
+            label="Files stored"
             value={
               totals === undefined ? undefined : (
-                <span data-testid="storage-files">{totals.active_file_count.toString()}</span>
+                <span data-testid="storage-files">{totals.counted_file_count.toString()}</span>
               )
             }
-            hint={totals === undefined ? undefined : `${formatCloExact(totals.held_deposits)} in deposits`}
+            hint={
+              totals === undefined
+                ? undefined
+                : `confirmed and held; ${formatCloExact(totals.held_deposits)} in deposits`
+            }
           />
         </dl>
         {totals && (
           <div className="mt-5">
             <PriceCurveChart points={priceCurve(totals)} now={currentPoint(totals)} capacity={totals.capacity_bytes} />
-            <p className="mt-2 text-xs text-slate-400">
-              price per MB = max(floor, ⌈unit price × used ÷ (capacity × CRR)⌉) with CRR = 10: the seed’s Price =
-              Balance ÷ (Supply × CRR), Balance = storage used, Supply = the nodes’ capacity. Unit price{' '}
-              {formatPricePerMb(totals.unit_price)}, floor {formatPricePerMb(totals.floor_price)}. An upload pays the
-              price at the use after it. {MB_NOTE}.
-            </p>
+            <div className="mt-2 space-y-1 text-xs text-slate-400" data-testid="price-formula">
+              <p>
+                price per MB = floor + unit price ÷ (2 × CRR) × (C² ÷ (C − use)² − 1), with C = the nodes’ capacity, use
+                = the bytes of stored files and of uploads waiting for confirmation, CRR = 10.
+              </p>
+              <p>
+                How it relates to the seed’s Price = Balance ÷ (Supply × CRR), Balance = storage used, Supply = the
+                nodes’ capacity: while little is used the curve is the floor plus unit price × Balance ÷ (Supply × CRR),
+                the seed’s line; then it bends up and has no bound as the free space runs out. The seed’s line stops at
+                unit price ÷ CRR at full use, so the whole capacity could be held for a bounded refundable deposit; this
+                curve keeps the seed’s promise that storage is never completely consumed.
+              </p>
+              <p>
+                An upload’s deposit is the area under the curve over the bytes it takes, so splitting it saves nothing.
+                Unit price {formatPricePerMb(totals.unit_price)}, floor {formatPricePerMb(totals.floor_price)}.{' '}
+                {MB_NOTE}.
+              </p>
+            </div>
           </div>
         )}
       </Card>
@@ -127,7 +147,7 @@ function NodesBody({ fileSystem }: { fileSystem: Address }) {
               { label: 'Node' },
               { label: 'Endpoint' },
               { label: 'Capacity', align: 'right' },
-              { label: 'Confirmations', align: 'right' },
+              { label: 'Held files confirmed', align: 'right' },
               { label: 'Health' },
             ]}
             minWidth="52rem"
@@ -144,8 +164,10 @@ function NodesBody({ fileSystem }: { fileSystem: Address }) {
           </DataTable>
         )}
         <p className="mt-3 text-xs text-slate-400">
-          Health is read from each node’s own <span className="font-mono">/health</span> every 30 seconds, from your
-          browser; a node that does not answer within 5 seconds shows as offline.
+          Held files confirmed: the files a node confirmed whose deposit is still held, and their bytes; a withdrawal
+          takes them off, so the figure salary proposals look at cannot be inflated with files that come and go. Health
+          is read from each node’s own <span className="font-mono">/health</span> every 30 seconds, from your browser; a
+          node that does not answer within 5 seconds shows as offline.
         </p>
       </Card>
     </>
@@ -192,6 +214,9 @@ function NodeRow({
       </td>
       <td className="py-2 pr-4 text-right tabular-nums" data-testid="node-confirmations">
         {node.confirmations.toLocaleString('en')}
+        <span className="block text-xs text-slate-400" title={formatByteCount(node.confirmed_bytes)}>
+          {formatBytes(node.confirmed_bytes)}
+        </span>
       </td>
       <td className="py-2">
         <HealthCell node={node} health={health} chainHead={chainHead} chainId={chainId} />

@@ -1,5 +1,12 @@
 import { formatUnits } from 'viem';
-import { formatBps, formatPricePerMb, utilisationBps, type CurvePoint } from '@/lib/files/view';
+import {
+  CURVE_END_PERCENT,
+  formatBps,
+  formatPricePerMb,
+  NO_PRICE,
+  utilisationBps,
+  type CurvePoint,
+} from '@/lib/files/view';
 
 const WIDTH = 520;
 const HEIGHT = 280;
@@ -20,11 +27,10 @@ function niceStep(span: number, count: number): number {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** Every tenth of capacity and the point now: the rows of the table for screen readers. */
+/** Every tenth of capacity up to 90% and the point now: the rows of the table for screen readers. */
 function tableRows(points: CurvePoint[], capacity: bigint, now: CurvePoint): { label: string; point: CurvePoint }[] {
-  // priceCurve samples capacity * i / steps; with steps a multiple of 10 the tenths are among its points.
   const rows: { label: string; point: CurvePoint }[] = [];
-  for (let t = 0; t <= 10; t++) {
+  for (let t = 0; t <= 9; t++) {
     const used = (capacity * BigInt(t)) / 10n;
     const point = points.find((p) => p.usedBytes === used);
     if (point) rows.push({ label: `${t * 10}%`, point });
@@ -36,7 +42,8 @@ function tableRows(points: CurvePoint[], capacity: bigint, now: CurvePoint): { l
 }
 
 /**
- * Price per MB against used capacity (0–100 %), the current point marked. Amounts are bigint wei up to here;
+ * Price per MB against used capacity (0–100 %), the current point marked. The curve has no bound at full capacity:
+ * the plot's height is the price at 90% (or now, when higher), and the curve leaves the top of the plot past it. Amounts are bigint wei up to here;
  * they become numbers only for the coordinates. The picture has a one-sentence description, and a table with the
  * figures follows it for screen readers.
  */
@@ -58,22 +65,31 @@ export function PriceCurveChart({
   // Use can exceed capacity after a node is removed: the axis then stretches to show the point.
   const xMaxPercent = Math.max(100, Math.ceil(nowBps / 100));
   const clo = (wei: bigint) => Number(formatUnits(wei, 18));
-  const maxPrice = Math.max(clo(last.pricePerMb), clo(now.pricePerMb), clo(first.pricePerMb));
+  const ninety = points.find((p) => p.usedBytes === (capacity * 9n) / 10n) ?? last;
+  const nowPrice = now.pricePerMb === NO_PRICE ? undefined : clo(now.pricePerMb);
+  const maxPrice = Math.max(
+    clo(ninety.pricePerMb),
+    Math.min(nowPrice ?? 0, clo(last.pricePerMb)),
+    clo(first.pricePerMb),
+  );
   const yStep = niceStep(maxPrice, 4);
   const yMax = Math.max(Math.ceil(maxPrice / yStep) * yStep, yStep);
   const yTicks: number[] = [];
   for (let v = 0; v <= yMax + yStep * 1e-9; v += yStep) yTicks.push(v);
   const xTicks = [0, 25, 50, 75, 100].concat(xMaxPercent > 100 ? [xMaxPercent] : []);
   const x = (bps: number) => round2(MARGIN.left + (bps / 100 / xMaxPercent) * PLOT_W);
-  const y = (value: number) => round2(MARGIN.top + PLOT_H - (value / yMax) * PLOT_H);
+  // Clamped a little above the plot: the curve visibly leaves it at the top.
+  const y = (value: number) => round2(MARGIN.top + PLOT_H - Math.min(value / yMax, 1.05) * PLOT_H);
   const path = points
     .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(utilisationBps(p.usedBytes, capacity))},${y(clo(p.pricePerMb))}`)
     .join('');
   const nowX = x(nowBps);
-  const nowY = y(clo(now.pricePerMb));
-  const summary = `Price per MB against used capacity: ${formatPricePerMb(first.pricePerMb)} when empty, rising to ${formatPricePerMb(
-    last.pricePerMb,
-  )} when full. Now ${formatBps(nowBps)} is used and the price is ${formatPricePerMb(now.pricePerMb)}.`;
+  const nowY = nowPrice === undefined ? MARGIN.top : y(nowPrice);
+  const summary = `Price per MB against used capacity: ${formatPricePerMb(first.pricePerMb)} when empty, ${formatPricePerMb(
+    ninety.pricePerMb,
+  )} at 90%, ${formatPricePerMb(last.pricePerMb)} at ${CURVE_END_PERCENT}%, and without bound as use nears 100%. Now ${formatBps(
+    nowBps,
+  )} is used and the price is ${formatPricePerMb(now.pricePerMb)}.`;
 
   return (
     <figure className="m-0" data-testid="price-chart">
@@ -114,6 +130,17 @@ export function PriceCurveChart({
         />
         <path d={path} fill="none" strokeWidth={2.5} strokeLinejoin="round" className="stroke-teal-400" />
         <line
+          x1={x(10_000)}
+          x2={x(10_000)}
+          y1={MARGIN.top}
+          y2={MARGIN.top + PLOT_H}
+          strokeDasharray="2 6"
+          className="stroke-rose-400/70"
+        />
+        <text x={x(10_000) - 6} y={MARGIN.top + 14} textAnchor="end" className="fill-rose-200 text-[13px]">
+          no price at full
+        </text>
+        <line
           x1={nowX}
           x2={nowX}
           y1={MARGIN.top}
@@ -132,7 +159,7 @@ export function PriceCurveChart({
         </text>
       </svg>
       <table className="sr-only">
-        <caption>Price per MB at each tenth of capacity, and now</caption>
+        <caption>Price per MB at each tenth of capacity up to 90%, and now (no bound as use nears 100%)</caption>
         <thead>
           <tr>
             <th scope="col">Used capacity</th>

@@ -53,13 +53,17 @@ function OverviewBody({ fileSystem }: { fileSystem: Address }) {
           hint="1 MB = 1,048,576 bytes"
         />
         <Stat
-          label="Files kept"
+          label="Files stored"
           value={
             totals === undefined ? undefined : (
-              <span data-testid="overview-file-count">{totals.active_file_count.toString()}</span>
+              <span data-testid="overview-file-count">{totals.counted_file_count.toString()}</span>
             )
           }
-          hint={totals === undefined ? undefined : `${totals.file_count.toString()} uploaded in all`}
+          hint={
+            totals === undefined
+              ? undefined
+              : `confirmed by a host node; ${totals.file_count.toString()} uploaded in all`
+          }
         />
       </dl>
       {reads.isError && (

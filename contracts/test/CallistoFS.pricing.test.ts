@@ -1,7 +1,8 @@
 // Property test of the price of contracts/CallistoFS.sol against lib/files/pricing.ts: for random unit and floor
-// prices, random node capacities (none to four nodes, 1 MB to 2^64 - 1 MB), a random first upload paid with exactly
-// the deposit the library computes, and random sizes and utilisations, the contract's `price_per_mb`, `quote`,
-// `totals().price_per_mb` and its refusals equal what `pricePerMb` and `computeUploadDeposit` predict, to the wei.
+// prices (up to MAX_PRICE), random node capacities (none to four nodes, 1 MB to 2^64 - 1 MB), a random first upload
+// (pending: its bytes are committed) paid with exactly the deposit the library computes, and random sizes and
+// utilisations, the contract's `price_per_mb`, `quote`, `totals().price_per_mb` and its refusals equal what
+// `pricePerMb` and `computeUploadDeposit` predict, to the wei.
 // FUZZ_RUNS=n runs n cases (50 by default).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,9 @@ const REASONS: Record<UploadRefusal, string> = {
   empty: 'CallistoFS: file is empty',
   'no-nodes': 'CallistoFS: no host node is elected',
   'over-capacity': 'CallistoFS: not enough free capacity',
+  unaffordable: 'CallistoFS: deposit beyond any balance',
 };
+const MAX_PRICE = 10n ** 30n;
 
 interface Case {
   unit: bigint;
@@ -46,11 +49,11 @@ const share = (max: bigint) =>
 const caseArbitrary: fc.Arbitrary<Case> = fc.record({
   unit: fc.oneof(
     { weight: 4, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 24n }) },
-    { weight: 1, arbitrary: fc.constantFrom(0n, 1n, 7n, 10n ** 18n) },
+    { weight: 1, arbitrary: fc.constantFrom(0n, 1n, 7n, 10n ** 18n, MAX_PRICE) },
   ),
   floor: fc.oneof(
     { weight: 4, arbitrary: fc.bigInt({ min: 1n, max: 10n ** 18n }) },
-    { weight: 1, arbitrary: fc.constantFrom(1n, 3n, 10n ** 16n) },
+    { weight: 1, arbitrary: fc.constantFrom(1n, 3n, 10n ** 16n, MAX_PRICE) },
   ),
   capacitiesMb: fc.array(
     fc.oneof(
@@ -111,8 +114,9 @@ async function runCase(c: Case): Promise<void> {
     expect(receipt.status).toBe('success');
   }
   const capacity = c.capacitiesMb.reduce((sum, mb) => sum + mb * MB, 0n);
-  const totalsOf = (used: bigint): PricingTotals => ({
-    used_bytes: used,
+  const totalsOf = (pending: bigint): PricingTotals => ({
+    used_bytes: 0n,
+    pending_bytes: pending,
     capacity_bytes: capacity,
     node_count: BigInt(c.capacitiesMb.length),
     unit_price: c.unit,
@@ -143,11 +147,11 @@ async function runCase(c: Case): Promise<void> {
   }
 
   const onChain = await reader.readContract({ address: fs, abi: callistoFSAbi, functionName: 'totals' });
-  expect(onChain).toMatchObject({ used_bytes: used, capacity_bytes: capacity });
+  expect(onChain).toMatchObject({ used_bytes: 0n, pending_bytes: used, capacity_bytes: capacity });
   expect(onChain.price_per_mb).toBe(pricePerMb(used, capacity, c.unit, c.floor));
 
   const free = capacity > used ? capacity - used : 0n;
-  const sizes = [...c.sizeShares.map((s) => (capacity * s) / ONE), 0n, 1n, free, free + 1n];
+  const sizes = [...c.sizeShares.map((s) => (capacity * s) / ONE), 0n, 1n, free > 0n ? free - 1n : 0n, free, free + 1n];
   const quotes = await Promise.all(sizes.map((size) => contractQuote(fs, size)));
   sizes.forEach((size, i) => expect(quotes[i], `quote(${size})`).toEqual(computeUploadDeposit(size, totalsOf(used))));
 

@@ -15,6 +15,7 @@ import {
 } from 'viem';
 import { callistoFSAbi, callistoFSBytecode } from '../../contracts-abi/CallistoFS';
 import { computeUploadDeposit, MB } from '../../lib/files/pricing';
+import { PENDING_WINDOW_SECONDS } from '../../lib/files/view';
 import { startTestChain, testContract, type TestChain, revertAfterEachTest } from './harness';
 
 /** 1 CLO unit price: 0.1 CLO a MB at full capacity. 0.001 CLO floor. */
@@ -29,6 +30,13 @@ const ALICE = 3;
 const BOB = 4;
 const CAROL = 5;
 const OTHER = 7;
+
+/** FileStatus in the contract. */
+const PENDING = 0;
+const COUNTED = 1;
+const EXPIRED = 2;
+const WITHDRAWN = 3;
+const PENDING_WINDOW = 86_400n;
 /** An account standing in for the governance contract: the file system only checks the sender. */
 const GOV = 9;
 
@@ -73,7 +81,8 @@ type ScalarView =
   | 'MAX_CID_BYTES'
   | 'MAX_PATH_BYTES'
   | 'MAX_ENDPOINT_BYTES'
-  | 'MAX_HOST_NODES';
+  | 'MAX_HOST_NODES'
+  | 'PENDING_WINDOW';
 
 const read = (functionName: ScalarView, address = fs) =>
   chain.publicClient.readContract({ address, abi: callistoFSAbi, functionName });
@@ -182,6 +191,8 @@ type EventName =
   | 'FileUpload'
   | 'FileWithdrawn'
   | 'FileConfirmed'
+  | 'FileCounted'
+  | 'FileExpired'
   | 'HostNodeElected'
   | 'HostNodeRemoved'
   | 'HostNodeEndpointChanged'
@@ -212,6 +223,9 @@ describe('deployment', () => {
     expect(await read('MAX_PATH_BYTES')).toBe(255n);
     expect(await read('MAX_ENDPOINT_BYTES')).toBe(256n);
     expect(await read('MAX_HOST_NODES')).toBe(32n);
+    // The app says the window in words from its own copy.
+    expect(await read('PENDING_WINDOW')).toBe(PENDING_WINDOW_SECONDS);
+    expect(PENDING_WINDOW).toBe(PENDING_WINDOW_SECONDS);
     const bare = await deployBare();
     const logs = await chain.publicClient.getContractEvents({
       address: bare,
@@ -228,7 +242,7 @@ describe('deployment', () => {
     // A zero unit price is a flat price: the floor.
     const flat = await chain.deploy(callistoFSAbi, callistoFSBytecode, [account(OWNER), 0n, FLOOR]);
     expectSuccess(await chain.write(OWNER, addNodeRequest(account(NODE_A), ENDPOINT_A, 1n, flat)));
-    expect(await pricePerMb(MB, flat)).toBe(FLOOR);
+    expect(await pricePerMb(MB / 2n, flat)).toBe(FLOOR);
   });
 });
 
@@ -344,7 +358,7 @@ describe('roles', () => {
     expect(events(receipt, 'PricesChanged')).toEqual([{ unit_price: 3n * UNIT, floor_price: 7n }]);
     expect(await read('unit_price')).toBe(3n * UNIT);
     expect(await read('floor_price')).toBe(7n);
-    expect(await pricePerMb(200n * MB)).toBe(15n * 10n ** 16n);
+    expect(await pricePerMb(200n * MB)).toBe(450_000_000_000_000_007n);
     expect(await chain.revertReason(OWNER, setPricesRequest(UNIT, 0n))).toBe(
       'CallistoFS: floor price must be above zero',
     );
@@ -383,22 +397,22 @@ describe('roles', () => {
 describe('pricing', () => {
   it.each([
     ['0%', 0n, FLOOR],
-    ['25%', 100n * MB, 25_000_000_000_000_000n],
-    ['50%', 200n * MB, 50_000_000_000_000_000n],
-    ['99%', 396n * MB, 99_000_000_000_000_000n],
-    ['100%', 400n * MB, 100_000_000_000_000_000n],
+    ['25%', 100n * MB, 39_888_888_888_888_889n],
+    ['50%', 200n * MB, 151_000_000_000_000_000n],
+    ['99%', 396n * MB, 499_951_000_000_000_000_000n],
+    ['100%', 400n * MB, maxUint256],
+    ['200%', 800n * MB, maxUint256],
   ])('gives the exact price a MB at %s of capacity', async (_, used, expected) => {
     expect(await pricePerMb(used)).toBe(expected);
   });
 
-  it('rounds the price up and keeps it at least the floor', async () => {
-    // 10^18 x 12,345,678 / (400 MB x 10) = 2,943,439,006,805,419.92...
-    expect(await pricePerMb(12_345_678n)).toBe(2_943_439_006_805_420n);
-    expect(await pricePerMb(CAPACITY - 1n)).toBe(99_999_999_761_581_421n);
-    // 238,418,579.1 wei by the formula: the floor.
-    expect(await pricePerMb(1n)).toBe(FLOOR);
+  it('rounds the price up, starts at the floor and has no bound near the capacity', async () => {
+    expect(await pricePerMb(12_345_678n)).toBe(4_078_691_316_276_550n);
+    // One byte: the floor plus the seed's unit x used / (capacity x CRR) = 238,418,579.1 wei, rounded up.
+    expect(await pricePerMb(1n)).toBe(FLOOR + 238_418_580n);
+    expect(await pricePerMb(CAPACITY - 1n)).toBe(8_796_093_022_207_999_951_000_000_000_000_000n);
     expectSuccess(await chain.write(OWNER, setPricesRequest(UNIT, 1n)));
-    expect(await pricePerMb(1n)).toBe(238_418_580n);
+    expect(await pricePerMb(1n)).toBe(238_418_581n);
   });
 
   it('is the floor without a node', async () => {
@@ -408,28 +422,37 @@ describe('pricing', () => {
     expect(await totals(bare)).toMatchObject({ capacity_bytes: 0n, node_count: 0n, price_per_mb: FLOOR });
   });
 
-  it('quotes at the use after the upload, deposit rounded up', async () => {
-    expect(await quote(1n)).toEqual([FLOOR, 953_674_317n]); // 10^15 / 2^20 = 953,674,316.4
-    expect(await quote(7n)).toEqual([FLOOR, 6_675_720_215n]);
-    expect(await quote(12_345_678n)).toEqual([2_943_439_006_805_420n, 34_655_332_747_134_709n]);
-    expect(await quote(100n * MB)).toEqual([25_000_000_000_000_000n, parseEther('2.5')]);
+  it('charges the area under the curve from the committed bytes, rounded up, and quotes the price after', async () => {
+    expect(await quote(1n)).toEqual([FLOOR + 238_418_580n, 953_674_431n]);
+    expect(await quote(7n)).toEqual([1_000_001_668_930_096n, 6_675_725_786n]);
+    // 0.1 CLO of floor and 0.05 x (400 x 100 / 300 - 100) CLO of curve.
+    expect(await quote(100n * MB)).toEqual([39_888_888_888_888_889n, 1_766_666_666_666_666_667n]);
     await upload(ALICE, 100n * MB, 'a quarter');
-    expect((await totals()).price_per_mb).toBe(25_000_000_000_000_000n);
-    // Both ceilings at once.
-    expect(await quote(1n)).toEqual([25_000_000_238_418_580n, 23_841_858_138n]);
-    expect(await quote(296n * MB)).toEqual([99_000_000_000_000_000n, parseEther('29.304')]);
-    await upload(BOB, 296n * MB, 'up to 99%');
-    expect((await totals()).price_per_mb).toBe(99_000_000_000_000_000n);
-    expect(await quote(4n * MB)).toEqual([100_000_000_000_000_000n, parseEther('0.4')]);
-    expect(await quote(4n * MB - 1n)).toEqual([99_999_999_761_581_421n, 399_999_903_678_894_271n]);
+    // A pending upload counts in the price at once.
+    expect(await totals()).toMatchObject({ used_bytes: 0n, pending_bytes: 100n * MB });
+    expect((await totals()).price_per_mb).toBe(39_888_888_888_888_889n);
+    expect(await quote(1n)).toEqual([39_888_889_454_029_228n, 38_041_009_114n]);
+    expect(await quote(296n * MB)).toEqual([499_951_000_000_000_000_000n, 1_958_829_333_333_333_333_334n]);
   });
 
-  it('fills the capacity exactly, then refuses any upload', async () => {
-    const { value } = await upload(ALICE, CAPACITY, 'everything');
-    expect(value).toBe(parseEther('40'));
-    expect((await totals()).price_per_mb).toBe(UNIT / 10n);
-    expect(await quoteReason(1n)).toBe('CallistoFS: not enough free capacity');
-    expect(await uploadReason(BOB, CID, 1n, 'one more byte', parseEther('1'))).toBe(
+  it('prices a split upload at least as dear as the whole (I-02)', async () => {
+    const [, whole] = await quote(300n * MB);
+    const first = await upload(ALICE, 100n * MB, 'first third');
+    const second = await upload(ALICE, 200n * MB, 'the rest');
+    expect(first.value + second.value).toBeGreaterThanOrEqual(whole);
+    expect(first.value + second.value - whole).toBeLessThanOrEqual(2n);
+  });
+
+  it('never sells the last byte: an upload must leave some capacity free', async () => {
+    expect(await quoteReason(CAPACITY)).toBe('CallistoFS: not enough free capacity');
+    // All but one byte: 8.4 billion CLO.
+    expect(await quote(CAPACITY - 1n)).toEqual([
+      8_796_093_022_207_999_951_000_000_000_000_000n,
+      8_388_607_960_400_000_046_730_041_505n,
+    ]);
+    await upload(ALICE, 396n * MB, 'most');
+    expect(await quoteReason(4n * MB)).toBe('CallistoFS: not enough free capacity');
+    expect(await uploadReason(BOB, CID, 4n * MB, 'the rest', parseEther('9000'))).toBe(
       'CallistoFS: not enough free capacity',
     );
   });
@@ -444,14 +467,20 @@ describe('pricing', () => {
     );
   });
 
-  it('keeps held files and the formula when a removal leaves use above capacity', async () => {
+  it('keeps held files when a removal leaves the committed bytes above capacity, and sells nothing', async () => {
     await upload(ALICE, 200n * MB, 'half');
     expectSuccess(await chain.write(OWNER, removeNodeRequest(account(NODE_B))));
-    expect(await totals()).toMatchObject({ used_bytes: 200n * MB, capacity_bytes: 100n * MB });
-    // 10^18 x 200 / (100 x 10): twice the price at full capacity.
-    expect((await totals()).price_per_mb).toBe(2n * 10n ** 17n);
+    expect(await totals()).toMatchObject({ pending_bytes: 200n * MB, capacity_bytes: 100n * MB });
+    expect((await totals()).price_per_mb).toBe(maxUint256);
     expect(await quoteReason(1n)).toBe('CallistoFS: not enough free capacity');
     expect(await quoteReason(0n)).toBe('CallistoFS: file is empty');
+  });
+
+  it('keeps the prices within MAX_PRICE', async () => {
+    const max = 10n ** 30n;
+    expectSuccess(await chain.write(OWNER, setPricesRequest(max, max)));
+    expect(await chain.revertReason(OWNER, setPricesRequest(max + 1n, 1n))).toBe('CallistoFS: price above MAX_PRICE');
+    expect(await chain.revertReason(OWNER, setPricesRequest(1n, max + 1n))).toBe('CallistoFS: price above MAX_PRICE');
   });
 
   it('agrees with lib/files/pricing', async () => {
@@ -487,11 +516,14 @@ describe('upload', () => {
       uploaded_at: await blockTime(receipt),
       withdrawn_at: 0n,
       confirmations: 0,
+      expires_at: (await blockTime(receipt)) + PENDING_WINDOW,
+      status: PENDING,
     });
     expect(await fileAtPath(ALICE, 'reports/2025/audit.pdf')).toEqual({ found: true, id: 0n });
     expect(await fileAtPath(BOB, 'reports/2025/audit.pdf')).toEqual({ found: false, id: 0n });
     expect(await totals()).toMatchObject({
-      used_bytes: size,
+      used_bytes: 0n,
+      pending_bytes: size,
       held_deposits: value,
       file_count: 1n,
       active_file_count: 1n,
@@ -598,8 +630,9 @@ describe('withdraw', () => {
     expect(f.withdrawn_at).toBe(await blockTime(receipt));
     expect(f.deposit).toBe(value);
     expect(await fileAtPath(ALICE, 'big.bin')).toEqual({ found: false, id: 0n });
+    expect(f.status).toBe(WITHDRAWN);
     const t = await totals();
-    expect(t).toMatchObject({ used_bytes: 10n, file_count: 2n, active_file_count: 1n });
+    expect(t).toMatchObject({ used_bytes: 0n, pending_bytes: 10n, file_count: 2n, active_file_count: 1n });
     expect(t.held_deposits).toBe(await chain.balance(fs));
     // The path is free again: a new upload there gets a new id.
     const again = await upload(ALICE, 5n, 'big.bin');
@@ -716,6 +749,101 @@ describe('confirm', () => {
   });
 });
 
+describe('pending uploads', () => {
+  const releaseRequest = (ids: bigint[]) =>
+    ({ address: fs, abi: callistoFSAbi, functionName: 'release_expired', args: [ids] }) as const;
+  const batch = (ids: bigint[]) =>
+    ({ address: fs, abi: callistoFSAbi, functionName: 'confirm_many', args: [ids] }) as const;
+
+  it('count their size once a node confirms them, and only once', async () => {
+    const { id } = await upload(ALICE, 10n * MB, 'a');
+    expect(await totals()).toMatchObject({ used_bytes: 0n, pending_bytes: 10n * MB, counted_file_count: 0n });
+    const receipt = expectSuccess(await chain.write(NODE_B, confirmRequest(id)));
+    expect(events(receipt, 'FileCounted')).toEqual([{ id, size: 10n * MB }]);
+    expect(await totals()).toMatchObject({ used_bytes: 10n * MB, pending_bytes: 0n, counted_file_count: 1n });
+    expect((await file(id)).status).toBe(COUNTED);
+    const second = expectSuccess(await chain.write(NODE_A, confirmRequest(id)));
+    expect(events(second, 'FileCounted')).toEqual([]);
+    expect(await totals()).toMatchObject({ used_bytes: 10n * MB, pending_bytes: 0n, counted_file_count: 1n });
+  });
+
+  it('expire after the window: no confirmation, and anyone releases their space', async () => {
+    const { id } = await upload(ALICE, 10n * MB, 'a');
+    const counted = await upload(BOB, 5n * MB, 'b');
+    expectSuccess(await chain.write(NODE_A, confirmRequest(counted.id)));
+    const expires = (await file(id)).expires_at;
+    // Not a second early.
+    await chain.setNextBlockTimestamp(expires - 1n);
+    await chain.mine(1);
+    const early = expectSuccess(await chain.write(OTHER, releaseRequest([id])));
+    expect(events(early, 'FileExpired')).toEqual([]);
+    await chain.setNextBlockTimestamp(expires);
+    await chain.mine(1);
+    expect(await chain.revertReason(NODE_A, confirmRequest(id))).toBe('CallistoFS: upload expired unconfirmed');
+    const skipped = expectSuccess(await chain.write(NODE_A, batch([id])));
+    expect(events(skipped, 'FileConfirmed')).toEqual([]);
+    // Counted, unknown and repeated ids are skipped.
+    const receipt = expectSuccess(await chain.write(OTHER, releaseRequest([counted.id, id, 99n, id])));
+    expect(events(receipt, 'FileExpired')).toEqual([{ owner: account(ALICE), id }]);
+    expect((await file(id)).status).toBe(EXPIRED);
+    expect(await totals()).toMatchObject({ used_bytes: 5n * MB, pending_bytes: 0n, active_file_count: 2n });
+    // The deposit is still the owner's, whole, and the path stays taken until the withdrawal.
+    expect(await fileAtPath(ALICE, 'a')).toEqual({ found: true, id });
+    const before = await chain.balance(account(ALICE));
+    const withdrawal = expectSuccess(await chain.write(ALICE, withdrawRequest(id)));
+    expect(await chain.balance(account(ALICE))).toBe(before + (await file(id)).deposit - chain.gasCost(withdrawal));
+    expect(await totals()).toMatchObject({ used_bytes: 5n * MB, pending_bytes: 0n, active_file_count: 1n });
+  });
+
+  it('give their space back on withdrawal, released or not', async () => {
+    const a = await upload(ALICE, 10n * MB, 'a');
+    await upload(ALICE, 20n * MB, 'b');
+    await chain.increaseTime(PENDING_WINDOW);
+    expectSuccess(await chain.write(ALICE, withdrawRequest(a.id)));
+    expect(await totals()).toMatchObject({ pending_bytes: 20n * MB, held_deposits: await chain.balance(fs) });
+  });
+
+  it('cannot together take more than the capacity', async () => {
+    await upload(ALICE, 200n * MB, 'a');
+    await upload(BOB, 199n * MB, 'b');
+    expect(await quoteReason(MB)).toBe('CallistoFS: not enough free capacity');
+    expect(await uploadReason(CAROL, CID, MB, 'c', parseEther('10000'))).toBe('CallistoFS: not enough free capacity');
+  });
+});
+
+describe('confirmation statistics', () => {
+  it('count the files and bytes a node confirmed while they are held (L-05)', async () => {
+    const a = await upload(ALICE, 3n * MB, 'a');
+    const b = await upload(BOB, 5n, 'b');
+    expectSuccess(await chain.write(NODE_A, confirmRequest(a.id)));
+    expectSuccess(await chain.write(NODE_B, confirmRequest(a.id)));
+    expectSuccess(await chain.write(NODE_A, confirmRequest(b.id)));
+    const stats = async () =>
+      (await hostNodes()).map((n) => ({ node: n.node, files: n.confirmations, bytes: n.confirmed_bytes }));
+    expect(await stats()).toEqual([
+      { node: account(NODE_A), files: 2n, bytes: 3n * MB + 5n },
+      { node: account(NODE_B), files: 1n, bytes: 3n * MB },
+    ]);
+    expectSuccess(await chain.write(ALICE, withdrawRequest(a.id)));
+    expect(await stats()).toEqual([
+      { node: account(NODE_A), files: 1n, bytes: 5n },
+      { node: account(NODE_B), files: 0n, bytes: 0n },
+    ]);
+  });
+
+  it('follow a node through its removal and re-election', async () => {
+    const a = await upload(ALICE, 7n, 'a');
+    expectSuccess(await chain.write(NODE_A, confirmRequest(a.id)));
+    expectSuccess(await chain.write(OWNER, removeNodeRequest(account(NODE_A))));
+    expectSuccess(await chain.write(ALICE, withdrawRequest(a.id)));
+    expectSuccess(await chain.write(OWNER, addNodeRequest(account(NODE_A), ENDPOINT_A, 100n)));
+    expect((await hostNodes()).find((n) => n.node === account(NODE_A))).toMatchObject({
+      confirmations: 0n,
+      confirmed_bytes: 0n,
+    });
+  });
+});
+
 // ---- reads -----------------------------------------------------------------------------------------------
 
 describe('reads', () => {
@@ -745,10 +873,12 @@ describe('reads', () => {
   it('adds up the totals', async () => {
     expect(await totals()).toEqual({
       used_bytes: 0n,
+      pending_bytes: 0n,
       capacity_bytes: CAPACITY,
       held_deposits: 0n,
       file_count: 0n,
       active_file_count: 0n,
+      counted_file_count: 0n,
       node_count: 2n,
       unit_price: UNIT,
       floor_price: FLOOR,
@@ -758,16 +888,19 @@ describe('reads', () => {
     const b = await upload(BOB, 50n * MB, 'b');
     const c = await upload(CAROL, 50n * MB, 'c');
     expectSuccess(await chain.write(BOB, withdrawRequest(b.id)));
+    expectSuccess(await chain.write(NODE_A, confirmRequest(a.id)));
     expect(await totals()).toEqual({
-      used_bytes: 150n * MB,
+      used_bytes: 100n * MB,
+      pending_bytes: 50n * MB,
       capacity_bytes: CAPACITY,
       held_deposits: a.value + c.value,
       file_count: 3n,
       active_file_count: 2n,
+      counted_file_count: 1n,
       node_count: 2n,
       unit_price: UNIT,
       floor_price: FLOOR,
-      price_per_mb: 37_500_000_000_000_000n,
+      price_per_mb: 79_000_000_000_000_000n,
     });
     expect(await chain.balance(fs)).toBe(a.value + c.value);
     expect(await chain.publicClient.readContract({ address: fs, abi: callistoFSAbi, functionName: 'file_count' })).toBe(

@@ -1,7 +1,9 @@
 // Everything the node asks of the chain: the CallistoFS contract's events in a block range, a file, the elected
-// nodes, and confirmations signed with the node's key. Confirmations are batched: while one `confirm_many`
-// transaction is in flight the next files gather, and go out together in the next one (up to the contract's 200),
-// so a node keeps up with any rate of uploads at one transaction a block, and two never race for the same nonce.
+// nodes, confirmations and releases of expired uploads signed with the node's key. Confirmations are batched: while
+// one `confirm_many` transaction is in flight the next files gather, and go out together in the next one, so a node
+// keeps up with any rate of uploads at one transaction a block. A batch is sized from the latest block's gas limit
+// and the measured gas of a confirmation (batching.ts), and halved while its estimate is over that budget (audit
+// note I-03). Every transaction goes through one queue, so two never race for the same nonce.
 import {
   BaseError,
   ContractFunctionRevertedError,
@@ -20,6 +22,7 @@ import {
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { callistoFSAbi } from '../../contracts-abi/CallistoFS';
+import { confirmBatchSize, confirmGasBudget } from './batching';
 import { deployedFileSystem, type HostNodeConfig } from './config';
 
 export interface OnChainFile {
@@ -30,7 +33,16 @@ export interface OnChainFile {
   size: bigint;
   deposit: bigint;
   withdrawn: boolean;
+  /** Counted: a node confirmed it, its size counts on chain. */
+  counted: boolean;
+  /** Pending and past its window, or released: no node may confirm it any more. */
+  expired: boolean;
+  /** Past its window and still holding its space: `release_expired` would give it back. */
+  awaitingRelease: boolean;
 }
+
+/** The contract's FileStatus. */
+const FILE_STATUS = { pending: 0, counted: 1, expired: 2, withdrawn: 3 } as const;
 
 export interface ElectedNode {
   node: Address;
@@ -39,13 +51,11 @@ export interface ElectedNode {
 
 export type FileEvent =
   | { kind: 'upload'; id: bigint; owner: Address; cid: string; size: bigint; block: bigint; logIndex: number }
-  | { kind: 'withdrawn'; id: bigint; owner: Address; block: bigint; logIndex: number };
+  | { kind: 'withdrawn'; id: bigint; owner: Address; block: bigint; logIndex: number }
+  | { kind: 'expired'; id: bigint; owner: Address; block: bigint; logIndex: number };
 
 /** What became of a confirmation: sent now, or why the contract would refuse it (each is final for that file). */
-export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'withdrawn' | 'not-elected';
-
-/** Files one `confirm_many` takes at most: the contract's MAX_CONFIRM_BATCH. */
-const CONFIRM_BATCH = 200;
+export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'withdrawn' | 'expired' | 'not-elected';
 
 interface WaitingConfirmation {
   id: bigint;
@@ -56,6 +66,11 @@ interface WaitingConfirmation {
 export class FileSystemChain {
   private waiting: WaitingConfirmation[] = [];
   private sending = false;
+  /** The tail of the transaction queue: each transaction starts once the one before has its receipt. */
+  private transactions: Promise<unknown> = Promise.resolve();
+  private timestamp: { value: bigint; readAt: number } | undefined;
+  /** Sizes of the confirmation batches sent, for the tests and the metrics. */
+  readonly batchSizes: number[] = [];
 
   private constructor(
     readonly chainId: number,
@@ -125,6 +140,9 @@ export class FileSystemChain {
       } else if (log.eventName === 'FileWithdrawn') {
         const { owner, id } = log.args;
         out.push({ kind: 'withdrawn', id, owner, block, logIndex });
+      } else if (log.eventName === 'FileExpired') {
+        const { owner, id } = log.args;
+        out.push({ kind: 'expired', id, owner, block, logIndex });
       }
     }
     return out.sort((a, b) => (a.block === b.block ? a.logIndex - b.logIndex : a.block < b.block ? -1 : 1));
@@ -137,6 +155,8 @@ export class FileSystemChain {
       functionName: 'file',
       args: [id],
     });
+    const now = await this.latestTimestamp();
+    const overdue = entry.status === FILE_STATUS.pending && now >= entry.expires_at;
     return {
       id: entry.id,
       owner: entry.owner,
@@ -144,8 +164,43 @@ export class FileSystemChain {
       path: entry.path,
       size: entry.size,
       deposit: entry.deposit,
-      withdrawn: entry.withdrawn_at !== 0n,
+      withdrawn: entry.status === FILE_STATUS.withdrawn,
+      counted: entry.status === FILE_STATUS.counted,
+      expired: entry.status === FILE_STATUS.expired || overdue,
+      awaitingRelease: overdue,
     };
+  }
+
+  /** The latest block's timestamp, read at most once a second: a file's expiry needs no more precision. */
+  private async latestTimestamp(): Promise<bigint> {
+    const cached = this.timestamp;
+    if (cached && Date.now() - cached.readAt < 1000) return cached.value;
+    const value = (await this.publicClient.getBlock({ blockTag: 'latest' })).timestamp;
+    this.timestamp = { value, readAt: Date.now() };
+    return value;
+  }
+
+  /** Gives back the space of an upload whose window ended unconfirmed (the contract skips one that is not). */
+  releaseExpired(id: bigint): Promise<void> {
+    return this.queued(async () => {
+      const { request } = await this.publicClient.simulateContract({
+        address: this.address,
+        abi: callistoFSAbi,
+        functionName: 'release_expired',
+        args: [[id]],
+        account: this.walletClient.account,
+      });
+      const hash = await this.walletClient.writeContract(request);
+      const receipt = await this.publicClient.waitForTransactionReceipt({ hash });
+      if (receipt.status !== 'success') throw new Error(`release_expired reverted in transaction ${hash}`);
+    });
+  }
+
+  /** Runs `send` after every transaction queued before it. */
+  private queued<T>(send: () => Promise<T>): Promise<T> {
+    const result = this.transactions.then(send, send);
+    this.transactions = result.catch(() => undefined);
+    return result;
   }
 
   async electedNodes(): Promise<ElectedNode[]> {
@@ -179,16 +234,45 @@ export class FileSystemChain {
     this.sending = true;
     try {
       while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, CONFIRM_BATCH);
+        let batch: WaitingConfirmation[] = [];
         try {
-          const outcomes = await this.sendConfirmBatch(batch.map((w) => w.id));
+          const { size, budget } = await this.batchLimits();
+          batch = this.waiting.splice(0, size);
+          // A confirmation dearer than measured: send half now, the rest in the next batch.
+          while (batch.length > 1 && (await this.estimateConfirmGas(batch.map((w) => w.id))) > budget) {
+            this.waiting.unshift(...batch.splice(Math.ceil(batch.length / 2)));
+          }
+          this.batchSizes.push(batch.length);
+          const outcomes = await this.queued(() => this.sendConfirmBatch(batch.map((w) => w.id)));
           batch.forEach((w, i) => w.resolve(outcomes[i]!));
         } catch (error) {
+          if (batch.length === 0) batch = this.waiting.splice(0, 1);
           for (const w of batch) w.reject(error);
         }
       }
     } finally {
       this.sending = false;
+    }
+  }
+
+  /** Files a batch may carry and the gas it may use, from the latest block's gas limit. */
+  private async batchLimits(): Promise<{ size: number; budget: bigint }> {
+    const { gasLimit } = await this.publicClient.getBlock({ blockTag: 'latest' });
+    return { size: confirmBatchSize(gasLimit), budget: confirmGasBudget(gasLimit) };
+  }
+
+  /** The gas `confirm_many(ids)` would use; 0 when the estimate fails (the send then gives the reason). */
+  private async estimateConfirmGas(ids: bigint[]): Promise<bigint> {
+    try {
+      return await this.publicClient.estimateContractGas({
+        address: this.address,
+        abi: callistoFSAbi,
+        functionName: 'confirm_many',
+        args: [[...new Set(ids)]],
+        account: this.walletClient.account,
+      });
+    } catch {
+      return 0n;
     }
   }
 
@@ -215,11 +299,15 @@ export class FileSystemChain {
         .filter((log) => log.address.toLowerCase() === this.address.toLowerCase())
         .map((log) => log.args.id),
     );
-    // The contract skips what it would refuse; tell which of the two it was.
+    // The contract skips what it would refuse; tell which it was.
     const outcomes = new Map<bigint, ConfirmOutcome>();
     for (const id of unique) {
-      if (confirmed.has(id)) outcomes.set(id, 'confirmed');
-      else outcomes.set(id, (await this.file(id)).withdrawn ? 'withdrawn' : 'already-confirmed');
+      if (confirmed.has(id)) {
+        outcomes.set(id, 'confirmed');
+        continue;
+      }
+      const file = await this.file(id);
+      outcomes.set(id, file.withdrawn ? 'withdrawn' : file.expired ? 'expired' : 'already-confirmed');
     }
     return ids.map((id) => outcomes.get(id)!);
   }

@@ -1,7 +1,10 @@
 // Turns on-chain files into held content. For each FileUpload the node has not confirmed: while the deposit is
-// held, get the DAG (already here from an upload, or fetched from the other elected nodes), check that the CID's
-// content has exactly the registered size, pin it and send confirm(id). While no peer has the content yet, retry
-// with a growing delay. On FileWithdrawn: forget the file, and unpin its CID once no other held file uses it.
+// held and the upload has not expired, get the DAG (already here from an upload, or fetched from the other elected
+// nodes), check that the CID's content has exactly the registered size, pin it and send confirm(id): that
+// confirmation is what makes the file's size count on chain. While no peer has the content yet, retry with a
+// growing delay; once the upload's window ends unconfirmed (a CID nobody has, a size that does not match), release
+// its space on chain and drop it. On FileWithdrawn or FileExpired: forget the file, and unpin its CID once no other
+// held file uses it.
 import { CID } from 'multiformats/cid';
 import type { FileSystemChain } from './chain';
 import { inspectDag, UnsupportedDagError } from './dag';
@@ -18,7 +21,8 @@ interface Job {
   nextAt: number;
 }
 
-type Outcome = 'done' | 'retry' | 'dropped';
+/** 'wait-for-expiry': refused here, checked again at the longest retry delay until its window ends. */
+type Outcome = 'done' | 'retry' | 'dropped' | 'wait-for-expiry';
 
 export interface ReplicatorOptions {
   chain: FileSystemChain;
@@ -57,6 +61,9 @@ class Semaphore {
 
 export class Replicator {
   private readonly jobs = new Map<bigint, Job>();
+  /** Files refused here (content that does not match the chain): kept only to release their space once their window
+   * ends, since no node will confirm them. */
+  private readonly refused = new Set<bigint>();
   private readonly running = new Map<bigint, Promise<void>>();
   private readonly stopController = new AbortController();
   private wake: (() => void) | undefined;
@@ -73,9 +80,9 @@ export class Replicator {
     return this.jobs.size;
   }
 
-  /** Whether a file with this CID is registered on chain and waiting here to be pinned. */
+  /** Whether a file with this CID is registered on chain and waiting here to be pinned (not one refused here). */
   isRegistered(cid: string): boolean {
-    for (const job of this.jobs.values()) if (job.file.cid === cid) return true;
+    for (const job of this.jobs.values()) if (job.file.cid === cid && !this.refused.has(job.file.id)) return true;
     return false;
   }
 
@@ -115,6 +122,7 @@ export class Replicator {
 
   /** A FileWithdrawn event: stop replicating the file, and release its content when no held file needs it. */
   async withdraw(id: bigint): Promise<void> {
+    this.refused.delete(id);
     this.jobs.delete(id);
     await this.running.get(id);
     this.jobs.delete(id);
@@ -188,6 +196,10 @@ export class Replicator {
       job.nextAt = Date.now() + Math.min(this.maxDelay, this.options.pollMs * 2 ** Math.min(job.attempt, 20));
       return;
     }
+    if (outcome === 'wait-for-expiry') {
+      job.nextAt = Date.now() + this.maxDelay;
+      return;
+    }
     this.jobs.delete(job.file.id);
     await this.options.state.removePending(job.file.id);
   }
@@ -196,14 +208,32 @@ export class Replicator {
     const { chain, store, staging, metrics, log } = this.options;
     const signal = this.stopController.signal;
     const onChain = await chain.file(file.id);
-    if (onChain.withdrawn) return 'dropped';
+    if (onChain.withdrawn) {
+      this.refused.delete(file.id);
+      return 'dropped';
+    }
+    if (onChain.expired) {
+      this.refused.delete(file.id);
+      if (onChain.awaitingRelease) {
+        await chain.releaseExpired(file.id);
+        log(`file ${file.id}: no node confirmed ${file.cid} in time; released its space on chain`);
+      }
+      return 'dropped';
+    }
+    // Refused here; another node may still confirm it, or its window ends and this node releases its space.
+    if (this.refused.has(file.id)) {
+      if (!onChain.counted) return 'wait-for-expiry';
+      this.refused.delete(file.id);
+      return 'dropped';
+    }
     let cid: CID;
     try {
       cid = CID.parse(file.cid);
     } catch {
       metrics.refusedTotal++;
       log(`refusing file ${file.id}: "${file.cid}" is not a CID`);
-      return 'dropped';
+      this.refused.add(file.id);
+      return 'wait-for-expiry';
     }
 
     const verdict = await this.fetchAndPin
@@ -234,7 +264,8 @@ export class Replicator {
             log(
               `refusing file ${file.id}: ${cid} holds ${inspection.contentBytes} content bytes, the chain says ${file.size}`,
             );
-            return 'dropped';
+            this.refused.add(file.id);
+            return 'wait-for-expiry';
           }
           await store.pin(cid, 'held');
           return 'pinned';
@@ -244,7 +275,8 @@ export class Replicator {
         if (error instanceof UnsupportedDagError) {
           metrics.refusedTotal++;
           log(`refusing file ${file.id}: ${error.message}`);
-          return 'dropped' as const;
+          this.refused.add(file.id);
+          return 'wait-for-expiry' as const;
         }
         throw error;
       });
@@ -252,7 +284,7 @@ export class Replicator {
 
     await staging.release(cid);
     const outcome = (await chain.confirmedBy(file.id)) ? 'already-confirmed' : await chain.confirm(file.id);
-    if (outcome === 'withdrawn') {
+    if (outcome === 'withdrawn' || outcome === 'expired') {
       if ((await this.options.state.heldReferences(file.cid)) === 0) await store.unpin(cid, 'held');
       staging.requestGc();
       return 'dropped';

@@ -1,4 +1,4 @@
-// Follows the CallistoFS contract's FileUpload and FileWithdrawn events from the checkpoint on disk, a bounded block
+// Follows the CallistoFS contract's FileUpload, FileWithdrawn and FileExpired events from the checkpoint on disk, a bounded block
 // range per request, and hands them to the replicator in chain order. The checkpoint moves only after every event
 // up to it is recorded, so a restart (or a crash) resumes exactly there and never skips an event; handling an
 // event twice is harmless.
@@ -100,6 +100,7 @@ export class Watcher {
           if (event.kind === 'upload') {
             await this.options.replicator.add({ id: event.id, cid: event.cid, size: event.size });
           } else {
+            // Withdrawn or expired: either way no deposit asks this node to keep the file.
             await this.options.replicator.withdraw(event.id);
           }
           this.options.metrics.eventsTotal++;

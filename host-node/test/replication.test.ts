@@ -29,6 +29,7 @@ import {
   type FsChain,
   type TestNode,
 } from './harness';
+import { confirmBatchSize } from '../src/batching';
 
 let fs: FsChain;
 let a: TestNode;
@@ -153,6 +154,89 @@ describe('replication', () => {
     // One transaction a file would be 48 (4 with one-second blocks here); a slow machine pins fewer files a block.
     expect(new Set(ours.map((log) => log.transactionHash)).size).toBeLessThanOrEqual(12);
   });
+
+  it('sizes each batch from the block gas limit: every confirm_many fits half a block', async () => {
+    const count = 14;
+    const { publicClient, testClient, accounts } = fs.chain;
+    const user = createWalletClient({
+      chain: publicClient.chain,
+      transport: http(fs.chain.rpcUrl),
+      account: accounts[USER]!,
+    });
+    const files: { bytes: Uint8Array; name: string; cid: string; path: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const bytes = testBytes(1_000 + i, 300 + i);
+      const name = `small-${i}.bin`;
+      const cid = await computeCid([
+        {
+          path: name,
+          content: (async function* () {
+            yield bytes;
+          })(),
+        },
+      ]);
+      files.push({ bytes, name, cid: cid.cid, path: `small/${i}` });
+    }
+    const first = await publicClient.readContract({
+      address: fs.fileSystem,
+      abi: callistoFSAbi,
+      functionName: 'file_count',
+    });
+    const ids = files.map((_, i) => first + BigInt(i));
+    const nonce = await publicClient.getTransactionCount({ address: accounts[USER]!.address });
+    // A 1,000,000-gas block: a batch may use 500,000, so at most (500,000 - 60,000) / 100,000 = 4 files.
+    const GAS_LIMIT = 1_000_000n;
+    await testClient.setBlockGasLimit({ gasLimit: GAS_LIMIT });
+    await testClient.setAutomine(false);
+    try {
+      // Registered first, then sent: the nodes wait for the content, then confirm while blocks stay small.
+      for (const [i, file] of files.entries()) {
+        await user.writeContract({
+          address: fs.fileSystem,
+          abi: callistoFSAbi,
+          functionName: 'upload',
+          args: [file.cid, BigInt(file.bytes.byteLength), file.path],
+          value: 10n ** 18n,
+          nonce: nonce + i,
+          gas: 400_000n,
+        });
+      }
+      await testClient.mine({ blocks: count });
+      for (const file of files) await addOne(a.url, file.name, file.bytes);
+      const deadline = Date.now() + 40_000;
+      for (;;) {
+        await testClient.mine({ blocks: 1 });
+        const confirmations = await Promise.all(ids.map((id) => confirmers(fs, id).catch(() => [])));
+        if (confirmations.every((list) => list.length === 2)) break;
+        if (Date.now() > deadline) throw new Error('the nodes did not confirm every file within 40 s');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    } finally {
+      await testClient.setAutomine(true);
+      await testClient.setBlockGasLimit({ gasLimit: 30_000_000n });
+      await testClient.mine({ blocks: 1 });
+    }
+    const logs = await publicClient.getContractEvents({
+      address: fs.fileSystem,
+      abi: callistoFSAbi,
+      eventName: 'FileConfirmed',
+      fromBlock: 0n,
+    });
+    const byTransaction = new Map<string, number>();
+    for (const log of logs.filter((l) => ids.includes(l.args.id!))) {
+      byTransaction.set(log.transactionHash, (byTransaction.get(log.transactionHash) ?? 0) + 1);
+    }
+    const sizes = [...byTransaction.values()];
+    expect(sizes.reduce((sum, n) => sum + n, 0)).toBe(2 * count);
+    expect(confirmBatchSize(GAS_LIMIT)).toBe(4);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(4);
+    // Batched all the same: fewer transactions than files.
+    expect(sizes.length).toBeLessThan(2 * count);
+    for (const hash of byTransaction.keys()) {
+      const receipt = await publicClient.getTransactionReceipt({ hash: hash as `0x${string}` });
+      expect(receipt.gasUsed).toBeLessThanOrEqual(GAS_LIMIT / 2n);
+    }
+  }, 90_000);
 
   it('keeps a CID another held file uses, and unpins it after the last withdrawal', async () => {
     // A second owner registers the same content under their own path.

@@ -5,6 +5,7 @@ import { CID } from 'multiformats/cid';
 import { sha256 } from 'multiformats/hashes/sha2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCid } from '../../lib/files/unixfs';
+import { callistoFSAbi } from '../../contracts-abi/CallistoFS';
 import {
   add,
   addOne,
@@ -324,5 +325,40 @@ describe('CORS, health and metrics', () => {
       expect(text).toMatch(new RegExp(`^# TYPE ${name} (gauge|counter)$`, 'm'));
     }
     expect(await metric(node.url, 'callisto_host_node_confirmations_total')).toBeGreaterThanOrEqual(3);
+  });
+});
+
+// Last in this file: it moves the chain's clock a day on.
+describe('uploads no node confirms', () => {
+  it('are released on chain once their window ends: a CID nobody has, and content of another size', async () => {
+    const { publicClient } = fs.chain;
+    const totals = () =>
+      publicClient.readContract({ address: fs.fileSystem, abi: callistoFSAbi, functionName: 'totals' });
+    // A well-formed CID (a zero SHA-256 digest) whose content nobody has.
+    const nobodyHas = await register(
+      fs,
+      USER,
+      'bafkreiaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      4096n,
+      'nobody.bin',
+    );
+    const bytes = testBytes(50_000, 21);
+    const cid = await addOne(node.url, 'short.bin', bytes);
+    const wrongSize = await register(fs, USER, cid, BigInt(bytes.byteLength + 1), 'short.bin');
+    await waitFor('the refusal', async () => node.logs.some((l) => l.includes(`refusing file ${wrongSize}:`)));
+    expect((await totals()).pending_bytes).toBeGreaterThanOrEqual(4096n + 50_001n);
+
+    await fs.chain.increaseTime(86_400);
+    await waitFor('the releases', async () => ((await totals()).pending_bytes === 0n ? true : undefined), 20_000);
+    const expired = await publicClient.getContractEvents({
+      address: fs.fileSystem,
+      abi: callistoFSAbi,
+      eventName: 'FileExpired',
+      fromBlock: 0n,
+    });
+    expect(expired.map((log) => log.args.id)).toEqual(expect.arrayContaining([nobodyHas, wrongSize]));
+    expect(node.logs.some((l) => l.includes(`file ${nobodyHas}: no node confirmed`))).toBe(true);
+    // The held files still count; the deposits of the expired ones wait for their owner.
+    expect((await totals()).used_bytes).toBeGreaterThan(0n);
   });
 });

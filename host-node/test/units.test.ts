@@ -14,6 +14,7 @@ import { sha256 } from 'multiformats/hashes/sha2';
 import { describe, expect, it } from 'vitest';
 import { importToBlockstore } from '../../lib/files/unixfs';
 import { loadConfigFromEnv } from '../src/config';
+import { confirmBatchSize, confirmGasBudget, MAX_CONFIRM_BATCH } from '../src/batching';
 import { fileBytes, inspectDag, pinWalker } from '../src/dag';
 import { EmbeddedStore } from '../src/embeddedStore';
 import { parseRange } from '../src/gateway';
@@ -345,5 +346,18 @@ describe('pins and garbage collection of the embedded Helia store', () => {
     } finally {
       await removeDir(dir);
     }
+  });
+});
+
+describe('confirmBatchSize', () => {
+  it('fills half a block at the measured gas a file, within the contract’s 200', () => {
+    // (gas limit / 2 - 60,000) / 100,000 files.
+    expect(confirmBatchSize(8_000_000n)).toBe(39);
+    expect(confirmBatchSize(1_000_000n)).toBe(4);
+    expect(confirmBatchSize(30_000_000n)).toBe(149);
+    expect(confirmBatchSize(100_000_000n)).toBe(MAX_CONFIRM_BATCH);
+    // A block too small for two files still gets one a transaction.
+    expect(confirmBatchSize(100_000n)).toBe(1);
+    expect(confirmGasBudget(8_000_000n)).toBe(4_000_000n);
   });
 });

@@ -6,7 +6,10 @@ import {
   currentPoint,
   endpointHost,
   fileHref,
+  fileState,
+  fileStateExplanation,
   fileStatusLabel,
+  NO_PRICE,
   filesPage,
   formatBps,
   formatByteCount,
@@ -25,9 +28,18 @@ import {
 const CID = 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy';
 
 describe('file words', () => {
-  it('labels the deposit state', () => {
-    expect(fileStatusLabel({ withdrawn_at: 0n })).toBe('Deposit held');
-    expect(fileStatusLabel({ withdrawn_at: 1_700_000_000n })).toBe('Withdrawn');
+  it('labels the state, and a pending upload past its window as expired before anyone releases it', () => {
+    const pending = { status: 0, expires_at: 1_000n };
+    expect(fileState(pending, 999n)).toBe('pending');
+    expect(fileState(pending, 1_000n)).toBe('expired');
+    expect(fileState({ status: 1, expires_at: 1_000n }, 5_000n)).toBe('counted');
+    expect(fileState({ status: 2, expires_at: 1_000n }, 5_000n)).toBe('expired');
+    expect(fileState({ status: 3, expires_at: 1_000n }, 0n)).toBe('withdrawn');
+    expect(fileStatusLabel('pending')).toBe('Waiting for confirmation');
+    expect(fileStatusLabel('counted')).toBe('Stored');
+    expect(fileStatusLabel('expired')).toBe('Expired unconfirmed');
+    expect(fileStatusLabel('withdrawn')).toBe('Withdrawn');
+    expect(fileStateExplanation('pending')).toMatch(/before the file counts/);
   });
 
   it('says how many of the elected nodes confirmed', () => {
@@ -87,18 +99,21 @@ describe('sizes', () => {
 });
 
 describe('upload checks before anything is sent', () => {
-  const totals = { node_count: 2n, used_bytes: 3n * MB, capacity_bytes: 4n * MB };
-  it('says before a file is picked when no node is elected or capacity is full', () => {
+  const totals = { node_count: 2n, used_bytes: 2n * MB, pending_bytes: MB, capacity_bytes: 4n * MB };
+  it('says before a file is picked when no node is elected or capacity is taken', () => {
     expect(uploadUnavailableReason({ ...totals, node_count: 0n, capacity_bytes: 0n })).toMatch(/No host node/);
-    expect(uploadUnavailableReason({ ...totals, used_bytes: 4n * MB })).toMatch(/capacity is full/);
-    expect(uploadUnavailableReason({ ...totals, used_bytes: 5n * MB })).toMatch(/capacity is full/);
+    expect(uploadUnavailableReason({ ...totals, used_bytes: 3n * MB })).toMatch(/capacity is taken/);
+    expect(uploadUnavailableReason({ ...totals, pending_bytes: 2n * MB - 1n })).toMatch(/capacity is taken/);
+    expect(uploadUnavailableReason({ ...totals, used_bytes: 5n * MB })).toMatch(/capacity is taken/);
     expect(uploadUnavailableReason(totals)).toBeUndefined();
   });
 
-  it('refuses an empty file, one over the free capacity, and one over the nodes’ limit', () => {
+  it('refuses an empty file, one that leaves no capacity free, and one over the nodes’ limit', () => {
     expect(validateUploadSize(0n, totals)).toMatch(/empty/);
-    expect(validateUploadSize(MB + 1n, totals)).toBe('It is 1 MB; only 1 MB of capacity is free.');
-    expect(validateUploadSize(MB, totals)).toBeUndefined();
+    expect(validateUploadSize(MB, totals)).toBe(
+      'It is 1 MB; 1 MB of capacity is free, and an upload must leave some of it free.',
+    );
+    expect(validateUploadSize(MB - 1n, totals)).toBeUndefined();
     expect(validateUploadSize(2048n, totals, 1024n)).toBe('It is 2 KB; the host nodes accept uploads of at most 1 KB.');
     expect(validateUploadSize(1n, { ...totals, node_count: 0n })).toMatch(/No host node/);
   });
@@ -106,37 +121,34 @@ describe('upload checks before anything is sent', () => {
 
 describe('the price curve', () => {
   const totals = {
-    used_bytes: 600n * MB,
+    used_bytes: 500n * MB,
+    pending_bytes: 100n * MB,
     capacity_bytes: 1000n * MB,
     unit_price: 10n ** 18n,
     floor_price: 2n * 10n ** 15n,
   };
 
-  it('runs from empty to full capacity with the formula’s prices', () => {
-    const curve = priceCurve(totals, 10);
+  it('runs from empty to 95% of the capacity with the contract’s prices, rising', () => {
+    const curve = priceCurve(totals, 40);
+    expect(curve).toHaveLength(39);
     expect(curve[0]).toEqual({ usedBytes: 0n, pricePerMb: totals.floor_price });
-    expect(curve.at(-1)).toEqual({ usedBytes: totals.capacity_bytes, pricePerMb: 10n ** 17n });
+    expect(curve.at(-1)).toEqual({ usedBytes: 950n * MB, pricePerMb: 19_952_000_000_000_000_000n });
     for (const p of curve) {
       expect(p.pricePerMb).toBe(pricePerMb(p.usedBytes, totals.capacity_bytes, totals.unit_price, totals.floor_price));
     }
     for (let i = 1; i < curve.length; i++) {
       expect(curve[i]!.usedBytes > curve[i - 1]!.usedBytes).toBe(true);
-      expect(curve[i]!.pricePerMb >= curve[i - 1]!.pricePerMb).toBe(true);
+      expect(curve[i]!.pricePerMb > curve[i - 1]!.pricePerMb).toBe(true);
     }
+    // The tenths the chart's table lists are among the points.
+    for (let t = 0n; t <= 9n; t++)
+      expect(curve.some((p) => p.usedBytes === (totals.capacity_bytes * t) / 10n)).toBe(true);
   });
 
-  it('includes the point where the floor gives way to the line', () => {
-    // The line reaches the 0.002 CLO floor at 2% of capacity: 20 MB.
-    const curve = priceCurve(totals, 10);
-    const kink = curve.find((p) => p.usedBytes === 20n * MB);
-    expect(kink?.pricePerMb).toBe(totals.floor_price);
-    const after = curve.find((p) => p.usedBytes === 20n * MB + 1n);
-    expect(after).toBeUndefined();
-    expect(curve.some((p) => p.usedBytes === 20n * MB - 1n)).toBe(true);
-  });
-
-  it('marks the price now at the current use', () => {
-    expect(currentPoint(totals)).toEqual({ usedBytes: 600n * MB, pricePerMb: 6n * 10n ** 16n });
+  it('marks the price now at the committed bytes, stored and waiting alike', () => {
+    expect(currentPoint(totals)).toEqual({ usedBytes: 600n * MB, pricePerMb: 264_500_000_000_000_000n });
+    expect(currentPoint({ ...totals, used_bytes: 1000n * MB }).pricePerMb).toBe(NO_PRICE);
+    expect(formatPricePerMb(NO_PRICE)).toBe('no price (capacity taken)');
   });
 
   it('is empty without capacity', () => {

@@ -3,9 +3,9 @@
 // block lag, and the points of the price curve (bigint wei; the chart converts to numbers only where it draws).
 // No React here.
 import { formatCloWithUnit } from '../format/clo';
-import { CRR, MB, freeBytes, pricePerMb } from './pricing';
+import { committedBytes, freeBytes, MB, NO_PRICE, pricePerMb } from './pricing';
 
-export { freeBytes };
+export { committedBytes, freeBytes, NO_PRICE };
 
 /** The contract's `FileEntry` (uint32 as number, uint64 and uint256 as bigint). */
 export interface FileEntry {
@@ -19,6 +19,10 @@ export interface FileEntry {
   /** 0 while the deposit is held. */
   withdrawn_at: bigint;
   confirmations: number;
+  /** The end of the window in which a node must confirm the upload. */
+  expires_at: bigint;
+  /** The contract's FileStatus: 0 pending, 1 counted, 2 expired, 3 withdrawn. */
+  status: number;
 }
 
 /** The contract's `HostNode`. */
@@ -27,16 +31,24 @@ export interface HostNode {
   endpoint: string;
   capacity_mb: bigint;
   elected_at: bigint;
+  /** Files this node confirmed that are still held. */
   confirmations: bigint;
+  /** Their bytes. */
+  confirmed_bytes: bigint;
 }
 
 /** The contract's `Totals`. */
 export interface StorageTotals {
+  /** Bytes of counted files (confirmed by a node). */
   used_bytes: bigint;
+  /** Bytes of uploads waiting for their first confirmation: reserved, priced, not yet counted. */
+  pending_bytes: bigint;
   capacity_bytes: bigint;
   held_deposits: bigint;
   file_count: bigint;
   active_file_count: bigint;
+  /** Held files a node confirmed. */
+  counted_file_count: bigint;
   node_count: bigint;
   unit_price: bigint;
   floor_price: bigint;
@@ -45,19 +57,58 @@ export interface StorageTotals {
 
 export const FILES_PAGE_SIZE = 10;
 
+/** The contract's PENDING_WINDOW (contracts/test/CallistoFS.test.ts checks they agree): how long an upload waits for
+ * a node's confirmation before it expires. */
+export const PENDING_WINDOW_SECONDS = 86_400n;
+export const PENDING_WINDOW_TEXT = '24 hours';
+
 /** What the page says about units wherever it shows MB. */
 export const MB_NOTE = '1 MB = 1,048,576 bytes';
 
 // ---- files ---------------------------------------------------------------------------------------------------
 
-export type FileStatusLabel = 'Deposit held' | 'Withdrawn';
+/** Where a file stands: waiting for a node's confirmation before its size counts, counted, expired unconfirmed
+ * (its space given back, the deposit still to withdraw), or withdrawn. */
+export type FileState = 'pending' | 'counted' | 'expired' | 'withdrawn';
+
+export type FileStatusLabel = 'Waiting for confirmation' | 'Stored' | 'Expired unconfirmed' | 'Withdrawn';
+
+const STATES: readonly FileState[] = ['pending', 'counted', 'expired', 'withdrawn'];
+
+/** The file's state at chain time `now` (seconds): a pending upload past its window is expired even before anyone
+ * released its space on chain, since no node may confirm it any more. */
+export function fileState(file: Pick<FileEntry, 'status' | 'expires_at'>, now: bigint): FileState {
+  const state = STATES[file.status] ?? 'withdrawn';
+  return state === 'pending' && now >= file.expires_at ? 'expired' : state;
+}
 
 export function isHeld(file: Pick<FileEntry, 'withdrawn_at'>): boolean {
   return file.withdrawn_at === 0n;
 }
 
-export function fileStatusLabel(file: Pick<FileEntry, 'withdrawn_at'>): FileStatusLabel {
-  return isHeld(file) ? 'Deposit held' : 'Withdrawn';
+const LABELS: Record<FileState, FileStatusLabel> = {
+  pending: 'Waiting for confirmation',
+  counted: 'Stored',
+  expired: 'Expired unconfirmed',
+  withdrawn: 'Withdrawn',
+};
+
+export function fileStatusLabel(state: FileState): FileStatusLabel {
+  return LABELS[state];
+}
+
+/** One sentence on what the state means for the owner, next to the status. */
+export function fileStateExplanation(state: FileState): string {
+  switch (state) {
+    case 'pending':
+      return 'Waiting for a host node to confirm it holds this content at this size before the file counts. If no node confirms before the deadline, the upload expires, its space goes back and you withdraw the deposit.';
+    case 'counted':
+      return 'A host node confirmed it holds this content: the file counts and is kept while the deposit is held.';
+    case 'expired':
+      return 'No host node confirmed this upload in time (its content never reached a node, or its size did not match), so it is not stored. Withdraw the deposit and upload it again.';
+    case 'withdrawn':
+      return 'The deposit went back: the file is no longer guaranteed.';
+  }
 }
 
 /** "2 of 2 nodes": how many host nodes confirmed they hold the file, against the nodes elected now. */
@@ -123,7 +174,7 @@ export function formatCloExact(wei: bigint): string {
 }
 
 export function formatPricePerMb(wei: bigint): string {
-  return `${formatCloExact(wei)} per MB`;
+  return wei === NO_PRICE ? 'no price (capacity taken)' : `${formatCloExact(wei)} per MB`;
 }
 
 /** Use as a share of capacity in basis points (10,000 = full; above when a node removal left use above it). */
@@ -140,25 +191,28 @@ export function formatBps(bps: number): string {
 
 /** Why no upload can start now, said before a file is picked; undefined when one can. */
 export function uploadUnavailableReason(
-  totals: Pick<StorageTotals, 'node_count' | 'used_bytes' | 'capacity_bytes'>,
+  totals: Pick<StorageTotals, 'node_count' | 'used_bytes' | 'pending_bytes' | 'capacity_bytes'>,
 ): string | undefined {
   if (totals.node_count === 0n) return 'No host node is elected yet, so there is nowhere to store a file.';
-  if (freeBytes(totals) === 0n) return 'The host nodes’ capacity is full: no upload fits until files are withdrawn.';
+  if (freeBytes(totals) <= 1n)
+    return 'The host nodes’ capacity is taken: no upload fits until files are withdrawn or expire.';
   return undefined;
 }
 
 /** Why this file or folder cannot be uploaded, next to the picker; undefined when it fits. `maxUploadBytes` is
- * the largest limit any online node reported, when one did. */
+ * the largest limit any online node reported, when one did. An upload must leave at least one byte free: the price
+ * has no bound at full capacity. */
 export function validateUploadSize(
   size: bigint,
-  totals: Pick<StorageTotals, 'node_count' | 'used_bytes' | 'capacity_bytes'>,
+  totals: Pick<StorageTotals, 'node_count' | 'used_bytes' | 'pending_bytes' | 'capacity_bytes'>,
   maxUploadBytes?: bigint,
 ): string | undefined {
   if (size === 0n) return 'The file is empty: there is nothing to store.';
   const unavailable = uploadUnavailableReason(totals);
   if (unavailable) return unavailable;
   const free = freeBytes(totals);
-  if (size > free) return `It is ${formatBytes(size)}; only ${formatBytes(free)} of capacity is free.`;
+  if (size >= free)
+    return `It is ${formatBytes(size)}; ${formatBytes(free)} of capacity is free, and an upload must leave some of it free.`;
   if (maxUploadBytes !== undefined && size > maxUploadBytes)
     return `It is ${formatBytes(size)}; the host nodes accept uploads of at most ${formatBytes(maxUploadBytes)}.`;
   return undefined;
@@ -168,43 +222,41 @@ export function validateUploadSize(
 
 export interface CurvePoint {
   usedBytes: bigint;
-  /** Wei per MB at that use. */
+  /** Wei per MB at that use; NO_PRICE at or beyond the capacity. */
   pricePerMb: bigint;
 }
 
+/** The share of the capacity where the drawn curve stops (in hundredths): beyond it the price climbs without bound. */
+export const CURVE_END_PERCENT = 95;
+
 /**
- * The price per MB against use, from empty to full capacity: `steps` + 1 evenly spaced points, plus the points
- * where the floor gives way to the rising line, so the polyline drawn through them is the formula's exact shape
- * (max of a constant and a line). Empty for no capacity.
+ * The price per MB against committed use: points at every 1/`steps` of the capacity from empty to CURVE_END_PERCENT
+ * (the tenths among them when `steps` is a multiple of 10). The curve has no bound at full capacity, so it is drawn
+ * only so far. Empty for no capacity.
  */
 export function priceCurve(
   totals: Pick<StorageTotals, 'capacity_bytes' | 'unit_price' | 'floor_price'>,
-  steps = 20,
+  steps = 40,
 ): CurvePoint[] {
   const { capacity_bytes: capacity, unit_price: unit, floor_price: floor } = totals;
   if (capacity === 0n || steps < 1) return [];
-  const used = new Set<bigint>();
-  for (let i = 0; i <= steps; i++) used.add((capacity * BigInt(i)) / BigInt(steps));
-  // The kink: the least use at which the line reaches the floor, ceil(floor * capacity * CRR / unit).
-  if (unit > 0n) {
-    const kink = (floor * capacity * CRR + unit - 1n) / unit;
-    if (kink > 0n && kink < capacity) {
-      used.add(kink - 1n);
-      used.add(kink);
-    }
+  const points: CurvePoint[] = [];
+  const last = Math.floor((steps * CURVE_END_PERCENT) / 100);
+  for (let i = 0; i <= last; i++) {
+    const used = (capacity * BigInt(i)) / BigInt(steps);
+    points.push({ usedBytes: used, pricePerMb: pricePerMb(used, capacity, unit, floor) });
   }
-  return [...used]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((u) => ({ usedBytes: u, pricePerMb: pricePerMb(u, capacity, unit, floor) }));
+  return points;
 }
 
-/** The point marked on the curve: the price now, at the current use. */
+/** The point marked on the curve: the price now, at the bytes committed (counted and pending). */
 export function currentPoint(
-  totals: Pick<StorageTotals, 'used_bytes' | 'capacity_bytes' | 'unit_price' | 'floor_price'>,
+  totals: Pick<StorageTotals, 'used_bytes' | 'pending_bytes' | 'capacity_bytes' | 'unit_price' | 'floor_price'>,
 ): CurvePoint {
+  const committed = committedBytes(totals);
   return {
-    usedBytes: totals.used_bytes,
-    pricePerMb: pricePerMb(totals.used_bytes, totals.capacity_bytes, totals.unit_price, totals.floor_price),
+    usedBytes: committed,
+    pricePerMb: pricePerMb(committed, totals.capacity_bytes, totals.unit_price, totals.floor_price),
   };
 }
 

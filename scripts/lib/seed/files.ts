@@ -1,7 +1,8 @@
 // Demo files on the Callisto File System: every seeded proposal description under its author's `proposals/`,
-// an audit report, a small web site stored as one folder, and a file whose deposit was withdrawn. Each goes the
-// way a user's upload goes: CID computed locally, the deposit paid with `upload`, the bytes sent to a host node;
-// the seed then waits until every node has confirmed every held file, so the demo starts fully replicated.
+// an audit report, a small web site stored as one folder, a file whose deposit was withdrawn, and an upload whose
+// bytes were never sent, so it waits for a node's confirmation before it counts (and expires a day later). Each
+// goes the way a user's upload goes: CID computed locally, the deposit paid with `upload`, the bytes sent to a host
+// node; the seed then waits until every node has confirmed every file it sent, so the demo starts replicated.
 import { type Address } from 'viem';
 import { callistoFSAbi } from '../../../contracts-abi/CallistoFS';
 import { computeCid, type ImportEntry } from '../../../lib/files/unixfs';
@@ -16,6 +17,8 @@ interface DemoFile {
   /** Entries as the importer and the host node see them: one file, or files under one folder. */
   entries: { path: string; bytes: Uint8Array }[];
   withdrawAfter?: boolean;
+  /** Registered on chain only: no node gets the bytes, so none confirms it. */
+  neverSent?: boolean;
 }
 
 const text = (value: string) => new TextEncoder().encode(value);
@@ -64,6 +67,14 @@ function demoFiles(documents: readonly SeedDocument[]): DemoFile[] {
       entries: [{ path: 'old-notes.txt', bytes: text('Notes from an early draft, no longer needed.\n') }],
       withdrawAfter: true,
     },
+    {
+      owner: 1,
+      path: 'drafts/not-sent-yet.txt',
+      entries: [
+        { path: 'not-sent-yet.txt', bytes: text('Registered on chain, but the upload to a host node never ran.\n') },
+      ],
+      neverSent: true,
+    },
   ];
 }
 
@@ -90,6 +101,10 @@ export async function seedFiles(
     const [, deposit] = await ctx.publicClient.readContract({ ...fs, functionName: 'quote', args: [size] });
     const id = await ctx.publicClient.readContract({ ...fs, functionName: 'file_count' });
     await ctx.write(file.owner, { ...fs, functionName: 'upload', args: [cid, size, file.path], value: deposit });
+    if (file.neverSent) {
+      ctx.log(`  file ${id}: ${file.path} (${cid}), waiting for a confirmation that will not come`);
+      continue;
+    }
     // Alternate between nodes: each then fetches the other's uploads over the trustless gateway.
     const endpoint = hostNodeEndpoints[turn++ % hostNodeEndpoints.length]!;
     const added = await addToHostNode(endpoint, file.entries);
