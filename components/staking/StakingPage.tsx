@@ -37,7 +37,9 @@ export function StakingPage() {
 
 function StakingDashboard({ staking }: { staking: Address }) {
   const { address } = useAccount();
-  const { data, balance, gasPrice, error, refetch } = useStakingData(staking, address);
+  const { chain } = useNetwork();
+  const chainId = chain.id;
+  const { data, balance, gasPrice, error, refetch } = useStakingData(staking, address, chainId);
   // The chain's clock, ticking, for live countdowns (anvil runs ahead of the wall clock after time travel).
   const { now: chainNow } = useChainNow();
   const claimTx = useTransaction();
