@@ -1,26 +1,63 @@
 // Where a contract's history starts. Recorded blocks (contracts-abi/deployments/<chainId>.json) win; otherwise the
 // first block with code at the address is found by binary search over eth_getCode at past blocks (about 25 calls
-// for 20 million blocks), which needs an RPC that serves historical state; the answer is kept in the store. An
-// RPC that cannot answer for old blocks makes it 0, the safe start.
-import type { Address } from 'viem';
-import type { ContractName } from '../chain/deployments';
+// for 20 million blocks), which needs an RPC that serves historical state; the answer is kept in the store. An RPC
+// that refuses old state (a pruned node answers "missing trie node" or "header not found") makes it 0, the safe
+// start: a later start could miss events, an earlier one only costs requests.
+import { toHex, type Address } from 'viem';
+import { recordedDeploymentBlock, type ContractName } from '../chain/deployments';
 import type { HistoryClient } from './reader';
+import { HistoryScanCancelled } from './rpcError';
 import type { HistoryStore } from './types';
 
+async function hasCodeAt(client: HistoryClient, address: Address, block: bigint): Promise<boolean> {
+  const code = await client.request({ method: 'eth_getCode', params: [address, toHex(block)] });
+  return typeof code === 'string' && code !== '0x' && code !== '0x0';
+}
+
 /** The first block at which `address` has code, by binary search in [0, head]; undefined when it has none at the
- * head; throws when the RPC refuses historical state. */
-export declare function findDeploymentBlock(
+ * head; throws when the RPC refuses historical state. Assumes code, once there, stays (a contract that
+ * self-destructed and came back would be found at a later life). */
+export async function findDeploymentBlock(
   client: HistoryClient,
   address: Address,
   head: bigint,
   signal?: AbortSignal,
-): Promise<bigint | undefined>;
+): Promise<bigint | undefined> {
+  if (!(await hasCodeAt(client, address, head))) return undefined;
+  let low = 0n;
+  let high = head;
+  while (low < high) {
+    if (signal?.aborted) throw new HistoryScanCancelled();
+    const middle = (low + high) / 2n;
+    if (await hasCodeAt(client, address, middle)) high = middle;
+    else low = middle + 1n;
+  }
+  return low;
+}
+
+const cacheName = (chainId: number, address: Address) => `deployment:${chainId}:${address.toLowerCase()}`;
 
 /** The block to scan `name`'s events from: recorded, else cached, else searched (and cached), else 0. */
-export declare function resolveStartBlock(
+export async function resolveStartBlock(
   client: HistoryClient,
   store: HistoryStore,
   chainId: number,
   name: ContractName,
   address: Address,
-): Promise<bigint>;
+  signal?: AbortSignal,
+): Promise<bigint> {
+  const recorded = recordedDeploymentBlock(chainId, name);
+  if (recorded !== undefined) return recorded;
+  const cached = await store.readValue(cacheName(chainId, address)).catch(() => undefined);
+  if (cached && /^\d+$/.test(cached)) return BigInt(cached);
+  try {
+    const head = BigInt(await client.request({ method: 'eth_blockNumber' }));
+    const found = await findDeploymentBlock(client, address, head, signal);
+    if (found === undefined) return 0n;
+    await store.writeValue(cacheName(chainId, address), found.toString()).catch(() => undefined);
+    return found;
+  } catch (error) {
+    if (error instanceof HistoryScanCancelled) throw error;
+    return 0n;
+  }
+}

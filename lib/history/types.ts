@@ -28,6 +28,15 @@ export interface StoredLog {
 export interface StoredHistory {
   ranges: BlockRange[];
   logs: StoredLog[];
+  /** The highest block of the last complete scan and its hash: a different hash there on the next visit means the
+   * chain was reorganised deeper than the re-read blocks (or reset, on a local chain), and the entry is dropped. */
+  tip?: BlockTip;
+}
+
+/** A block and its hash. */
+export interface BlockTip {
+  block: bigint;
+  hash: Hex;
 }
 
 /** Names one store entry: a chain, a contract and one event (its topic0, the keccak of its signature). */
@@ -45,6 +54,8 @@ export interface HistoryUpdate {
   ranges: BlockRange[];
   /** The logs found in those ranges (deduplicated by blockNumber and logIndex). */
   logs: StoredLog[];
+  /** The new tip, when a scan reached the head. */
+  tip?: BlockTip;
 }
 
 /**
