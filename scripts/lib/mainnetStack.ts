@@ -64,8 +64,8 @@ export function mainnetAddresses(): { v2: Address; v1: Address } {
 
 type Clients = ReturnType<typeof clientsFor>;
 
-function clientsFor(rpcUrl: string) {
-  const chain = { ...callisto, rpcUrls: { default: { http: [rpcUrl] } } };
+function clientsFor(rpcUrl: string, chainId: number = callisto.id) {
+  const chain = { ...callisto, id: chainId, rpcUrls: { default: { http: [rpcUrl] } } };
   const transport = http(rpcUrl, { batch: { batchSize: 1_000 } });
   return {
     public: createPublicClient({ chain, transport, pollingInterval: 50 }),
@@ -108,7 +108,9 @@ export async function stakeFrom(
   value: bigint,
   rounds?: bigint,
 ): Promise<void> {
-  const c = clientsFor(rpcUrl);
+  // Any anvil: the mainnet-like one (820) or the local stack's (31337, for the RPC budget spec).
+  const chainId = await createPublicClient({ transport: http(rpcUrl) }).getChainId();
+  const c = clientsFor(rpcUrl, chainId);
   await Promise.all(stakers.map((address) => c.test.setBalance({ address, value: value + parseEther('1') })));
   await Promise.all(stakers.map((address) => c.test.impersonateAccount({ address })));
   const wallet = createWalletClient({
