@@ -30,6 +30,8 @@ export interface HistoryTestChain {
   firstBlock: bigint;
   staking: Address;
   deployBlock: bigint;
+  /** anvil's funded accounts, by index. */
+  accounts: Address[];
   /** A client straight to anvil (no limits). */
   direct: PublicClient;
   /** Stakes 1 CLO from anvil account `from` (1-9); returns the block of its StartStaking event. */
@@ -93,6 +95,7 @@ export async function startHistoryTestChain(firstBlock = 0n): Promise<HistoryTes
     firstBlock,
     staking,
     deployBlock: deployed.blockNumber,
+    accounts: wallets.map((w) => w.account.address),
     direct,
     async stake(from) {
       const hash = await wallets[from]!.writeContract({

@@ -50,7 +50,8 @@ export class AdaptiveRange {
   private streak = 0;
   private sinceRefusal = 0;
   private forgetAfter: number;
-  private forgotten = false;
+  /** The refused span last forgotten, until a success past it or a refusal proves it wrong or right. */
+  private forgottenSpan: bigint | undefined;
   private oneBlockRefused = false;
   /** Told whenever the size or the refused span changes (to remember it across visits). */
   onChange: ((memory: RangeMemory) => void) | undefined;
@@ -116,10 +117,11 @@ export class AdaptiveRange {
     }
     this.streak++;
     this.sinceRefusal++;
+    if (this.forgottenSpan !== undefined && span >= this.forgottenSpan) this.forgottenSpan = undefined;
     if (this.refusedSpan !== undefined && this.sinceRefusal >= this.forgetAfter) {
+      this.forgottenSpan = this.refusedSpan;
       this.refusedSpan = undefined;
       this.sinceRefusal = 0;
-      this.forgotten = true;
     }
     if (this.streak < this.policy.growAfter || this.probe !== undefined) return;
     this.streak = 0;
@@ -140,10 +142,12 @@ export class AdaptiveRange {
     if (requested === this.probe) this.probe = undefined;
     this.streak = 0;
     this.sinceRefusal = 0;
-    if (this.forgotten) {
-      // The forgotten limit was right: remember it twice as long next time.
+    let forgotten: bigint | undefined;
+    if (this.forgottenSpan !== undefined) {
+      // The forgotten limit was right: remember it twice as long next time, and bisect below it again.
       this.forgetAfter *= 2;
-      this.forgotten = false;
+      forgotten = this.forgottenSpan;
+      this.forgottenSpan = undefined;
     }
     if (span <= 1n) {
       this.oneBlockRefused = true;
@@ -151,6 +155,7 @@ export class AdaptiveRange {
       return;
     }
     this.refusedSpan = this.refusedSpan === undefined ? span : min(this.refusedSpan, span);
+    if (forgotten !== undefined) this.refusedSpan = min(this.refusedSpan, forgotten);
     // What worked before may not work now (result-count limits follow the density of events).
     if (this.workedSpan !== undefined && this.workedSpan >= span) this.workedSpan = undefined;
     let next: bigint;

@@ -101,16 +101,22 @@ function transactionDone(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** Every log record of one entry from `fromBlock` on. */
-const logKeys = (id: string, fromBlock = 0) => IDBKeyRange.bound([id, fromBlock, 0], [id, Infinity, Infinity]);
+export interface IndexedDbHistoryStoreOptions {
+  /** The IndexedDB to use and its key range class: the browser's by default; tests pass fake-indexeddb's. */
+  factory?: IDBFactory;
+  keyRange?: typeof IDBKeyRange;
+  name?: string;
+}
 
-/** Opens (creating or upgrading) the IndexedDB database `callisto-hub-history`. `factory` is the IndexedDB to use
- * (globalThis.indexedDB by default; tests pass fake-indexeddb's). Rejects when IndexedDB is unavailable. */
-export async function openIndexedDbHistoryStore(
-  factory: IDBFactory | undefined = globalThis.indexedDB,
-  name = 'callisto-hub-history',
-): Promise<HistoryStore> {
-  if (!factory) throw new Error('IndexedDB is not available in this browser');
+/** Opens (creating or upgrading) the IndexedDB database `callisto-hub-history`. Rejects when IndexedDB is
+ * unavailable (some private windows), so the caller can fall back to memory. */
+export async function openIndexedDbHistoryStore(options: IndexedDbHistoryStoreOptions = {}): Promise<HistoryStore> {
+  const factory = options.factory ?? globalThis.indexedDB;
+  const keyRange = options.keyRange ?? globalThis.IDBKeyRange;
+  const name = options.name ?? 'callisto-hub-history';
+  if (!factory || !keyRange) throw new Error('IndexedDB is not available in this browser');
+  /** Every log record of one entry from `fromBlock` on. */
+  const logKeys = (id: string, fromBlock = 0) => keyRange.bound([id, fromBlock, 0], [id, Infinity, Infinity]);
   const open = factory.open(name, DB_VERSION);
   open.onupgradeneeded = () => {
     const db = open.result;
