@@ -87,6 +87,8 @@ class ScanSession {
   private readonly listeners = new Set<() => void>();
   private controller: AbortController | undefined;
   private running: Promise<void> | undefined;
+  private rerun: Promise<void> | undefined;
+  private cancelled = false;
   private pending: Partial<SessionState> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -123,9 +125,19 @@ class ScanSession {
     }
   }
 
-  /** Starts a scan, or joins the one running; resolves when it ends, however it ends. */
+  /** Starts a scan; while one runs, one more follows it (a transaction may have landed after its head was read).
+   * Resolves when the last one ends, however it ends. */
   run(): Promise<void> {
-    if (this.running) return this.running;
+    if (this.running) {
+      this.rerun ??= this.running.then(() => {
+        this.rerun = undefined;
+        // A cancel stops the queued scan too.
+        if (this.cancelled) return undefined;
+        return this.run();
+      });
+      return this.rerun;
+    }
+    this.cancelled = false;
     const controller = new AbortController();
     this.controller = controller;
     this.set({ status: 'scanning', error: undefined }, true);
@@ -136,6 +148,7 @@ class ScanSession {
   }
 
   cancel(): void {
+    this.cancelled = true;
     this.controller?.abort();
   }
 

@@ -116,15 +116,17 @@ export async function scanHistory<abi extends Abi, eventName extends ContractEve
   const keys: HistoryKey[] = topic0s.map((topic0) => ({ chainId: options.chainId, address: options.address, topic0 }));
   if (signal?.aborted) throw new HistoryScanCancelled();
 
-  const head = await blockAt(client, 'latest');
-  if (!head) throw new Error('The RPC did not return its latest block.');
   const stored = await Promise.all(keys.map((key) => store.read(key)));
-
-  // The tip of each entry's last complete scan must still be on the chain; the last blocks are re-read anyway.
+  // The tip of each entry's last complete scan must still be on the chain (the last blocks are re-read anyway).
+  // Asked together with the head, so the requests travel as one JSON-RPC batch.
   const tips = [...new Set(stored.map((s) => s?.tip?.block).filter((b): b is bigint => b !== undefined))];
-  const tipHashes = new Map<bigint, Hex | undefined>();
-  await Promise.all(
-    tips.map(async (b) => tipHashes.set(b, b <= head.block ? (await blockAt(client, b))?.hash : undefined)),
+  const [head, ...tipBlocks] = await Promise.all([
+    blockAt(client, 'latest'),
+    ...tips.map((b) => blockAt(client, b).catch(() => undefined)),
+  ]);
+  if (!head) throw new Error('The RPC did not return its latest block.');
+  const tipHashes = new Map<bigint, Hex | undefined>(
+    tips.map((b, i) => [b, b <= head.block ? tipBlocks[i]?.hash : undefined]),
   );
   const entries: (StoredHistory | undefined)[] = [];
   for (const [i, entry] of stored.entries()) {
