@@ -54,6 +54,8 @@ function optionalReads(staking: Address | undefined, chainId: number, who: Addre
 
 type OptionalKey = ReturnType<typeof optionalReads>['keys'][number];
 
+const NO_OPTIONAL_RESULTS: readonly { status: 'success' | 'failure'; result?: unknown }[] = [];
+
 /**
  * Everything the staking page shows first. The block is read first and every read is pinned to it, so that the
  * live pool, clock and weight are those of one block (a block mined between two reads would skew them); the reads
@@ -87,15 +89,17 @@ export function useStakingData(staking: Address | undefined, account: Address | 
     allowFailure: true,
     blockNumber,
     contracts: optional.contracts,
-    query: pinned,
+    query: { enabled: pinned.enabled && optional.contracts.length > 0 },
   });
+  // wagmi leaves a query with no contracts idle (no data): where the ABI has none of the views, there is nothing to wait for.
+  const optionalData = optional.contracts.length === 0 ? NO_OPTIONAL_RESULTS : optionalResults.data;
   const contractBalance = useBalance({ address: staking, blockNumber, query: pinned });
   const balance = useBalance({ address: account, query: { enabled: Boolean(account) } });
   const gasPrice = useGasPrice({ query: { enabled: Boolean(account) } });
 
   const data = useMemo<StakingData | undefined>(() => {
     const r = reads.data;
-    if (!r || !block.data || contractBalance.data === undefined || !optionalResults.data) return undefined;
+    if (!r || !block.data || contractBalance.data === undefined || !optionalData) return undefined;
     const totalStaked = ok(r[0]);
     const totalWeight = ok(r[1]);
     const roundInterval = ok(r[2]);
@@ -114,7 +118,7 @@ export function useStakingData(staking: Address | undefined, account: Address | 
     }
     const extra = new Map<OptionalKey, bigint>();
     optional.keys.forEach((key, i) => {
-      const entry = optionalResults.data[i];
+      const entry = optionalData[i];
       if (entry?.status === 'success' && typeof entry.result === 'bigint') extra.set(key, entry.result);
     });
     // A contract that has the pull payment but whose read failed: no pool figure rather than one too high.
@@ -157,7 +161,7 @@ export function useStakingData(staking: Address | undefined, account: Address | 
     };
     // optional.keys follows chainId and the ABI, both fixed for a build; listing it would re-run on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reads.data, optionalResults.data, contractBalance.data, block.data, account]);
+  }, [reads.data, optionalData, contractBalance.data, block.data, account]);
 
   return {
     data,
