@@ -1,4 +1,4 @@
-// Everything the node asks of the chain: the CallistoFS contract's events in a block range, a file, the elected
+// Everything the node asks of the chain: the CallistoFS contract's events (read by the history engine), a file, the elected
 // nodes, and confirmations signed with the node's key. Confirmations are batched: while one `confirm_many`
 // transaction is in flight the next files gather, and go out together in the next one (up to the contract's 200),
 // so a node keeps up with any rate of uploads at one transaction a block, and two never race for the same nonce.
@@ -7,6 +7,10 @@ import {
   ContractFunctionRevertedError,
   parseEventLogs,
   createPublicClient,
+  formatLog,
+  getAbiItem,
+  toEventSelector,
+  type Hex,
   createWalletClient,
   defineChain,
   getAddress,
@@ -20,6 +24,8 @@ import {
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { callistoFSAbi } from '../../contracts-abi/CallistoFS';
+import type { HistoryClient } from '../../lib/history/reader';
+import type { StoredLog } from '../../lib/history/types';
 import { deployedFileSystem, type HostNodeConfig } from './config';
 
 export interface OnChainFile {
@@ -43,6 +49,14 @@ export type FileEvent =
 
 /** What became of a confirmation: sent now, or why the contract would refuse it (each is final for that file). */
 export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'withdrawn' | 'not-elected';
+
+/** The events the node follows. */
+export const FILE_EVENTS = ['FileUpload', 'FileWithdrawn'] as const;
+
+/** Their topic0s, for eth_getLogs. */
+export const FILE_EVENT_TOPICS: readonly Hex[] = FILE_EVENTS.map((name) =>
+  toEventSelector(getAbiItem({ abi: callistoFSAbi, name })),
+);
 
 /** Files one `confirm_many` takes at most: the contract's MAX_CONFIRM_BATCH. */
 const CONFIRM_BATCH = 200;
@@ -106,17 +120,22 @@ export class FileSystemChain {
     return this.publicClient.getBlockNumber({ cacheTime: 0 });
   }
 
-  /** FileUpload and FileWithdrawn events from `from` to `to` inclusive, in chain order. */
-  async events(from: bigint, to: bigint): Promise<FileEvent[]> {
-    const logs = await this.publicClient.getContractEvents({
-      address: this.address,
+  /** What the history engine reads the events with (raw eth_getLogs, adaptive ranges: lib/history). */
+  get historyClient(): HistoryClient {
+    return this.publicClient;
+  }
+
+  /** FileUpload and FileWithdrawn events of logs read by the history engine, in chain order. */
+  decodeEvents(logs: readonly StoredLog[]): FileEvent[] {
+    const decoded = parseEventLogs({
       abi: callistoFSAbi,
-      fromBlock: from,
-      toBlock: to,
+      eventName: [...FILE_EVENTS],
+      logs: logs.map((log) => formatLog({ ...log, topics: log.topics as [Hex, ...Hex[]], removed: false })),
       strict: true,
     });
     const out: FileEvent[] = [];
-    for (const log of logs) {
+    for (const log of decoded) {
+      if (log.address.toLowerCase() !== this.address.toLowerCase()) continue;
       const block = log.blockNumber;
       const logIndex = log.logIndex;
       if (log.eventName === 'FileUpload') {
