@@ -3,37 +3,14 @@
 // for 20 million blocks), which needs an RPC that serves historical state; the answer is kept in the store. An RPC
 // that refuses old state (a pruned node answers "missing trie node" or "header not found") makes it 0, the safe
 // start: a later start could miss events, an earlier one only costs requests.
-import { toHex, type Address } from 'viem';
+import type { Address } from 'viem';
 import { recordedDeploymentBlock, type ContractName } from '../chain/deployments';
+import { findDeploymentBlock } from './codeSearch';
 import type { HistoryClient } from './reader';
 import { HistoryScanCancelled } from './rpcError';
 import type { HistoryStore } from './types';
 
-async function hasCodeAt(client: HistoryClient, address: Address, block: bigint): Promise<boolean> {
-  const code = await client.request({ method: 'eth_getCode', params: [address, toHex(block)] });
-  return typeof code === 'string' && code !== '0x' && code !== '0x0';
-}
-
-/** The first block at which `address` has code, by binary search in [0, head]; undefined when it has none at the
- * head; throws when the RPC refuses historical state. Assumes code, once there, stays (a contract that
- * self-destructed and came back would be found at a later life). */
-export async function findDeploymentBlock(
-  client: HistoryClient,
-  address: Address,
-  head: bigint,
-  signal?: AbortSignal,
-): Promise<bigint | undefined> {
-  if (!(await hasCodeAt(client, address, head))) return undefined;
-  let low = 0n;
-  let high = head;
-  while (low < high) {
-    if (signal?.aborted) throw new HistoryScanCancelled();
-    const middle = (low + high) / 2n;
-    if (await hasCodeAt(client, address, middle)) high = middle;
-    else low = middle + 1n;
-  }
-  return low;
-}
+export { findDeploymentBlock };
 
 const cacheName = (chainId: number, address: Address) => `deployment:${chainId}:${address.toLowerCase()}`;
 

@@ -29,7 +29,7 @@ import { multicall3Abi, multicall3Bytecode } from '../../contracts-abi/Multicall
 import { treasuryGovernanceAbi, treasuryGovernanceBytecode } from '../../contracts-abi/TreasuryGovernance';
 import { callistoLocal, MULTICALL3_ADDRESS } from '../../lib/chain/chains';
 import { projectRoot } from './paths';
-import { findDeploymentBlock } from '../../lib/history/deploymentBlock';
+import { findDeploymentBlock } from '../../lib/history/codeSearch';
 
 /** The deterministic deployment proxy anvil (and many chains) ship at this address. Deploying through it
  * makes local addresses depend only on the bytecode, so a fresh clone's deploy writes the same
