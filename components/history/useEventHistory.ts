@@ -12,6 +12,7 @@ import type { ContractName } from '@/lib/chain/deployments';
 import {
   HistoryScanCancelled,
   createMemoryHistoryStore,
+  latestBlock,
   openIndexedDbHistoryStore,
   rangeFor,
   resolveStartBlock,
@@ -155,6 +156,9 @@ class ScanSession {
   private async scan(signal: AbortSignal): Promise<void> {
     const { client, chainId, endpoint, address, contract, abi, eventNames } = this.params;
     try {
+      // Asked before anything is awaited, so it travels in the same JSON-RPC batch as the page's first reads.
+      const head = latestBlock(client);
+      head.catch(() => undefined);
       const store = await historyStore();
       const [fromBlock, range] = await Promise.all([
         resolveStartBlock(client, store, chainId, contract, address, signal),
@@ -170,6 +174,7 @@ class ScanSession {
         store,
         range,
         signal,
+        head,
         onProgress: (progress) => this.set({ progress }, false),
         onLogs: (logs) => this.set({ logs }, false),
       });

@@ -48,6 +48,9 @@ export interface HistoryScanOptions<abi extends Abi, eventName extends ContractE
   /** Every log known so far (cached and new), decoded, in chain order; called at the start with the cached ones
    * and after each chunk that found logs. */
   onLogs?(logs: DecodedLogs<abi, eventName>): void;
+  /** The head, when the caller asked for it already (`latestBlock`, sent early so it rides in the page's first
+   * JSON-RPC batch); read here otherwise. */
+  head?: Promise<BlockTip | undefined>;
 }
 
 export type DecodedLogs<abi extends Abi, eventName extends ContractEventName<abi>> = ParseEventLogsReturnType<
@@ -94,6 +97,11 @@ interface RpcBlock {
   hash: Hex | null;
 }
 
+/** The latest block and its hash. */
+export function latestBlock(client: HistoryClient): Promise<BlockTip | undefined> {
+  return blockAt(client, 'latest');
+}
+
 async function blockAt(client: HistoryClient, block: bigint | 'latest'): Promise<BlockTip | undefined> {
   const raw = (await client.request({
     method: 'eth_getBlockByNumber',
@@ -121,7 +129,7 @@ export async function scanHistory<abi extends Abi, eventName extends ContractEve
   // Asked together with the head, so the requests travel as one JSON-RPC batch.
   const tips = [...new Set(stored.map((s) => s?.tip?.block).filter((b): b is bigint => b !== undefined))];
   const [head, ...tipBlocks] = await Promise.all([
-    blockAt(client, 'latest'),
+    options.head ?? blockAt(client, 'latest'),
     ...tips.map((b) => blockAt(client, b).catch(() => undefined)),
   ]);
   if (!head) throw new Error('The RPC did not return its latest block.');
