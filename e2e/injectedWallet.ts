@@ -79,13 +79,13 @@ export async function openConnected(
   rpcUrl: string,
   path: string,
   accountIndex: number,
-  options: { timeout?: number } = {},
+  options: { timeout?: number; chainId?: number } = {},
 ): Promise<void> {
   await page.addInitScript(NAME_SHIM);
   await page.addInitScript(installInjectedWallet, {
     rpcUrl,
     address: anvilAddress(accountIndex),
-    chainId: 31337,
+    chainId: options.chainId ?? 31337,
     name: E2E_WALLET_NAME,
   });
   await page.goto(path);

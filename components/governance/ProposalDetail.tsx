@@ -3,11 +3,9 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'next/navigation';
-import { useQuery } from '@tanstack/react-query';
-import { getAbiItem, type Address } from 'viem';
-import { useAccount, usePublicClient } from 'wagmi';
-import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
-import { contractAddress, deploymentBlock } from '@/lib/chain/deployments';
+import type { Address } from 'viem';
+import { useAccount } from 'wagmi';
+import { contractAddress } from '@/lib/chain/deployments';
 import { explorerAddressUrl } from '@/lib/chain/explorer';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import {
@@ -46,6 +44,7 @@ import { VotersList } from './VotersList';
 import { EndpointText, StatusBadge, proposalHref } from './shared';
 import { Countdown, DateAt, useChainNow, useRefetchWhenPassed } from '@/components/ui/chainDisplay';
 import { useProposalData, type ProposalPageData } from './useProposalData';
+import { useGovernanceEvents } from './useGovernanceEvents';
 
 function BackLink() {
   return (
@@ -143,35 +142,16 @@ function AddressText({ address }: { address: Address }) {
   );
 }
 
-const EXECUTION_FAILED = getAbiItem({ abi: treasuryGovernanceAbi, name: 'ExecutionFailed' });
-const SALARY_ENDED = getAbiItem({ abi: treasuryGovernanceAbi, name: 'SalaryEnded' });
-
-/** Why the audit registry or the file system refused an accepted proposal, from its ExecutionFailed event
- * (indexed by id). Optional: without it the page still says that the action did not take effect. */
+/** Why the audit registry or the file system refused an accepted proposal, from its ExecutionFailed event.
+ * Optional: without it the page still says that the action did not take effect. */
 function RefusalReason({ governance, proposal }: { governance: Address; proposal: ProposalData }) {
-  const id = proposal.id;
   const target = executionTarget(proposal) ?? 'the contract';
-  const { chain } = useNetwork();
-  const client = usePublicClient({ chainId: chain.id });
-  const reason = useQuery({
-    queryKey: ['governance-execution-failed', chain.id, governance, id.toString()],
-    enabled: Boolean(client),
-    queryFn: async () => {
-      if (!client) throw new Error('No connection to the network');
-      const logs = await client.getLogs({
-        address: governance,
-        event: EXECUTION_FAILED,
-        args: { id },
-        fromBlock: deploymentBlock(chain.id, 'TreasuryGovernance'),
-        toBlock: 'latest',
-      });
-      return logs.at(-1)?.args.reason ?? null;
-    },
-  });
-  if (!reason.data) return null;
+  const events = useGovernanceEvents(governance);
+  const reason = events.logs.findLast((log) => log.eventName === 'ExecutionFailed' && log.args.id === proposal.id);
+  if (reason?.eventName !== 'ExecutionFailed') return null;
   return (
     <span className="block text-xs text-slate-300" data-testid="execution-failed-reason">
-      {target.charAt(0).toUpperCase() + target.slice(1)} said: {reasonToMessage(reason.data)}
+      {target.charAt(0).toUpperCase() + target.slice(1)} said: {reasonToMessage(reason.args.reason)}
     </span>
   );
 }
@@ -182,34 +162,23 @@ function RefusalReason({ governance, proposal }: { governance: Address; proposal
  * (elected at deployment, or its election's epochs all passed).
  */
 function SalaryEndedNote({ governance, proposal }: { governance: Address; proposal: ProposalData }) {
-  const { chain } = useNetwork();
-  const client = usePublicClient({ chainId: chain.id });
+  const events = useGovernanceEvents(governance);
   const election = proposal.kind === ProposalKind.ElectHostNode;
-  const ended = useQuery({
-    queryKey: ['governance-salary-ended', chain.id, governance, proposal.id.toString(), election],
-    enabled: Boolean(client),
-    queryFn: async () => {
-      if (!client) throw new Error('No connection to the network');
-      const logs = await client.getLogs({
-        address: governance,
-        event: SALARY_ENDED,
-        args: election ? { id: proposal.id } : { removal_id: proposal.id },
-        fromBlock: deploymentBlock(chain.id, 'TreasuryGovernance'),
-        toBlock: 'latest',
-      });
-      const args = logs.at(-1)?.args;
-      return args?.id !== undefined && args.removal_id !== undefined
-        ? {
-            election: args.id,
-            removal: args.removal_id,
-            epochs: args.epochs_cancelled ?? 0n,
-            amount: args.amount ?? 0n,
-          }
-        : null;
-    },
-  });
-  if (ended.isPending || ended.isError) return null;
-  const e = ended.data;
+  // Until the scan is complete, "no event" is not yet an answer.
+  if (events.status !== 'complete') return null;
+  const found = events.logs.findLast(
+    (log) =>
+      log.eventName === 'SalaryEnded' && (election ? log.args.id === proposal.id : log.args.removal_id === proposal.id),
+  );
+  const e =
+    found?.eventName === 'SalaryEnded'
+      ? {
+          election: found.args.id,
+          removal: found.args.removal_id,
+          epochs: found.args.epochs_cancelled,
+          amount: found.args.amount,
+        }
+      : null;
   if (election) {
     if (!e) return null;
     return (

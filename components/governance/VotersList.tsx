@@ -1,18 +1,15 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { getAbiItem, type Address } from 'viem';
-import { usePublicClient } from 'wagmi';
-import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
-import { deploymentBlock } from '@/lib/chain/deployments';
+import { useMemo } from 'react';
+import type { Address } from 'viem';
 import { explorerAddressUrl } from '@/lib/chain/explorer';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { latestVotes, votersToCsv, type VoterRow } from '@/lib/governance/view';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card } from '@/components/ui/primitives';
-
-const VOTE_CAST = getAbiItem({ abi: treasuryGovernanceAbi, name: 'VoteCast' });
+import { HistoryProgress } from '@/components/history/HistoryProgress';
+import { useGovernanceEvents } from './useGovernanceEvents';
 
 function downloadCsv(rows: readonly VoterRow[], id: bigint) {
   const url = URL.createObjectURL(new Blob([votersToCsv(rows)], { type: 'text/csv;charset=utf-8' }));
@@ -38,43 +35,30 @@ function VoterAddress({ address }: { address: Address }) {
   );
 }
 
-/** Who voted and with what weight, from the VoteCast events (indexed by proposal id): a changed vote counts once,
- * as its latest choice. */
+/** Who voted and with what weight, from the VoteCast events: a changed vote counts once, as its latest choice.
+ * The rows appear as the history is read; the list is final once the scan is complete. */
 export function VotersList({ governance, id }: { governance: Address; id: bigint }) {
-  const { chain } = useNetwork();
-  const client = usePublicClient({ chainId: chain.id });
-  const voters = useQuery({
-    queryKey: ['governance-voters', chain.id, governance, id.toString()],
-    enabled: Boolean(client),
-    queryFn: async () => {
-      if (!client) throw new Error('No connection to the network');
-      const logs = await client.getLogs({
-        address: governance,
-        event: VOTE_CAST,
-        args: { id },
-        fromBlock: deploymentBlock(chain.id, 'TreasuryGovernance'),
-        toBlock: 'latest',
-      });
-      return latestVotes(logs, id);
-    },
-  });
-  const rows = voters.data;
-
+  const events = useGovernanceEvents(governance);
+  const rows = useMemo(
+    () =>
+      latestVotes(
+        events.logs.filter((log) => log.eventName === 'VoteCast'),
+        id,
+      ),
+    [events.logs, id],
+  );
+  const done = events.status === 'complete';
   return (
     <Card title="Voters">
-      {voters.isPending ? (
-        <p role="status" className="text-sm text-slate-300">
-          Loading the voters…
-        </p>
-      ) : voters.isError ? (
-        <div role="alert" className="space-y-3 text-sm text-rose-100">
-          <p>The voters could not be loaded: {voters.error.message.split('\n')[0]}</p>
-          <Button variant="secondary" onClick={() => void voters.refetch()} disabled={voters.isFetching}>
-            {voters.isFetching ? 'Retrying…' : 'Retry'}
-          </Button>
-        </div>
-      ) : !rows || rows.length === 0 ? (
-        <p className="text-sm text-slate-300">No votes yet.</p>
+      <HistoryProgress {...events} what="The voters" />
+      {rows.length === 0 ? (
+        done ? (
+          <p className="text-sm text-slate-300">No votes yet.</p>
+        ) : events.status === 'idle' ? (
+          <p role="status" className="text-sm text-slate-300">
+            Loading the voters…
+          </p>
+        ) : null
       ) : (
         <>
           <DataTable
@@ -92,7 +76,13 @@ export function VotersList({ governance, id }: { governance: Address; id: bigint
               </tr>
             ))}
           </DataTable>
-          <Button variant="secondary" className="mt-4" onClick={() => downloadCsv(rows, id)}>
+          <Button
+            variant="secondary"
+            className="mt-4"
+            onClick={() => downloadCsv(rows, id)}
+            disabled={!done}
+            title={done ? undefined : 'Available once every vote is read'}
+          >
             Export voters CSV
           </Button>
         </>

@@ -1,59 +1,84 @@
 'use client';
 
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { Address } from 'viem';
-import { useBlock, useReadContracts } from 'wagmi';
+import { useBalance, useBlock, useReadContracts } from 'wagmi';
 import { coldStakingV1Abi } from '@/contracts-abi/ColdStakingV1';
 import { contractAddress } from '@/lib/chain/deployments';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDateTime } from '@/lib/format/time';
-import { elapsedSeconds } from '@/lib/staking/rewardModel';
+import { V2_MAX_SECONDS_PER_BLOCK } from '@/lib/staking/contractFeatures';
+import { liveStakingView, v1ClaimableReward, v1LockAfterClaim, v1WithdrawableFrom } from '@/lib/staking/livePool';
+import { toChainTime } from '@/lib/staking/position';
+import { ok } from '@/components/ui/chainDisplay';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, Stat } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 
-/** V1 moves its clock by at most 25 s a block, as V2 does on mainnet. */
-const V1_MAX_SECONDS_PER_BLOCK = 25n;
+const CARD_TITLE = 'Legacy cold staking (V1)';
 
-/** A stake left in the legacy V1 contract, which takes no new stakes: see it, claim it, take it out. */
+/**
+ * A stake left in the legacy V1 contract, which takes no new stakes: see it and take it out. Withdrawal is the
+ * primary action: it pays the reward due and returns the stake at once. A V1 claim moves the stake's start to the
+ * latest round boundary, and V1 only lets a stake go one complete round after its start, so claiming first would
+ * lock the coins for up to another round: the claim stays available, behind a warning with the date.
+ */
 export function LegacyV1Position({ account }: { account: Address }) {
   const { chain } = useNetwork();
   const v1 = contractAddress(chain.id, 'ColdStakingV1');
   const claimTx = useTransaction();
   const withdrawTx = useTransaction();
-  const claimReasonId = useId();
-  const withdrawReasonId = useId();
+  const [acceptedLock, setAcceptedLock] = useState(false);
+  const ids = { claimReason: useId(), withdrawReason: useId(), lock: useId() };
   const contract = { address: v1, abi: coldStakingV1Abi } as const;
+  // One block for every figure, keyed by V1's address so that a transaction to V1 reads a new one.
+  const block = useBlock({ chainId: chain.id, scopeKey: v1, query: { enabled: Boolean(v1), refetchInterval: 60_000 } });
+  const blockNumber = block.data?.number;
+  const pinned = { enabled: Boolean(v1) && blockNumber !== undefined };
   const reads = useReadContracts({
     allowFailure: true,
+    blockNumber,
     contracts: [
       { ...contract, functionName: 'staker', args: [account] },
-      // Reverts while V1 is frozen: shown as unavailable rather than failing the whole card.
-      { ...contract, functionName: 'stake_reward', args: [account] },
       { ...contract, functionName: 'round_interval' },
       { ...contract, functionName: 'Timestamp' },
       { ...contract, functionName: 'LastBlock' },
+      { ...contract, functionName: 'TotalStakingAmount' },
+      { ...contract, functionName: 'TotalStakingWeight' },
       { ...contract, functionName: 'CS_frozen' },
     ],
-    query: { enabled: Boolean(v1) },
+    query: pinned,
   });
-  // The stored Timestamp only moves when someone calls V1, which is rare now: the next call first catches it up
-  // to the block's time, so that is the clock a withdrawal is judged by.
-  const block = useBlock({ chainId: chain.id, query: { enabled: Boolean(v1), refetchInterval: 60_000 } });
+  const balance = useBalance({ address: v1, blockNumber, query: pinned });
 
   if (!v1) return null;
-  const [stakerRead, rewardRead, roundRead, timestampRead, lastBlockRead, frozenRead] = reads.data ?? [];
+  const r = reads.data;
+  const stakerRead = r?.[0];
 
-  if (reads.isError || stakerRead?.status === 'failure') {
+  if (reads.isError || block.isError || stakerRead?.status === 'failure') {
     return (
-      <Card title="Legacy cold staking (V1)">
+      <Card title={CARD_TITLE}>
         <p role="alert" className="text-sm text-rose-200">
           Your position in the legacy V1 contract could not be read.
         </p>
-        <Button variant="secondary" className="mt-3" onClick={() => void reads.refetch()} disabled={reads.isFetching}>
+        <Button
+          variant="secondary"
+          className="mt-3"
+          onClick={() => void Promise.all([block.refetch(), reads.refetch(), balance.refetch()])}
+          disabled={reads.isFetching}
+        >
           Retry
         </Button>
+      </Card>
+    );
+  }
+  // The confirmation outlives the stake: after a withdrawal the V1 amount is 0, and the card must still say so.
+  if (withdrawTx.state.phase === 'success' && (stakerRead?.status !== 'success' || stakerRead.result[0] === 0n)) {
+    return (
+      <Card title={CARD_TITLE}>
+        <p className="text-sm text-slate-300">Your V1 stake is withdrawn: nothing is left in the legacy contract.</p>
+        <TxStatus state={withdrawTx.state} />
       </Card>
     );
   }
@@ -61,53 +86,120 @@ export function LegacyV1Position({ account }: { account: Address }) {
   const [amount, time] = stakerRead.result;
   if (amount === 0n) return null;
 
-  const reward = rewardRead?.status === 'success' ? rewardRead.result : undefined;
-  const roundInterval = roundRead?.status === 'success' ? roundRead.result : undefined;
-  const frozen = frozenRead?.status === 'success' && frozenRead.result;
-  const clockNow =
-    timestampRead?.status === 'success' && lastBlockRead?.status === 'success' && block.data
-      ? timestampRead.result +
-        elapsedSeconds(
-          { timestamp: timestampRead.result, lastBlock: lastBlockRead.result },
+  const stake = { amount, time };
+  const roundInterval = ok(r?.[1]);
+  const timestamp = ok(r?.[2]);
+  const lastBlock = ok(r?.[3]);
+  const totalAmount = ok(r?.[4]);
+  const totalWeight = ok(r?.[5]);
+  const frozen = ok(r?.[6]) === true;
+  const view =
+    roundInterval !== undefined &&
+    timestamp !== undefined &&
+    lastBlock !== undefined &&
+    totalAmount !== undefined &&
+    totalWeight !== undefined &&
+    balance.data !== undefined &&
+    block.data
+      ? liveStakingView(
+          { balance: balance.data.value, totalAmount, totalWeight, timestamp, lastBlock },
           { number: block.data.number, timestamp: block.data.timestamp },
-          V1_MAX_SECONDS_PER_BLOCK,
+          // V1 caps its clock at 25 s a block, as V2 does.
+          V2_MAX_SECONDS_PER_BLOCK,
+          roundInterval,
         )
       : undefined;
-  const withdrawableFrom = roundInterval === undefined ? undefined : time + roundInterval;
-  const canWithdraw = withdrawableFrom !== undefined && clockNow !== undefined && clockNow >= withdrawableFrom;
+  const clock = view && block.data ? { contractNow: view.now, chainNow: block.data.timestamp } : undefined;
+  // Computed from the live pool (the stored StakingRewardPool lags between calls); frozen V1 pays no reward.
+  const reward = view ? (frozen ? 0n : v1ClaimableReward(stake, view)) : undefined;
+  const withdrawableFrom = roundInterval === undefined ? undefined : v1WithdrawableFrom(stake, roundInterval);
+  const canWithdraw = view !== undefined && withdrawableFrom !== undefined && view.now >= withdrawableFrom;
+  const lockAfterClaim = view ? v1LockAfterClaim(stake, view) : undefined;
+  const lockedUntil = lockAfterClaim && clock ? toChainTime(lockAfterClaim.withdrawableFrom, clock) : undefined;
+
   const withdrawReason =
-    withdrawableFrom === undefined || clockNow === undefined
+    withdrawableFrom === undefined || !clock
       ? 'Checking when the stake can be withdrawn…'
       : canWithdraw
         ? undefined
-        : `Withdrawal opens after one complete round, on ${formatDateTime(withdrawableFrom)}.`;
+        : `Withdrawal opens after one complete round, on ${formatDateTime(toChainTime(withdrawableFrom, clock))}.`;
   const claimReason = frozen
     ? 'V1 rewards are frozen: a claim would pay nothing.'
     : reward === undefined
       ? 'The reward cannot be read right now.'
       : reward === 0n
         ? 'No reward yet: a reward is paid for each complete round.'
-        : undefined;
+        : !acceptedLock
+          ? 'Confirm above that you accept the new lock.'
+          : undefined;
 
   return (
-    <Card title="Legacy cold staking (V1)">
+    <Card title={CARD_TITLE}>
       <p className="text-sm text-slate-300">
-        You still have coins in the legacy V1 cold staking contract. It takes no new stakes: claim its reward and
-        withdraw the stake to use them.
+        You still have coins in the legacy V1 cold staking contract. It takes no new stakes. Withdraw them: one
+        transaction pays the reward due and returns the whole stake.
       </p>
       <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Stat label="Stake" value={formatCloWithUnit(amount)} />
-        <Stat label="Staked since" value={formatDateTime(time)} hint="start of the current round" />
         <Stat
-          label="Reward claimable now"
+          label="Staked since"
+          value={formatDateTime(clock ? toChainTime(time, clock) : time)}
+          hint="start of the current round"
+        />
+        <Stat
+          label="Reward due now"
           value={reward === undefined ? (reads.isPending ? undefined : 'unavailable') : formatCloWithUnit(reward, 6)}
+          hint={frozen ? 'V1 rewards are frozen' : 'paid by a withdrawal or a claim'}
         />
       </dl>
-      <div className="mt-4 grid gap-4 sm:grid-cols-2">
-        <div>
+      <div className="mt-4">
+        <Button
+          disabled={!canWithdraw || withdrawTx.isBusy}
+          aria-describedby={withdrawReason ? ids.withdrawReason : undefined}
+          onClick={() =>
+            void withdrawTx.send(
+              { address: v1, abi: coldStakingV1Abi, functionName: 'withdraw_stake' },
+              {
+                successMessage: `Withdrew ${formatCloWithUnit(amount)} from V1${reward ? ` with a reward of ${formatCloWithUnit(reward, 6)}` : ''}`,
+              },
+            )
+          }
+        >
+          Withdraw stake and reward
+        </Button>
+        <p id={ids.withdrawReason} className="mt-1 text-xs text-slate-400">
+          {withdrawReason ?? 'Pays the reward due and returns the whole stake now.'}
+        </p>
+        <TxStatus state={withdrawTx.state} />
+      </div>
+      {reward !== undefined && reward > 0n && lockedUntil !== undefined && (
+        <details className="mt-4 rounded-md border border-slate-800 p-3">
+          <summary className="cursor-pointer text-sm font-medium text-slate-200">Claim the reward only</summary>
+          <div
+            role="note"
+            className="mt-3 rounded-md border border-amber-700 bg-amber-950/60 p-3 text-sm text-amber-100"
+          >
+            <p>
+              A V1 claim restarts the one-round lock: after claiming now you could not withdraw the stake until{' '}
+              <strong>{formatDateTime(lockedUntil)}</strong>. Withdrawing instead pays the same reward and returns the
+              stake today.
+            </p>
+            <label className="mt-2 flex items-start gap-2">
+              <input
+                id={ids.lock}
+                type="checkbox"
+                checked={acceptedLock}
+                onChange={(e) => setAcceptedLock(e.target.checked)}
+                className="mt-1"
+              />
+              <span>I understand my V1 stake stays locked until {formatDateTime(lockedUntil)}.</span>
+            </label>
+          </div>
           <Button
+            variant="secondary"
+            className="mt-3"
             disabled={Boolean(claimReason) || claimTx.isBusy}
-            aria-describedby={claimReason ? claimReasonId : undefined}
+            aria-describedby={claimReason ? ids.claimReason : undefined}
             onClick={() =>
               void claimTx.send(
                 { address: v1, abi: coldStakingV1Abi, functionName: 'claim' },
@@ -115,35 +207,17 @@ export function LegacyV1Position({ account }: { account: Address }) {
               )
             }
           >
-            Claim reward
+            Claim reward and restart the lock
           </Button>
           {claimReason && (
-            <p id={claimReasonId} className="mt-1 text-xs text-slate-400">
+            <p id={ids.claimReason} className="mt-1 text-xs text-slate-400">
               {claimReason}
             </p>
           )}
-          <TxStatus state={claimTx.state} />
-        </div>
-        <div>
-          <Button
-            variant="secondary"
-            disabled={!canWithdraw || withdrawTx.isBusy}
-            aria-describedby={withdrawReason ? withdrawReasonId : undefined}
-            onClick={() =>
-              void withdrawTx.send(
-                { address: v1, abi: coldStakingV1Abi, functionName: 'withdraw_stake' },
-                { successMessage: `Withdrew ${formatCloWithUnit(amount)} from V1 with the reward due` },
-              )
-            }
-          >
-            Withdraw stake
-          </Button>
-          <p id={withdrawReasonId} className="mt-1 text-xs text-slate-400">
-            {withdrawReason ?? 'Withdrawing also pays the reward due and ends the V1 stake.'}
-          </p>
-          <TxStatus state={withdrawTx.state} />
-        </div>
-      </div>
+        </details>
+      )}
+      {/* Outside the claim section, which closes once the claim has paid: its outcome stays in view. */}
+      <TxStatus state={claimTx.state} />
     </Card>
   );
 }

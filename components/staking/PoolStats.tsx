@@ -1,3 +1,4 @@
+import { formatUnits } from 'viem';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDuration } from '@/lib/format/time';
 import { Card, Stat } from '@/components/ui/primitives';
@@ -8,7 +9,16 @@ export function PoolStats({ data }: { data: StakingData | undefined }) {
     <Card title="Staking pool">
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         <Stat label="Total staked" value={data && formatCloWithUnit(data.totalStaked, 0)} />
-        <Stat label="Reward pool" value={data && formatCloWithUnit(data.rewardPool, 2)} />
+        <Stat
+          label="Reward pool"
+          value={
+            data && (
+              <span data-testid="reward-pool" title={`${formatUnits(data.rewardPool, 18)} CLO`}>
+                {formatCloWithUnit(data.rewardPool, 2)}
+              </span>
+            )
+          }
+        />
         <Stat
           label="Stakers"
           value={data && (data.stakerCount === undefined ? '—' : data.stakerCount.toLocaleString('en'))}

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatUnits } from 'viem';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatMultiplier } from '@/lib/format/multiplier';
 import { formatDateTime } from '@/lib/format/time';
@@ -50,7 +51,11 @@ export function PositionTimeline({ staker, reward, heldUntil, timeline, now }: P
         </div>
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-400">Claimable now</dt>
-          <dd className="mt-1 text-lg font-semibold tabular-nums text-teal-300" data-testid="claimable-reward">
+          <dd
+            className="mt-1 text-lg font-semibold tabular-nums text-teal-300"
+            data-testid="claimable-reward"
+            title={`${formatUnits(reward, 18)} CLO`}
+          >
             {formatCloWithUnit(reward, 6)}
           </dd>
         </div>

@@ -1,21 +1,19 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { getAbiItem, type Address } from 'viem';
-import { usePublicClient, useReadContracts } from 'wagmi';
+import type { Address } from 'viem';
+import { useReadContracts } from 'wagmi';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
-import { deploymentBlock } from '@/lib/chain/deployments';
 import { formatCloWithUnit, shortAddress } from '@/lib/format/clo';
 import { formatDateTime, formatDuration } from '@/lib/format/time';
-import { findInactiveStakers, uniqueStakerAddresses } from '@/lib/staking/inactiveStakers';
-import { useNetwork } from '@/components/ui/NetworkContext';
+import { findInactiveStakers, inactiveCandidates } from '@/lib/staking/inactiveStakers';
+import { HistoryProgress } from '@/components/history/HistoryProgress';
+import type { EventHistory } from '@/components/history/useEventHistory';
 import { DataTable } from '@/components/ui/DataTable';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
-
-const START_STAKING = getAbiItem({ abi: coldStakingAbi, name: 'StartStaking' });
+import type { StakingEventName } from './StakingHistory';
 
 interface Props {
   staking: Address;
@@ -24,32 +22,27 @@ interface Props {
   /** The contract clock (`Timestamp`), which report_abuse compares against. */
   contractNow: bigint | undefined;
   maxDelay: bigint | undefined;
+  /** The contract's cached event history (shared with the staking history). */
+  history: EventHistory<typeof coldStakingAbi, StakingEventName>;
 }
 
 /** Stakes idle long after their term, which any staker may return to their owners. */
-export function ReportAbuse({ staking, account, isStaker, contractNow, maxDelay }: Props) {
-  const { chain } = useNetwork();
-  const client = usePublicClient({ chainId: chain.id });
+export function ReportAbuse({ staking, account, isStaker, contractNow, maxDelay, history }: Props) {
   const reasonId = useId();
   const tx = useTransaction();
   const [reporting, setReporting] = useState<Address>();
 
-  // Every address that ever staked is a candidate; the events are not indexed, so scan them all.
-  const candidates = useQuery({
-    queryKey: ['staking-stakers', chain.id, staking],
-    enabled: Boolean(client),
-    queryFn: async () => {
-      if (!client) throw new Error('No connection to the network');
-      const logs = await client.getLogs({
-        address: staking,
-        event: START_STAKING,
-        fromBlock: deploymentBlock(chain.id, 'ColdStaking'),
-        toBlock: 'latest',
-      });
-      return uniqueStakerAddresses(logs.map((log) => log.args.addr));
-    },
-  });
-  const addresses = useMemo(() => candidates.data ?? [], [candidates.data]);
+  // Candidates come from the cached StartStaking events (they carry the end of the term); only they are read from
+  // the contract, in one batch, and the contract's answer decides. Read once the scan has found what it can.
+  const scanned = history.status === 'complete' || history.status === 'cancelled';
+  const candidates = useMemo(
+    () =>
+      scanned && contractNow !== undefined && maxDelay !== undefined
+        ? inactiveCandidates(history.logs, contractNow, maxDelay)
+        : undefined,
+    [scanned, history.logs, contractNow, maxDelay],
+  );
+  const addresses = useMemo(() => candidates ?? [], [candidates]);
 
   const stakers = useReadContracts({
     allowFailure: true,
@@ -66,14 +59,14 @@ export function ReportAbuse({ staking, account, isStaker, contractNow, maxDelay 
   });
 
   const inactive = useMemo(() => {
-    if (contractNow === undefined || maxDelay === undefined) return undefined;
-    if (addresses.length === 0) return candidates.data ? [] : undefined;
+    if (contractNow === undefined || maxDelay === undefined || candidates === undefined) return undefined;
+    if (addresses.length === 0) return [];
     if (!stakers.data) return undefined;
     const tuples = stakers.data.map((r) => (r.status === 'success' ? r.result : undefined));
     return findInactiveStakers(addresses, tuples, contractNow, maxDelay);
-  }, [addresses, candidates.data, stakers.data, contractNow, maxDelay]);
+  }, [addresses, candidates, stakers.data, contractNow, maxDelay]);
 
-  const error = candidates.error ?? stakers.error;
+  const error = stakers.error;
   const reason = !account
     ? 'Connect a wallet that has a stake here to return idle stakes.'
     : !isStaker
@@ -104,22 +97,21 @@ export function ReportAbuse({ staking, account, isStaker, contractNow, maxDelay 
           {reason}
         </p>
       )}
-      <div className="mt-3">
+      <div className="mt-3 space-y-2">
+        <HistoryProgress {...history} what="The stakers' history" />
         {error ? (
           <div role="alert" className="space-y-3 text-sm text-rose-100">
             <p>The stakers could not be loaded: {error.message.split('\n')[0]}</p>
-            <Button
-              variant="secondary"
-              onClick={() => void (candidates.error ? candidates.refetch() : stakers.refetch())}
-              disabled={candidates.isFetching || stakers.isFetching}
-            >
+            <Button variant="secondary" onClick={() => void stakers.refetch()} disabled={stakers.isFetching}>
               Retry
             </Button>
           </div>
         ) : inactive === undefined ? (
-          <p role="status" className="text-sm text-slate-300">
-            Looking for inactive stakers…
-          </p>
+          history.status !== 'error' && (
+            <p role="status" className="text-sm text-slate-300">
+              Looking for inactive stakers…
+            </p>
+          )
         ) : inactive.length === 0 ? (
           <p className="text-sm text-slate-300">No inactive stakers.</p>
         ) : (

@@ -39,12 +39,7 @@ export function StakeForm({ staking, data, balance, gasPrice, connected }: Props
 
   const preview = useMemo(() => {
     if (!result.rounds) return undefined;
-    const view = {
-      now: data.contractNow,
-      pool: data.rewardPool,
-      totalWeight: data.totalWeight,
-      roundInterval: data.roundInterval,
-    };
+    const view = data.view;
     const staker = existing ?? { amount: 0n, time: 0n, multiplier: 0n, endTime: 0n };
     return addStakePreview(staker, result.amount ?? 0n, result.rounds, view);
   }, [result.amount, result.rounds, data, existing]);
@@ -68,8 +63,8 @@ export function StakeForm({ staking, data, balance, gasPrice, connected }: Props
     };
   }, [result.amount, result.rounds, data]);
 
-  // The contract's own view says what adding forfeits; older contracts without it get the model's figure.
-  const loss = hasStake ? (data.position?.addLoss ?? preview) : undefined;
+  // From the live pool and weight of the block read, as the contract would compute it (see lib/staking/livePool).
+  const loss = hasStake ? data.position?.addLoss : undefined;
   const losesReward = Boolean(loss && loss.lostTime > 0n);
   const errors = touched ? result.errors : {};
   const canSubmit = connected && !result.errors.amount && !result.errors.rounds && (!losesReward || acceptedLoss);

@@ -1,23 +1,32 @@
 'use client';
 
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { getAbiItem, type Address } from 'viem';
+import type { Address } from 'viem';
 import { usePublicClient } from 'wagmi';
-import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
-import { deploymentBlock } from '@/lib/chain/deployments';
+import type { coldStakingAbi } from '@/contracts-abi/ColdStaking';
+import type { coldStakingV1Abi } from '@/contracts-abi/ColdStakingV1';
 import { explorerTxUrl } from '@/lib/chain/explorer';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDateTime } from '@/lib/format/time';
-import { blocksOf, historyRowsFor, historyToCsv, withTimestamps, type HistoryRow } from '@/lib/staking/history';
+import {
+  blocksOf,
+  historyKindLabel,
+  historyRowsFor,
+  historyToCsv,
+  mergeHistoryRows,
+  withTimestamps,
+  type HistoryRow,
+} from '@/lib/staking/history';
+import { HistoryProgress } from '@/components/history/HistoryProgress';
+import type { EventHistory } from '@/components/history/useEventHistory';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { DataTable } from '@/components/ui/DataTable';
 import { Button, Card } from '@/components/ui/primitives';
 
-const HISTORY_EVENTS = [
-  getAbiItem({ abi: coldStakingAbi, name: 'StartStaking' }),
-  getAbiItem({ abi: coldStakingAbi, name: 'Claim' }),
-  getAbiItem({ abi: coldStakingAbi, name: 'WithdrawStake' }),
-] as const;
+/** The events of a staker's history, the same in V1 and in the current contract. */
+export const STAKING_HISTORY_EVENTS = ['StartStaking', 'Claim', 'WithdrawStake'] as const;
+export type StakingEventName = (typeof STAKING_HISTORY_EVENTS)[number];
 
 function downloadCsv(rows: readonly HistoryRow[], account: Address) {
   const url = URL.createObjectURL(new Blob([historyToCsv(rows)], { type: 'text/csv;charset=utf-8' }));
@@ -50,25 +59,36 @@ function TxCell({ hash }: { hash: string }) {
   );
 }
 
-/** The account's stakes, claims and withdrawals from this contract's events, with a CSV export. */
-export function StakingHistory({ staking, account }: { staking: Address; account: Address }) {
+interface Props {
+  account: Address;
+  /** The current contract's history (StartStaking, Claim, WithdrawStake), shared with the inactive stakers. */
+  current: EventHistory<typeof coldStakingAbi, StakingEventName>;
+  /** The legacy V1 contract's, where the network has one. */
+  legacy?: EventHistory<typeof coldStakingV1Abi, StakingEventName>;
+}
+
+/** The account's stakes, claims and withdrawals in both contracts (V1 marked), from the cached event history, with a
+ * CSV export. Rows show as the scan finds them. */
+export function StakingHistory({ account, current, legacy }: Props) {
   const { chain } = useNetwork();
   const client = usePublicClient({ chainId: chain.id });
-  const history = useQuery({
-    queryKey: ['staking-history', chain.id, staking, account],
-    enabled: Boolean(client),
+  const rows = useMemo(
+    () =>
+      mergeHistoryRows(
+        historyRowsFor(current.logs, account),
+        legacy ? historyRowsFor(legacy.logs, account, { legacyV1: true }) : [],
+      ),
+    [current.logs, legacy, account],
+  );
+  const blocks = useMemo(() => blocksOf(rows), [rows]);
+  // Dates of the account's own blocks only; issued together, they travel as one JSON-RPC batch. A block that fails
+  // only loses its date.
+  const dates = useQuery({
+    queryKey: ['staking-history-dates', chain.id, blocks.map(String)],
+    enabled: Boolean(client) && blocks.length > 0,
+    staleTime: Infinity,
     queryFn: async () => {
       if (!client) throw new Error('No connection to the network');
-      // The events are not indexed, so no topic filter can pick the account: scan them all, keep its own.
-      const logs = await client.getLogs({
-        address: staking,
-        events: HISTORY_EVENTS,
-        fromBlock: deploymentBlock(chain.id, 'ColdStaking'),
-        toBlock: 'latest',
-      });
-      const rows = historyRowsFor(logs, account);
-      // Issued together, these travel as one JSON-RPC batch. A block that fails only loses its date.
-      const blocks = blocksOf(rows);
       const results = await Promise.allSettled(blocks.map((blockNumber) => client.getBlock({ blockNumber })));
       const timestamps = new Map<bigint, bigint>();
       results.forEach((result, i) => {
@@ -76,30 +96,24 @@ export function StakingHistory({ staking, account }: { staking: Address; account
         if (result.status === 'fulfilled' && blockNumber !== undefined)
           timestamps.set(blockNumber, result.value.timestamp);
       });
-      return withTimestamps(rows, timestamps);
+      return timestamps;
     },
   });
-  const rows = history.data;
+  const dated = dates.data ? withTimestamps(rows, dates.data) : rows;
+  const complete = current.status === 'complete' && (!legacy || legacy.status === 'complete');
 
   return (
     <Card title="Staking history">
-      {history.isPending ? (
-        <p role="status" className="text-sm text-slate-300">
-          Loading your staking history…
-        </p>
-      ) : history.isError ? (
-        <div role="alert" className="space-y-3 text-sm text-rose-100">
-          <p>The staking history could not be loaded: {history.error.message.split('\n')[0]}</p>
-          <Button variant="secondary" onClick={() => void history.refetch()} disabled={history.isFetching}>
-            {history.isFetching ? 'Retrying…' : 'Retry'}
-          </Button>
-        </div>
-      ) : rows === undefined || rows.length === 0 ? (
-        <p className="text-sm text-slate-300">No staking activity for this account yet.</p>
+      <div className="space-y-2">
+        <HistoryProgress {...current} what="The staking history" />
+        {legacy && <HistoryProgress {...legacy} what="The V1 staking history" />}
+      </div>
+      {dated.length === 0 ? (
+        complete && <p className="text-sm text-slate-300">No staking activity for this account yet.</p>
       ) : (
         <>
           <DataTable
-            caption={`Stakes, claims and withdrawals of ${account}, newest first. Dates in your time zone.`}
+            caption={`Stakes, claims and withdrawals of ${account}, newest first${legacy ? ', V1 rows marked' : ''}. Dates in your time zone.`}
             columns={[
               { label: 'Date' },
               { label: 'Kind' },
@@ -107,14 +121,14 @@ export function StakingHistory({ staking, account }: { staking: Address; account
               { label: 'Transaction' },
             ]}
           >
-            {rows.map((row) => (
-              <tr key={`${row.txHash}-${row.logIndex}`}>
+            {dated.map((row) => (
+              <tr key={`${row.legacyV1 ? 'v1' : 'v2'}-${row.txHash}-${row.logIndex}`}>
                 <td className="py-2 pr-4 whitespace-nowrap text-slate-200">
                   {row.timestamp === undefined
                     ? `block ${row.blockNumber.toLocaleString('en')}`
                     : formatDateTime(row.timestamp)}
                 </td>
-                <td className="py-2 pr-4">{row.kind}</td>
+                <td className="py-2 pr-4">{historyKindLabel(row)}</td>
                 <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">{formatCloWithUnit(row.amount)}</td>
                 <td className="py-2">
                   <TxCell hash={row.txHash} />
@@ -122,9 +136,10 @@ export function StakingHistory({ staking, account }: { staking: Address; account
               </tr>
             ))}
           </DataTable>
-          <Button variant="secondary" className="mt-4" onClick={() => downloadCsv(rows, account)}>
+          <Button variant="secondary" className="mt-4" onClick={() => downloadCsv(dated, account)} disabled={!complete}>
             Export CSV
           </Button>
+          {!complete && <p className="mt-1 text-xs text-slate-400">The export waits for the whole history.</p>}
         </>
       )}
     </Card>

@@ -17,6 +17,10 @@ import { ReportAbuse } from './ReportAbuse';
 import { StakeForm } from './StakeForm';
 import { StakingHistory } from './StakingHistory';
 import { useStakingData } from './useStakingData';
+import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
+import { coldStakingV1Abi } from '@/contracts-abi/ColdStakingV1';
+import { useEventHistory } from '@/components/history/useEventHistory';
+import { STAKING_HISTORY_EVENTS } from './StakingHistory';
 
 export function StakingPage() {
   const { chain } = useNetwork();
@@ -37,9 +41,27 @@ export function StakingPage() {
 
 function StakingDashboard({ staking }: { staking: Address }) {
   const { address } = useAccount();
-  const { data, balance, gasPrice, error, refetch } = useStakingData(staking, address);
+  const { chain } = useNetwork();
+  const chainId = chain.id;
+  const { data, balance, gasPrice, error, refetch } = useStakingData(staking, address, chainId);
   // The chain's clock, ticking, for live countdowns (anvil runs ahead of the wall clock after time travel).
   const { now: chainNow } = useChainNow();
+  // One scan of each contract's events, shared by the history and the inactive stakers (cached in the browser, so a
+  // second visit reads only new blocks). V1's is read only for a connected account: it only feeds its history.
+  const currentHistory = useEventHistory({
+    address: staking,
+    contract: 'ColdStaking',
+    abi: coldStakingAbi,
+    eventNames: STAKING_HISTORY_EVENTS,
+  });
+  const v1 = contractAddress(chainId, 'ColdStakingV1');
+  const legacyHistory = useEventHistory({
+    address: v1,
+    contract: 'ColdStakingV1',
+    abi: coldStakingV1Abi,
+    eventNames: STAKING_HISTORY_EVENTS,
+    enabled: Boolean(address),
+  });
   const claimTx = useTransaction();
   const withdrawTx = useTransaction();
 
@@ -100,8 +122,9 @@ function StakingDashboard({ staking }: { staking: Address }) {
         isStaker={isStaker}
         contractNow={data?.contractNow}
         maxDelay={data?.maxDelay}
+        history={currentHistory}
       />
-      {address && <StakingHistory staking={staking} account={address} />}
+      {address && <StakingHistory account={address} current={currentHistory} legacy={v1 ? legacyHistory : undefined} />}
     </>
   );
 }

@@ -1,14 +1,18 @@
-// Everything the node asks of the chain: the CallistoFS contract's events in a block range, a file, the elected
-// nodes, confirmations and releases of expired uploads signed with the node's key. Confirmations are batched: while
-// one `confirm_many` transaction is in flight the next files gather, and go out together in the next one, so a node
-// keeps up with any rate of uploads at one transaction a block. A batch is sized from the latest block's gas limit
-// and the measured gas of a confirmation (batching.ts), and halved while its estimate is over that budget (audit
-// note I-03). Every transaction goes through one queue, so two never race for the same nonce.
+// Everything the node asks of the chain: the CallistoFS contract's events (read by the history engine), a file, the
+// elected nodes, confirmations and releases of expired uploads signed with the node's key. Confirmations are
+// batched: while one `confirm_many` transaction is in flight the next files gather, and go out together in the next
+// one, so a node keeps up with any rate of uploads at one transaction a block. A batch is sized from the latest
+// block's gas limit and the measured gas of a confirmation (batching.ts), and halved while its estimate is over that
+// budget (audit note I-03). Every transaction goes through one queue, so two never race for the same nonce.
 import {
   BaseError,
   ContractFunctionRevertedError,
   parseEventLogs,
   createPublicClient,
+  formatLog,
+  getAbiItem,
+  toEventSelector,
+  type Hex,
   createWalletClient,
   defineChain,
   getAddress,
@@ -23,6 +27,8 @@ import {
 import { privateKeyToAccount } from 'viem/accounts';
 import { callistoFSAbi } from '../../contracts-abi/CallistoFS';
 import { confirmBatchSize, confirmGasBudget } from './batching';
+import type { HistoryClient } from '../../lib/history/reader';
+import type { StoredLog } from '../../lib/history/types';
 import { deployedFileSystem, type HostNodeConfig } from './config';
 
 export interface OnChainFile {
@@ -56,6 +62,14 @@ export type FileEvent =
 
 /** What became of a confirmation: sent now, or why the contract would refuse it (each is final for that file). */
 export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'withdrawn' | 'expired' | 'not-elected';
+
+/** The events the node follows. */
+export const FILE_EVENTS = ['FileUpload', 'FileWithdrawn', 'FileExpired'] as const;
+
+/** Their topic0s, for eth_getLogs. */
+export const FILE_EVENT_TOPICS: readonly Hex[] = FILE_EVENTS.map((name) =>
+  toEventSelector(getAbiItem({ abi: callistoFSAbi, name })),
+);
 
 interface WaitingConfirmation {
   id: bigint;
@@ -121,17 +135,22 @@ export class FileSystemChain {
     return this.publicClient.getBlockNumber({ cacheTime: 0 });
   }
 
-  /** FileUpload and FileWithdrawn events from `from` to `to` inclusive, in chain order. */
-  async events(from: bigint, to: bigint): Promise<FileEvent[]> {
-    const logs = await this.publicClient.getContractEvents({
-      address: this.address,
+  /** What the history engine reads the events with (raw eth_getLogs, adaptive ranges: lib/history). */
+  get historyClient(): HistoryClient {
+    return this.publicClient;
+  }
+
+  /** FileUpload and FileWithdrawn events of logs read by the history engine, in chain order. */
+  decodeEvents(logs: readonly StoredLog[]): FileEvent[] {
+    const decoded = parseEventLogs({
       abi: callistoFSAbi,
-      fromBlock: from,
-      toBlock: to,
+      eventName: [...FILE_EVENTS],
+      logs: logs.map((log) => formatLog({ ...log, topics: log.topics as [Hex, ...Hex[]], removed: false })),
       strict: true,
     });
     const out: FileEvent[] = [];
-    for (const log of logs) {
+    for (const log of decoded) {
+      if (log.address.toLowerCase() !== this.address.toLowerCase()) continue;
       const block = log.blockNumber;
       const logIndex = log.logIndex;
       if (log.eventName === 'FileUpload') {

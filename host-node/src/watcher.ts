@@ -1,10 +1,15 @@
-// Follows the CallistoFS contract's FileUpload, FileWithdrawn and FileExpired events from the checkpoint on disk, a bounded block
-// range per request, and hands them to the replicator in chain order. The checkpoint moves only after every event
-// up to it is recorded, so a restart (or a crash) resumes exactly there and never skips an event; handling an
-// event twice is harmless.
-import type { FileSystemChain } from './chain';
+// Follows the CallistoFS contract's FileUpload, FileWithdrawn and FileExpired events from the checkpoint on disk and
+// hands them to the replicator in chain order. The reads go through the app's history engine (lib/history): adaptive
+// block ranges (halved when the provider refuses or times out, widened again after successes, up to
+// HOST_NODE_MAX_BLOCK_RANGE) delivered chunk by chunk in chain order. The checkpoint is this node's store: it moves
+// only after every event up to it is recorded, so a restart (or a crash) resumes exactly there and never skips an
+// event; handling an event twice is harmless.
+import { AdaptiveRange } from '../../lib/history/ranges';
+import { readLogs } from '../../lib/history/reader';
+import { HistoryScanCancelled, rpcErrorMessage } from '../../lib/history/rpcError';
+import { FILE_EVENT_TOPICS, type FileSystemChain } from './chain';
 import type { CheckpointFile } from './checkpoint';
-import { describeError, type Log } from './log';
+import type { Log } from './log';
 import type { Metrics } from './metrics';
 import type { Replicator } from './replicator';
 
@@ -24,7 +29,8 @@ export interface WatcherOptions {
 export class Watcher {
   /** The next block to scan. */
   private next = 0n;
-  private range: bigint;
+  private readonly range: AdaptiveRange;
+  private readonly abort = new AbortController();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -34,7 +40,8 @@ export class Watcher {
   lastContactAt = 0;
 
   constructor(private readonly options: WatcherOptions) {
-    this.range = BigInt(options.maxBlockRange);
+    const widest = BigInt(options.maxBlockRange);
+    this.range = new AdaptiveRange({ initial: widest, max: widest });
   }
 
   /** The last block whose events are all handled (-1 before the first). */
@@ -68,6 +75,7 @@ export class Watcher {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.abort.abort();
     clearTimeout(this.timer);
     await this.running;
   }
@@ -80,36 +88,40 @@ export class Watcher {
       this.latestBlock = head;
       this.lastContactAt = Date.now();
       const target = head - BigInt(this.options.confirmationBlocks);
-      while (!this.stopped && this.next <= target) {
-        const to = this.next + this.range - 1n < target ? this.next + this.range - 1n : target;
-        let events;
-        try {
-          events = await chain.events(this.next, to);
-        } catch (error) {
-          // Providers cap the blocks or results of one eth_getLogs: ask for less and try again.
-          if (this.range > 1n) {
-            this.range = this.range / 2n;
-            log(
-              `reading events ${this.next}-${to} failed (${describeError(error)}); now ${this.range} blocks a request`,
-            );
-            continue;
+      if (this.stopped || this.next > target) return;
+      await readLogs({
+        client: chain.historyClient,
+        address: chain.address,
+        topic0s: FILE_EVENT_TOPICS,
+        from: this.next,
+        to: target,
+        range: this.range,
+        // Chunks are handled one after another anyway; two requests in flight hide the round trip.
+        concurrency: 2,
+        timeoutMs: 30_000,
+        signal: this.abort.signal,
+        onRequest: (chunk, outcome) => {
+          if (outcome === 'refused')
+            log(`reading events ${chunk.from}-${chunk.to} was refused; now ${this.range.size} blocks a request`);
+        },
+        onChunk: async (chunk, logs) => {
+          for (const event of chain.decodeEvents(logs)) {
+            if (event.kind === 'upload') {
+              await this.options.replicator.add({ id: event.id, cid: event.cid, size: event.size });
+            } else {
+              // Withdrawn or expired: either way no deposit asks this node to keep the file.
+              await this.options.replicator.withdraw(event.id);
+            }
+            this.options.metrics.eventsTotal++;
           }
-          throw error;
-        }
-        for (const event of events) {
-          if (event.kind === 'upload') {
-            await this.options.replicator.add({ id: event.id, cid: event.cid, size: event.size });
-          } else {
-            // Withdrawn or expired: either way no deposit asks this node to keep the file.
-            await this.options.replicator.withdraw(event.id);
-          }
-          this.options.metrics.eventsTotal++;
-        }
-        await checkpointFile.write({ chainId: chain.chainId, fileSystem: chain.address, block: to });
-        this.next = to + 1n;
-      }
+          await checkpointFile.write({ chainId: chain.chainId, fileSystem: chain.address, block: chunk.to });
+          this.next = chunk.to + 1n;
+          this.lastContactAt = Date.now();
+        },
+      });
     } catch (error) {
-      log(`watching the chain failed: ${describeError(error)}; retrying`);
+      if (error instanceof HistoryScanCancelled) return;
+      log(`watching the chain failed: ${rpcErrorMessage(error)}; retrying`);
     }
   }
 }

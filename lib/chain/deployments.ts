@@ -25,7 +25,14 @@ export function contractAddress(chainId: number, name: ContractName): Address | 
   return value && isAddress(value) ? getAddress(value) : undefined;
 }
 
-/** The first block worth scanning for a contract's events (0 when unknown). */
+/** The block a contract was deployed in (or its history starts, for mainnet's cold staking V2), when recorded. */
+export function recordedDeploymentBlock(chainId: number, name: ContractName): bigint | undefined {
+  const block = deploymentsByChain.get(chainId)?.blocks[name];
+  return typeof block === 'number' && Number.isSafeInteger(block) && block >= 0 ? BigInt(block) : undefined;
+}
+
+/** The first block worth scanning for a contract's events (0 when unknown; the history engine's
+ * `resolveStartBlock` searches the chain instead). */
 export function deploymentBlock(chainId: number, name: ContractName): bigint {
-  return BigInt(deploymentsByChain.get(chainId)?.blocks[name] ?? 0);
+  return recordedDeploymentBlock(chainId, name) ?? 0n;
 }

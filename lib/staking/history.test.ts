@@ -9,7 +9,16 @@ import {
   type Log,
 } from 'viem';
 import { coldStakingAbi } from '../../contracts-abi/ColdStaking';
-import { blocksOf, csvField, historyRowsFor, historyToCsv, isoUtc, withTimestamps, type HistoryRow } from './history';
+import {
+  blocksOf,
+  csvField,
+  historyRowsFor,
+  historyToCsv,
+  isoUtc,
+  mergeHistoryRows,
+  withTimestamps,
+  type HistoryRow,
+} from './history';
 
 const STAKING: Address = '0x08A7c8be47773546DC5E173d67B0c38AfFfa4b84';
 const ALICE: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -131,5 +140,25 @@ describe('historyToCsv', () => {
 
   it('formats dates as ISO-8601 UTC', () => {
     expect(isoUtc(0n)).toBe('1970-01-01T00:00:00Z');
+  });
+});
+
+describe('V1 rows', () => {
+  it('are marked V1, interleaved with the current contract by block, and exported as such', () => {
+    const v2 = historyRowsFor(decoded([rawLog('StartStaking', [ALICE, 5n, 5n, 1n, 2n], 30n, 0)]), ALICE);
+    const v1 = historyRowsFor(
+      decoded([rawLog('Claim', [ALICE, 7n], 20n, 0), rawLog('WithdrawStake', [ALICE, 9n], 40n, 1)]),
+      ALICE,
+      { legacyV1: true },
+    );
+    const merged = mergeHistoryRows(v2, v1);
+    expect(merged.map((r) => [r.blockNumber, r.kind, r.legacyV1 ?? false])).toEqual([
+      [40n, 'Withdraw', true],
+      [30n, 'Stake', false],
+      [20n, 'Claim', true],
+    ]);
+    const csv = historyToCsv(merged).split('\r\n');
+    expect(csv[1]).toContain(',Withdraw (V1),');
+    expect(csv[2]).toContain(',Stake,');
   });
 });

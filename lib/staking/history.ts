@@ -14,6 +14,8 @@ export interface HistoryRow {
   logIndex: number;
   /** Block time in Unix seconds, once known. */
   timestamp?: bigint;
+  /** A row of the legacy V1 contract (shown and exported marked V1). */
+  legacyV1?: true;
 }
 
 interface LogPosition {
@@ -41,16 +43,44 @@ function entryOf(log: StakingHistoryLog): { who?: Address; kind: HistoryKind; am
   }
 }
 
-/** The account's rows, newest first. Pending logs (no block yet) and malformed ones are left out. */
-export function historyRowsFor(logs: readonly StakingHistoryLog[], account: Address): HistoryRow[] {
+/**
+ * The account's rows, newest first. Pending logs (no block yet) and malformed ones are left out. `legacyV1` marks
+ * the rows of the V1 contract's logs.
+ */
+export function historyRowsFor(
+  logs: readonly StakingHistoryLog[],
+  account: Address,
+  options: { legacyV1?: boolean } = {},
+): HistoryRow[] {
   const me = account.toLowerCase();
   const rows: HistoryRow[] = [];
   for (const log of logs) {
     const { who, kind, amount } = entryOf(log);
     if (who?.toLowerCase() !== me || amount === undefined) continue;
     if (log.blockNumber === null || log.transactionHash === null) continue;
-    rows.push({ kind, amount, blockNumber: log.blockNumber, txHash: log.transactionHash, logIndex: log.logIndex ?? 0 });
+    const row: HistoryRow = {
+      kind,
+      amount,
+      blockNumber: log.blockNumber,
+      txHash: log.transactionHash,
+      logIndex: log.logIndex ?? 0,
+    };
+    rows.push(options.legacyV1 ? { ...row, legacyV1: true } : row);
   }
+  return sortNewestFirst(rows);
+}
+
+/** The rows of both contracts in one list, newest first. */
+export function mergeHistoryRows(...lists: readonly (readonly HistoryRow[])[]): HistoryRow[] {
+  return sortNewestFirst(lists.flat());
+}
+
+/** How a row's kind reads on the page and in the CSV: "Stake", or "Stake (V1)" for the legacy contract. */
+export function historyKindLabel(row: Pick<HistoryRow, 'kind' | 'legacyV1'>): string {
+  return row.legacyV1 ? `${row.kind} (V1)` : row.kind;
+}
+
+function sortNewestFirst(rows: HistoryRow[]): HistoryRow[] {
   return rows.sort((a, b) =>
     a.blockNumber === b.blockNumber ? b.logIndex - a.logIndex : a.blockNumber > b.blockNumber ? -1 : 1,
   );
@@ -86,7 +116,7 @@ export function historyToCsv(rows: readonly HistoryRow[]): string {
   const lines = rows.map((row) =>
     [
       row.timestamp === undefined ? '' : isoUtc(row.timestamp),
-      row.kind,
+      historyKindLabel(row),
       formatUnits(row.amount, 18),
       row.blockNumber.toString(),
       row.txHash,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseEther, type Address } from 'viem';
-import { findInactiveStakers, uniqueStakerAddresses, type StakerTuple } from './inactiveStakers';
+import { getAddress, parseEther, type Address } from 'viem';
+import { findInactiveStakers, inactiveCandidates, uniqueStakerAddresses, type StakerTuple } from './inactiveStakers';
 
 const DAY = 86_400n;
 const ROUND = 27n * DAY;
@@ -52,5 +52,37 @@ describe('uniqueStakerAddresses', () => {
       B,
       A,
     ]);
+  });
+});
+
+describe('inactiveCandidates', () => {
+  const a = '0x00000000000000000000000000000000000000aa';
+  const b = '0x00000000000000000000000000000000000000bb';
+  const c = '0x00000000000000000000000000000000000000cc';
+  const start = (addr: string, end_time: bigint) =>
+    ({ eventName: 'StartStaking', args: { addr: addr as `0x${string}`, end_time } }) as const;
+
+  it('keeps the addresses whose latest term ended more than max_delay ago and that have not withdrawn', () => {
+    const logs = [
+      start(a, 100n),
+      start(b, 100n),
+      start(c, 100n),
+      // b renewed its term: no longer idle; c withdrew.
+      start(b, 5_000n),
+      { eventName: 'WithdrawStake', args: { staker: c as `0x${string}` } } as const,
+      { eventName: 'Claim', args: { staker: a as `0x${string}`, reward: 1n } } as const,
+    ];
+    expect(inactiveCandidates(logs, 1_101n, 1_000n)).toEqual([getAddress(a)]);
+    // Exactly at end + max_delay the contract still refuses (it needs strictly more).
+    expect(inactiveCandidates(logs, 1_100n, 1_000n)).toEqual([]);
+  });
+
+  it('takes a new stake after a withdrawal as a new term', () => {
+    const logs = [
+      start(a, 100n),
+      { eventName: 'WithdrawStake', args: { staker: a as `0x${string}` } } as const,
+      start(a, 200n),
+    ];
+    expect(inactiveCandidates(logs, 5_000n, 1_000n)).toEqual([getAddress(a)]);
   });
 });

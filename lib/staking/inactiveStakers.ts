@@ -47,3 +47,31 @@ export function findInactiveStakers(
     a.inactiveSince === b.inactiveSince ? 0 : a.inactiveSince < b.inactiveSince ? -1 : 1,
   );
 }
+
+/** The events `inactiveCandidates` reads: V2's StartStaking carries the term's end, WithdrawStake ends a stake. */
+export type StakeLifecycleLog =
+  | { eventName: 'StartStaking'; args: { addr?: Address; end_time?: bigint } }
+  | { eventName: 'WithdrawStake'; args: { staker?: Address } }
+  | { eventName: string; args: object };
+
+/**
+ * The addresses that may be idle, from the events alone (in chain order): each address's latest StartStaking gives
+ * the end of its term (adding to a stake only ever moves it later, and a claim does not move it); one whose term
+ * ended more than `maxDelay` before `now` and that has not withdrawn since is a candidate. Only these are then read
+ * from the contract (`staker()`), in one batch: a report or an event the app does not know about may have changed
+ * them, so `findInactiveStakers` decides on the contract's answer, never on the events.
+ */
+export function inactiveCandidates(logs: readonly StakeLifecycleLog[], now: bigint, maxDelay: bigint): Address[] {
+  const endOf = new Map<string, { address: string; endTime: bigint }>();
+  for (const log of logs) {
+    if (log.eventName === 'StartStaking' && 'addr' in log.args && 'end_time' in log.args) {
+      const { addr, end_time } = log.args as { addr?: Address; end_time?: bigint };
+      if (addr && end_time !== undefined) endOf.set(addr.toLowerCase(), { address: addr, endTime: end_time });
+    } else if (log.eventName === 'WithdrawStake' && 'staker' in log.args) {
+      const { staker } = log.args as { staker?: Address };
+      if (staker) endOf.delete(staker.toLowerCase());
+    }
+  }
+  const idle = [...endOf.values()].filter((s) => s.endTime + maxDelay < now).map((s) => s.address);
+  return uniqueStakerAddresses(idle);
+}

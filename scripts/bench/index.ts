@@ -6,6 +6,8 @@
 //  5. a 1 GiB upload from Chromium to a host node: throughput, peak memory of the node and of the tab
 //  6. replication of 100 MiB to the second host node after FileUpload, as a ratio to a loopback HTTP copy
 //  7. gas per user operation, written to contracts/gas-snapshot.txt
+//  8. the staking page's event history on the mainnet-like stack (12 million blocks, 1,000 stakers, a 5,000-block
+//     eth_getLogs limit): first and second visit (scripts/bench/stakingHistory.ts). BENCH_ONLY=8 runs it alone.
 // Prints a table and writes bench-results/bench-<timestamp>.json. Timings are printed, never asserted: the
 // deterministic figures have their budgets in `npm test` (scripts/check-bundle-budgets.ts, e2e/rpc-budget.spec.ts).
 // BENCH_LOADS (default 5) sets the measured loads a route and speed, after one warm-up; BENCH_UPLOAD_MIB (default
@@ -24,6 +26,7 @@ import { BENCH_ACCOUNT, launchBrowser, measureRoute, openBenchPage, type LoadSam
 import { BASELINE_ROUTE, routesInBuild, type BenchRoute } from './routes';
 import { formatRows, summarize, type BenchRow, type Unit } from './stats';
 import { OUT_DIR, startBenchStack } from './stack';
+import { measureStakingHistory } from './stakingHistory';
 
 const LOADS = Math.max(1, Number(process.env.BENCH_LOADS ?? 5));
 const LOADS_AT_1000 = Math.max(1, Math.min(LOADS, 3));
@@ -163,10 +166,26 @@ function rpcRows(few: Map<string, LoadSample[]>, many: Map<string, LoadSample[]>
   return rows;
 }
 
+/** Figure 8 on its own browser, after the local stack is gone (it rebuilds out/ for callisto). */
+async function stakingHistoryRows(): Promise<BenchRow[]> {
+  const browser = await launchBrowser();
+  try {
+    return await measureStakingHistory(browser, log);
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   const rows: BenchRow[] = [];
   const raw: Record<string, unknown> = {};
+
+  if (process.env.BENCH_ONLY === '8') {
+    rows.push(...(await stakingHistoryRows()));
+    console.log(formatRows(rows));
+    return 0;
+  }
 
   const gas = gasRows();
   raw.gas = gas.raw;
@@ -235,6 +254,7 @@ async function main(): Promise<number> {
     await stack.stop();
   }
 
+  rows.push(...(await stakingHistoryRows()));
   rows.push(...gas.rows);
 
   const seconds = (Date.now() - started) / 1000;

@@ -51,8 +51,10 @@ export interface AnvilOptions {
   stateFile?: string;
   /** Print anvil's own log lines (the dev stack shows them; tests keep quiet). */
   verbose?: boolean;
-  /** The EVM rules to run (anvil's `--hardfork`, e.g. `london` as Callisto mainnet); anvil's newest by default. */
+  /** The EVM rules (`--hardfork`), e.g. `london` as on Callisto mainnet; anvil's newest by default. */
   hardfork?: string;
+  /** The number of the genesis block (`--number`), to look like a chain with a long history. */
+  startBlock?: number;
 }
 
 export interface AnvilProcess {
@@ -86,6 +88,7 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilProcess> {
   const args = ['--host', '127.0.0.1', '--port', String(options.port), '--chain-id', String(options.chainId ?? 31337)];
   if (options.blockTime !== undefined) args.push('--block-time', String(options.blockTime));
   if (options.hardfork) args.push('--hardfork', options.hardfork);
+  if (options.startBlock !== undefined) args.push('--number', String(options.startBlock));
   // Written on exit and every 30 s, so even a killed dev stack keeps most of its chain.
   if (options.stateFile) args.push('--state', options.stateFile, '--state-interval', '30');
   if (!options.verbose) args.push('--silent');

@@ -29,6 +29,7 @@ import { multicall3Abi, multicall3Bytecode } from '../../contracts-abi/Multicall
 import { treasuryGovernanceAbi, treasuryGovernanceBytecode } from '../../contracts-abi/TreasuryGovernance';
 import { callistoLocal, MULTICALL3_ADDRESS } from '../../lib/chain/chains';
 import { projectRoot } from './paths';
+import { findDeploymentBlock } from '../../lib/history/codeSearch';
 
 /** The deterministic deployment proxy anvil (and many chains) ship at this address. Deploying through it
  * makes local addresses depend only on the bytecode, so a fresh clone's deploy writes the same
@@ -147,6 +148,7 @@ async function ensureDeployed(
   if (existing && (await hasCode(d.publicClient, existing))) {
     d.log(`  ${name}: already at ${existing}`);
     file.contracts[name] = existing;
+    await recordDeploymentBlock(d, file, name, existing);
     return existing;
   }
   const hash = useFactory
@@ -161,6 +163,32 @@ async function ensureDeployed(
   file.contracts[name] = address;
   file.blocks[name] = Number(receipt.blockNumber);
   return address;
+}
+
+/**
+ * Keeps the recorded deployment block of a contract found already deployed right: event scans start there, so a
+ * block later than the real one (a file written for another chain with the same addresses) would hide events.
+ * The recorded block is checked (code there, none just before) and otherwise searched for.
+ */
+async function recordDeploymentBlock(
+  d: Deployer,
+  file: DeploymentsFile,
+  name: string,
+  address: Address,
+): Promise<void> {
+  const recorded = file.blocks[name];
+  if (recorded !== undefined) {
+    const at = await d.publicClient.getCode({ address, blockNumber: BigInt(recorded) }).catch(() => undefined);
+    const before =
+      recorded === 0
+        ? undefined
+        : await d.publicClient.getCode({ address, blockNumber: BigInt(recorded - 1) }).catch(() => 'unknown');
+    if (at && at !== '0x' && (before === undefined || before === '0x')) return;
+  }
+  const head = await d.publicClient.getBlockNumber();
+  const found = await findDeploymentBlock(d.publicClient, address, head).catch(() => undefined);
+  if (found === undefined) delete file.blocks[name];
+  else file.blocks[name] = Number(found);
 }
 
 /** Puts Multicall3 at its canonical address on the local chain, where nothing else would. */
