@@ -268,6 +268,38 @@ describe('M-01 late evaluation', () => {
     expect(await reason(OTHER, 'pay', old)).toBe('Treasury: not an accepted funding proposal or host node election');
   });
 
+  it('pays two salaries for the epoch a removal and a new election of the same node both execute in', async () => {
+    await stakeAll();
+    await credit(parseEther('1000'));
+    await at(0n);
+    const first = await submitted(await chain.write(AUTHOR, electionRequest(account(NODE), 6)));
+    await at(1n);
+    await vote(4, first, For);
+    await at(2n);
+    ok(await send(OTHER, 'evaluate', first)); // elected in epoch 2, salary for epochs 2..7
+    // In the same epoch: its removal and a new election of the same node, voted together in epoch 3.
+    const removal = await submitted(await chain.write(AUTHOR, removalRequest(account(NODE))));
+    const again = await submitted(await chain.write(AUTHOR, electionRequest(account(NODE), 3)));
+    await at(3n);
+    await vote(4, removal, For);
+    await vote(4, again, For);
+    await at(4n);
+    ok(await send(OTHER, 'evaluate', removal)); // removed in epoch 4: the first salary keeps epochs 2..4
+    ok(await send(OTHER, 'evaluate', again)); // elected again in epoch 4
+    expect(await isHostNode(account(NODE))).toBe(true);
+    expect(await proposal(first)).toMatchObject({ first_pay_epoch: 2n, epochs: 3 });
+    const before = await chain.balance(account(NODE));
+    ok(await send(OTHER, 'pay', first));
+    ok(await send(OTHER, 'pay', again));
+    // Epochs 2, 3 and 4 have passed: three salaries are owed, four were paid (epoch 4 by both elections).
+    expect(await proposal(again)).toMatchObject({ first_pay_epoch: 4n, epochs: 3, paid_epochs: 1 });
+    expect((await chain.balance(account(NODE))) - before).toBe(4n * SALARY);
+    // By the end of the second salary (epoch 6) the node served five epochs (2..6) and drew six salaries.
+    await at(6n);
+    ok(await send(OTHER, 'pay', again));
+    expect((await chain.balance(account(NODE))) - before).toBe(6n * SALARY);
+  });
+
   it('refuses to expire a proposal that can still be voted or evaluated', async () => {
     await stakeAll();
     await at(0n);
