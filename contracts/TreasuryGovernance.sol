@@ -42,7 +42,8 @@ import {IColdStaking} from "./interfaces/IColdStaking.sol";
 /// was accepted in (the execution epoch). Anyone may trigger `pay`, which sends every due and unpaid epoch to the
 /// payee in one transfer: a payee who missed epochs loses nothing, and nobody can redirect a payment. When the
 /// treasury cannot cover the payment the call reverts and the epochs stay due for later. An executed host node
-/// election pays the node's salary the same way (the node is the payee), from the epoch the node was elected in.
+/// election pays the node's salary the same way (the node is the payee), from the epoch the node was elected in
+/// (or the next one: see "Host node salaries").
 /// A payment to the cold staking contract is made with its `DEBUG_donation`, so that it adds to the stakers' reward
 /// pool instead of becoming a stake of the treasury's (its plain `receive` stakes).
 ///
@@ -60,6 +61,9 @@ import {IColdStaking} from "./interfaces/IColdStaking.sol";
 /// paid like funding. The executed election of each node is remembered (`election_of`): when an accepted removal
 /// of that node executes, the salary epochs after the current one are cancelled (the election's `epochs` drops
 /// to the epochs up to the current one, which stay payable) and their commitment is released (`SalaryEnded`).
+/// The removal's own epoch is therefore paid by the ended salary; a new election of the same node that executes
+/// in that same epoch (voted in its own vote, evaluated after the removal) starts its salary in the next epoch
+/// (`salary_free_from`), so that no epoch pays one node two salaries. It still pays its whole number of epochs.
 ///
 /// Parameters. Every parameter has hard bounds (MIN_ and MAX_ constants) and moves a bounded step per accepted
 /// change: the quorum by at most MAX_QUORUM_STEP_BPS, the deposit and the storage prices by at most x2 or /2. The
@@ -135,7 +139,8 @@ contract TreasuryGovernance {
         uint8 paid_epochs;
         uint256 voting_epoch;
         /// @dev Set when a funding proposal is accepted or an election executes: the epoch it happened in (always
-        /// voting_epoch + 1, the evaluation epoch). Zero before.
+        /// voting_epoch + 1, the evaluation epoch), or for an election the next epoch when an ended salary of the
+        /// same node still covers the execution epoch (see `salary_free_from`). Zero before.
         uint256 first_pay_epoch;
         // SetParameter: which parameter and its new value; ElectHostNode: the capacity in MB in `param_value`
         // (Quorum and 0 for other kinds).
@@ -252,6 +257,9 @@ contract TreasuryGovernance {
     /// @dev Id + 1 of the executed election whose salary a node draws; 0 for none (never elected through a
     /// proposal, or removed since).
     mapping(address => uint256) private _election_of;
+    /// @notice The first epoch a new election of `node` may pay: the epoch after the last one the salary of its
+    /// ended (removed) election covers; 0 when none ended. An election executing earlier starts its salary there.
+    mapping(address => uint256) public salary_free_from;
     mapping(uint256 => mapping(address => Vote)) private _votes;
     uint256 private _entered = 1;
 
@@ -384,8 +392,8 @@ contract TreasuryGovernance {
 
     /// @notice Asks to elect `node` as an IPFS host node of the file system, at `endpoint` (http:// or https://,
     /// 1..256 bytes) with `capacity_mb` MB, for a salary of `salary_per_epoch` CLO in each of `epochs` epochs
-    /// (1..12) from the epoch it is elected in, paid to the node only if the file system accepts it. Same deposit
-    /// and vote.
+    /// (1..12) from the epoch it is elected in (the next one if a removed election of the node still pays that
+    /// epoch), paid to the node only if the file system accepts it. Same deposit and vote.
     function submit_host_node_election(
         string calldata title,
         string calldata description_url,
@@ -660,7 +668,7 @@ contract TreasuryGovernance {
         Kind kind = p.kind;
         bool ok;
         if (kind == Kind.Funding) {
-            _commit_payments(p);
+            _commit_payments(p, current_epoch());
             ok = true;
         } else if (kind == Kind.SetParameter) {
             ok = _change_parameter(id, p.param, p.param_value);
@@ -690,17 +698,20 @@ contract TreasuryGovernance {
         ok = _execute(id, target, call);
         if (!ok) return false;
         if (kind == Kind.ElectHostNode) {
-            _commit_payments(p);
+            // A removal that executed earlier in this epoch left this epoch to the ended salary: start after it.
+            uint256 first = current_epoch();
+            uint256 free_from = salary_free_from[node];
+            _commit_payments(p, free_from > first ? free_from : first);
             _election_of[node] = id + 1;
         } else if (kind == Kind.RemoveHostNode) {
             _end_salary(id, node);
         }
     }
 
-    /// @dev Commits `amount_per_epoch` to each of the proposal's epochs from the current one, when it executes (at
-    /// most 12: a bounded loop), and sets its first pay epoch: nothing is ever owed for a time before execution.
-    function _commit_payments(Proposal storage p) private {
-        uint256 first = current_epoch();
+    /// @dev Commits `amount_per_epoch` to each of the proposal's epochs from `first` (the current epoch, or the
+    /// next one for an election whose node's ended salary covers this one), when it executes (at most 12: a bounded
+    /// loop), and sets its first pay epoch: nothing is ever owed for a time before execution.
+    function _commit_payments(Proposal storage p, uint256 first) private {
         uint256 end = first + p.epochs;
         uint256 amount = p.amount_per_epoch;
         p.first_pay_epoch = first;
@@ -709,7 +720,7 @@ contract TreasuryGovernance {
 
     /// @dev Ends the salary of the executed election `node` draws, if any: the epochs after the current one are
     /// cancelled and their commitment released. The epochs kept are at least those paid, since no epoch after
-    /// the current one is ever due.
+    /// the current one is ever due. Records the epoch after the last one kept, where a new election may start.
     function _end_salary(uint256 removal_id, address node) private {
         uint256 stored = _election_of[node];
         if (stored == 0) return;
@@ -719,6 +730,8 @@ contract TreasuryGovernance {
         uint256 end = first + election.epochs;
         uint256 kept_end = current_epoch() + 1;
         if (kept_end < first) kept_end = first;
+        // Never below an earlier record: this salary started at or after it.
+        salary_free_from[node] = kept_end < end ? kept_end : end;
         if (kept_end >= end) return;
         uint256 amount = election.amount_per_epoch;
         for (uint256 e = kept_end; e < end; e++) committed_in_epoch[e] -= amount;

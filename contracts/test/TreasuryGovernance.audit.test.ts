@@ -185,6 +185,22 @@ const isHostNode = (who: Address) =>
     args: [who],
   });
 
+const salaryFreeFrom = (node: Address) =>
+  chain.publicClient.readContract({
+    address: gov,
+    abi: treasuryGovernanceAbi,
+    functionName: 'salary_free_from',
+    args: [node],
+  });
+
+const committedIn = (epoch: bigint) =>
+  chain.publicClient.readContract({
+    address: gov,
+    abi: treasuryGovernanceAbi,
+    functionName: 'committed_in_epoch',
+    args: [epoch],
+  });
+
 const DEADLINE = 'Treasury: the evaluation deadline has passed; the proposal can only expire';
 
 function paymentsOf(receipt: TransactionReceipt) {
@@ -268,7 +284,7 @@ describe('M-01 late evaluation', () => {
     expect(await reason(OTHER, 'pay', old)).toBe('Treasury: not an accepted funding proposal or host node election');
   });
 
-  it('pays two salaries for the epoch a removal and a new election of the same node both execute in', async () => {
+  it('never pays two salaries for the epoch a removal and a new election of the same node both execute in', async () => {
     await stakeAll();
     await credit(parseEther('1000'));
     await at(0n);
@@ -285,19 +301,28 @@ describe('M-01 late evaluation', () => {
     await vote(4, again, For);
     await at(4n);
     ok(await send(OTHER, 'evaluate', removal)); // removed in epoch 4: the first salary keeps epochs 2..4
-    ok(await send(OTHER, 'evaluate', again)); // elected again in epoch 4
+    expect(await salaryFreeFrom(account(NODE))).toBe(5n);
+    ok(await send(OTHER, 'evaluate', again)); // elected again in epoch 4, but epoch 4 is already paid for
     expect(await isHostNode(account(NODE))).toBe(true);
     expect(await proposal(first)).toMatchObject({ first_pay_epoch: 2n, epochs: 3 });
+    // The new salary starts after the last epoch the ended one covers, and keeps its three epochs (5..7).
+    expect(await proposal(again)).toMatchObject({ first_pay_epoch: 5n, epochs: 3, paid_epochs: 0 });
+    // One salary committed to each epoch from 2 to 7, epoch 4 included.
+    for (const e of [2n, 3n, 4n, 5n, 6n, 7n]) expect(await committedIn(e)).toBe(SALARY);
     const before = await chain.balance(account(NODE));
     ok(await send(OTHER, 'pay', first));
-    ok(await send(OTHER, 'pay', again));
-    // Epochs 2, 3 and 4 have passed: three salaries are owed, four were paid (epoch 4 by both elections).
-    expect(await proposal(again)).toMatchObject({ first_pay_epoch: 4n, epochs: 3, paid_epochs: 1 });
-    expect((await chain.balance(account(NODE))) - before).toBe(4n * SALARY);
-    // By the end of the second salary (epoch 6) the node served five epochs (2..6) and drew six salaries.
+    expect(await reason(OTHER, 'pay', again)).toBe('Treasury: nothing is due');
+    // Epochs 2, 3 and 4 have passed: three salaries, once each.
+    expect((await chain.balance(account(NODE))) - before).toBe(3n * SALARY);
+    // By epoch 6 the node served five epochs (2..6) and drew five salaries; epoch 7 completes the second one.
     await at(6n);
     ok(await send(OTHER, 'pay', again));
+    expect((await chain.balance(account(NODE))) - before).toBe(5n * SALARY);
+    await at(9n);
+    ok(await send(OTHER, 'pay', again));
     expect((await chain.balance(account(NODE))) - before).toBe(6n * SALARY);
+    expect(await proposal(again)).toMatchObject({ paid_epochs: 3 });
+    expect(await reason(OTHER, 'pay', again)).toBe('Treasury: nothing is due');
   });
 
   it('refuses to expire a proposal that can still be voted or evaluated', async () => {
