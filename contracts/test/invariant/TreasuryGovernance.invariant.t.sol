@@ -72,6 +72,8 @@ contract TreasuryHandler {
     uint256 public proposals_expired;
     uint256 public elections_executed;
     uint256 public salaries_ended;
+    /// @notice Coverage counter: removals and re-elections of one node carried through in the same epoch.
+    uint256 public pairs_carried;
 
     constructor(TreasuryGovernance _gov, ColdStaking _staking, CallistoFS _fs) {
         gov = _gov;
@@ -201,6 +203,26 @@ contract TreasuryHandler {
         _carry(id);
     }
 
+    /// @notice A removal of a node that draws a salary and a new election of the same node, submitted together,
+    /// voted in the same epoch and evaluated in the same epoch, the removal first (the only order in which both
+    /// execute): the epoch of the removal must not pay the node twice. Elects the node first when it has no salary.
+    function pass_removal_and_election(uint256 author, uint256 node, uint256 salary, uint256 epochs) external {
+        address subject = _nodes[node % 3];
+        (bool elected, ) = gov.election_of(subject);
+        if (!elected) this.pass_proposal(author, 1, node, salary, epochs);
+        uint256 removal = gov.proposal_count();
+        this.submit_removal(author, node);
+        this.submit_election(author ^ 1, node, salary >> 8, epochs >> 8);
+        if (gov.proposal_count() != removal + 2) return;
+        _warp(gov.epoch_start(gov.current_epoch() + 1) + 1);
+        _vote_for_with_all(removal);
+        _vote_for_with_all(removal + 1);
+        _warp(gov.epoch_start(gov.current_epoch() + 1) + 1);
+        _evaluate(removal);
+        _evaluate(removal + 1);
+        pairs_carried++;
+    }
+
     /// @notice One whole parameter change carried through: submitted, voted for by every staker in the next
     /// epoch, evaluated in the one after. `pick` chooses the farthest allowed value below or above the current one
     /// (the worst a single change may do), or a value anywhere in the bounds (which the step may refuse).
@@ -260,12 +282,16 @@ contract TreasuryHandler {
     /// @dev Votes for proposal `id` with every staker during its vote, then evaluates it in the next epoch.
     function _carry(uint256 id) internal {
         _warp(gov.epoch_start(gov.current_epoch() + 1) + 1);
+        _vote_for_with_all(id);
+        _warp(gov.epoch_start(gov.current_epoch() + 1) + 1);
+        _evaluate(id);
+    }
+
+    function _vote_for_with_all(uint256 id) internal {
         for (uint256 i = 0; i < 4; i++) {
             bytes memory call = abi.encodeCall(TreasuryGovernance.vote, (id, TreasuryGovernance.Choice.For));
             _exec(_stakers[i], address(gov), 0, call);
         }
-        _warp(gov.epoch_start(gov.current_epoch() + 1) + 1);
-        _evaluate(id);
     }
 
     function _submit(uint256 author, bytes memory call, uint256 max_pay) internal {
@@ -388,7 +414,7 @@ contract TreasuryGovernanceInvariants is InvariantTest {
         fs.set_governance(address(gov));
         handler = new TreasuryHandler(gov, staking, fs);
 
-        bytes4[] memory selectors = new bytes4[](17);
+        bytes4[] memory selectors = new bytes4[](18);
         selectors[0] = TreasuryHandler.stake.selector;
         selectors[1] = TreasuryHandler.withdraw_stake.selector;
         selectors[2] = TreasuryHandler.submit_funding.selector;
@@ -406,6 +432,7 @@ contract TreasuryGovernanceInvariants is InvariantTest {
         selectors[14] = TreasuryHandler.pass_parameter_change.selector;
         selectors[15] = TreasuryHandler.vote.selector; // votes twice as often as the rest
         selectors[16] = TreasuryHandler.pass_proposal.selector;
+        selectors[17] = TreasuryHandler.pass_removal_and_election.selector;
         _target(address(handler), selectors);
     }
 
@@ -457,10 +484,18 @@ contract TreasuryGovernanceInvariants is InvariantTest {
     }
 
     /// @notice A salary (or funding) starts at the epoch its proposal executed, never before; an election's paid
-    /// epochs never pass the epoch its node was removed in.
+    /// epochs never pass the epoch its node was removed in; one node never draws two salaries for one epoch (the
+    /// epoch ranges of its executed elections are disjoint). An election starts one epoch late only when an ended
+    /// salary of its node covers its execution epoch, and keeps all its epochs unless a removal ended it.
     function _no_salary_outside_the_election() internal view {
         uint256 count = gov.proposal_count();
         uint256 now_epoch = gov.current_epoch();
+        // The executed elections: node, first pay epoch and end (first pay epoch + epochs), for the pairwise checks.
+        address[] memory nodes = new address[](count);
+        uint256[] memory firsts = new uint256[](count);
+        uint256[] memory ends = new uint256[](count);
+        uint256[] memory execs = new uint256[](count);
+        uint256 n;
         for (uint256 id = 0; id < count; id++) {
             TreasuryGovernance.Proposal memory p = gov.get_proposal(id);
             uint256 exec_plus_one = handler.ghost_exec_epoch_plus_one(id);
@@ -468,14 +503,38 @@ contract TreasuryGovernanceInvariants is InvariantTest {
                 require(p.paid_epochs == 0 && gov.due_epochs(id) == 0, "paid without executing");
                 continue;
             }
-            require(p.first_pay_epoch == exec_plus_one - 1, "first pay epoch is not the execution epoch");
-            uint256 last = now_epoch;
+            uint256 exec = exec_plus_one - 1;
             uint256 removed_plus_one = handler.ghost_removed_epoch_plus_one(id);
+            if (p.kind == TreasuryGovernance.Kind.Funding) {
+                require(p.first_pay_epoch == exec, "first pay epoch is not the execution epoch");
+            } else {
+                require(p.first_pay_epoch == exec || p.first_pay_epoch == exec + 1, "election starts off its epoch");
+                nodes[n] = p.subject;
+                firsts[n] = p.first_pay_epoch;
+                ends[n] = p.first_pay_epoch + p.epochs;
+                execs[n] = exec;
+                n++;
+            }
+            if (removed_plus_one == 0) {
+                require(uint256(p.epochs) * p.amount_per_epoch == handler.ghost_max_pay(id), "epochs lost");
+            }
+            uint256 last = now_epoch;
             if (removed_plus_one > 0) {
                 require(p.first_pay_epoch + p.epochs <= removed_plus_one, "salary kept after the removal");
                 if (removed_plus_one - 1 < last) last = removed_plus_one - 1;
             }
             require(p.first_pay_epoch + p.paid_epochs <= last + 1, "paid an epoch not reached or after removal");
+        }
+        for (uint256 i = 0; i < n; i++) {
+            // A late start must be owed to another salary of the node that covers the execution epoch.
+            bool late = firsts[i] == execs[i] + 1;
+            bool covered;
+            for (uint256 j = 0; j < n; j++) {
+                if (j == i || nodes[j] != nodes[i]) continue;
+                require(ends[i] <= firsts[j] || ends[j] <= firsts[i], "two salaries of one node for one epoch");
+                if (ends[j] == firsts[i] && firsts[j] <= execs[i]) covered = true;
+            }
+            require(!late || covered, "election started late without a salary covering its epoch");
         }
     }
 
