@@ -60,3 +60,36 @@ test('each page paints its main figures within its JSON-RPC budget with 1,000 it
     expect(counts[route.path], `JSON-RPC requests of ${route.path}`).toBeLessThanOrEqual(budget!);
   }
 });
+
+test('a filter searches the whole list, not only the first page, with 1,000 items on chain', async ({
+  page,
+  rpcUrl,
+}) => {
+  test.setTimeout(120_000);
+  // Runs after the budget test above, so the chain holds 1,000 bulk proposals and requests newer than the seed's.
+  await openConnected(page, rpcUrl, '/governance/', VIEWER, { timeout: 30_000 });
+  await expect(page.getByTestId('proposal-count')).toBeVisible();
+  // The seed's first proposal (id 0) is the oldest: without a filter it is on the last of 100+ pages.
+  const lisbon = page.getByTestId('proposal-item').filter({ hasText: 'Sponsor a Callisto meetup in Lisbon' });
+  await expect(lisbon).toHaveCount(0);
+  await page.getByLabel('Filter by state').selectOption('Expired');
+  await expect(page.getByTestId('proposal-search-progress')).toContainText(/Searched all 1,0\d\d proposals/, {
+    timeout: 30_000,
+  });
+  await expect(lisbon).toBeVisible();
+  await expect(lisbon.getByTestId('proposal-state')).toHaveText('Expired');
+
+  await page.goto('/audits/');
+  await expect(page.getByTestId('request-count')).toBeVisible();
+  // The seed's rejected request is older than the 1,000 bulk requests: not on the queue's first page.
+  const spam = page.getByTestId('request-row').filter({ hasText: 'Free tokens click here' });
+  await expect(spam).toHaveCount(0);
+  await page
+    .getByRole('group', { name: 'Requests by state' })
+    .getByRole('button', { name: /^Rejected/ })
+    .click();
+  await expect(page.getByTestId('request-search-progress')).toContainText(/Searched all 1,0\d\d requests/, {
+    timeout: 30_000,
+  });
+  await expect(spam).toBeVisible();
+});

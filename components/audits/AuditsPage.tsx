@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
 import type { Address } from 'viem';
-import { useReadContracts } from 'wagmi';
+import { useConfig, useReadContracts } from 'wagmi';
+import { readContract } from '@wagmi/core';
 import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
 import { contractAddress } from '@/lib/chain/deployments';
 import { RequestState, severitySummary } from '@/lib/audits/requests';
@@ -21,6 +22,8 @@ import {
   type VerdictFilter,
 } from '@/lib/audits/view';
 import { newestFirstPage } from '@/lib/governance/view';
+import { collectMatches, describeSearch, pageOfMatches, type SearchBatch } from '@/lib/lists/wholeList';
+import { useWholeListSearch } from '@/components/governance/useWholeListSearch';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, NotDeployed, ReadFailed, Stat } from '@/components/ui/primitives';
@@ -46,8 +49,12 @@ export function AuditsPage() {
 
 function Registry({ registry }: { registry: Address }) {
   const r = { address: registry, abi: auditRegistryAbi } as const;
+  const config = useConfig();
   const [auditedPage, setAuditedPage] = useState(0);
   const [queuePage, setQueuePage] = useState(0);
+  const [query, setQuery] = useState('');
+  const [verdict, setVerdict] = useState<VerdictFilter>('All');
+  const [matchPage, setMatchPage] = useState(0);
   const first = useReadContracts({
     allowFailure: true,
     contracts: [
@@ -81,15 +88,35 @@ function Registry({ registry }: { registry: Address }) {
     return page ? [...page].reverse() : undefined;
   }, [second.data]);
 
-  // The reports of the audited contracts on this page and whether each still has audited status, one multicall.
-  const page = audited ?? [];
+  // With a search or a verdict on, every audited contract is searched: the contract has no index by name, so the
+  // whole list is read through get_audited in batches of 100 (one request each) and the matches are paged here.
+  const searching = query.trim() !== '' || verdict !== 'All';
+  const search = useWholeListSearch({
+    address: registry,
+    name: 'get_audited',
+    count: auditedCount,
+    newestAt: 'start',
+    enabled: searching,
+    readBatch: ({ offset, limit }: SearchBatch) =>
+      readContract(config, { ...r, functionName: 'get_audited', args: [offset, limit] }) as Promise<
+        readonly AuditRequest[]
+      >,
+  });
+  const matches = search.batches
+    ? collectMatches(search.batches, (a) => matchesAuditSearch(a, query) && matchesVerdict(a, verdict))
+    : undefined;
+  const found = matches && pageOfMatches(matches, matchPage, AUDITS_PAGE_SIZE);
+  const shownAudited = searching ? found?.items : audited;
+
+  // The reports of the audited contracts shown and whether each still has audited status, one multicall.
+  const page = shownAudited ?? [];
   const reportsRead = useReadContracts({
     allowFailure: true,
     contracts: [
       ...page.map((a) => ({ ...r, functionName: 'get_reports' as const, args: [a.id] as const })),
       ...page.map((a) => ({ ...r, functionName: 'is_audited' as const, args: [a.contract_address] as const })),
     ],
-    query: { enabled: audited !== undefined && audited.length > 0 },
+    query: { enabled: page.length > 0 },
   });
   const reportsById = new Map<string, readonly AuditReport[]>();
   const isAuditedById = new Map<string, boolean>();
@@ -134,13 +161,41 @@ function Registry({ registry }: { registry: Address }) {
       </Card>
       <AuditedList
         audited={audited}
+        shown={shownAudited}
         reportsById={reportsById}
         isAuditedById={isAuditedById}
-        page={auditedPageClamped}
-        pageCount={auditedPages}
-        onPage={setAuditedPage}
+        page={searching ? (found?.page ?? 0) : auditedPageClamped}
+        pageCount={searching ? (found?.pageCount ?? 1) : auditedPages}
+        onPage={searching ? setMatchPage : setAuditedPage}
+        query={query}
+        onQuery={(q) => {
+          setQuery(q);
+          setMatchPage(0);
+        }}
+        verdict={verdict}
+        onVerdict={(v) => {
+          setVerdict(v);
+          setMatchPage(0);
+        }}
+        search={
+          searching && auditedCount !== undefined && auditedCount > 0n
+            ? {
+                text: describeSearch(
+                  { one: 'audited contract', many: 'audited contracts' },
+                  auditedCount,
+                  search.read,
+                  matches?.length ?? 0,
+                ),
+                complete: search.complete,
+                error: search.error,
+                retry: search.retry,
+              }
+            : undefined
+        }
       />
       <RequestQueue
+        registry={registry}
+        requestCount={requestCount}
         queue={queue}
         page={queueRange?.page ?? 0}
         pageCount={queueRange?.pageCount ?? 1}
@@ -150,27 +205,59 @@ function Registry({ registry }: { registry: Address }) {
   );
 }
 
+interface SearchStatus {
+  text: string;
+  complete: boolean;
+  error: Error | null;
+  retry(): void;
+}
+
+/** How far a whole-list search went, or why it stopped (with a Retry that reads on from there). */
+function SearchProgress({ search, testId }: { search: SearchStatus; testId: string }) {
+  return search.error ? (
+    <p role="alert" className="mt-3 text-sm text-rose-200">
+      The search stopped: {search.error.message.split('\n')[0]}{' '}
+      <button type="button" className="underline underline-offset-2" onClick={search.retry}>
+        Retry
+      </button>
+    </p>
+  ) : (
+    <p role="status" aria-live="polite" className="mt-3 text-sm text-slate-300" data-testid={testId}>
+      {search.text}
+      {search.complete ? '.' : '…'}
+    </p>
+  );
+}
+
 function AuditedList({
   audited,
+  shown,
   reportsById,
   isAuditedById,
   page,
   pageCount,
   onPage,
+  query,
+  onQuery,
+  verdict,
+  onVerdict,
+  search,
 }: {
   audited: readonly AuditRequest[] | undefined;
+  /** The page of audited contracts shown: the loaded page, or with a search on, a page of the matches. */
+  shown: readonly AuditRequest[] | undefined;
   reportsById: Map<string, readonly AuditReport[]>;
   isAuditedById: Map<string, boolean>;
   page: number;
   pageCount: number;
   onPage(page: number): void;
+  query: string;
+  onQuery(query: string): void;
+  verdict: VerdictFilter;
+  onVerdict(verdict: VerdictFilter): void;
+  search: SearchStatus | undefined;
 }) {
-  const [query, setQuery] = useState('');
-  const [verdict, setVerdict] = useState<VerdictFilter>('All');
   const base = useId();
-  // Search and filter apply to the loaded page only: the contract has no index by name, and reading every
-  // audited contract to search them would defeat the paging.
-  const shown = (audited ?? []).filter((a) => matchesAuditSearch(a, query) && matchesVerdict(a, verdict));
 
   return (
     <Card title="Audited contracts">
@@ -185,12 +272,12 @@ function AuditedList({
             autoComplete="off"
             spellCheck={false}
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => onQuery(e.target.value)}
             className={inputClass}
             aria-describedby={`${base}-search-hint`}
           />
           <p id={`${base}-search-hint`} className="mt-1 text-xs text-slate-400">
-            Searches the contracts on this page.
+            Searches every audited contract, not only this page.
           </p>
         </div>
         <div>
@@ -200,7 +287,7 @@ function AuditedList({
           <select
             id={`${base}-verdict`}
             value={verdict}
-            onChange={(e) => setVerdict(e.target.value as VerdictFilter)}
+            onChange={(e) => onVerdict(e.target.value as VerdictFilter)}
             className={inputClass}
           >
             {VERDICT_FILTERS.map((v) => (
@@ -211,14 +298,17 @@ function AuditedList({
           </select>
         </div>
       </div>
-      {audited === undefined ? (
+      {search && <SearchProgress search={search} testId="audited-search-progress" />}
+      {audited === undefined || shown === undefined ? (
         <p role="status" className="mt-4 text-sm text-slate-300">
           Loading the audited contracts…
         </p>
       ) : audited.length === 0 ? (
         <p className="mt-4 text-sm text-slate-300">No contract has been audited yet.</p>
       ) : shown.length === 0 ? (
-        <p className="mt-4 text-sm text-slate-300">No audited contract on this page matches.</p>
+        <p className="mt-4 text-sm text-slate-300">
+          {search?.complete ? 'No audited contract matches.' : 'No audited contract matches so far.'}
+        </p>
       ) : (
         <ul className="mt-4 space-y-3" aria-label="Audited contracts" data-testid="audited-list">
           {shown.map((a) => (
@@ -312,19 +402,52 @@ function AuditedItem({
 }
 
 function RequestQueue({
+  registry,
+  requestCount,
   queue,
   page,
   pageCount,
   onPage,
 }: {
+  registry: Address;
+  requestCount: bigint | undefined;
   queue: readonly AuditRequest[] | undefined;
   page: number;
   pageCount: number;
   onPage(page: number): void;
 }) {
+  const config = useConfig();
   const [state, setState] = useState<number>(RequestState.Pending);
-  // The state filter applies to the loaded page of requests (newest first): the contract pages by id only.
-  const shown = (queue ?? []).filter((q) => q.state === state);
+  const [matchPage, setMatchPage] = useState(0);
+  // The first paint shows the pending requests of the loaded page (newest first), which costs no more reads.
+  // Choosing a state searches every request: the contract pages by id only, so the whole list is read through
+  // get_requests in batches of 100 (one request each), newest first, and the matches are paged here.
+  const [searching, setSearching] = useState(false);
+  const search = useWholeListSearch({
+    address: registry,
+    name: 'get_requests',
+    count: requestCount,
+    newestAt: 'end',
+    enabled: searching,
+    readBatch: async ({ offset, limit }: SearchBatch) => {
+      const batch = await readContract(config, {
+        address: registry,
+        abi: auditRegistryAbi,
+        functionName: 'get_requests',
+        args: [offset, limit],
+      });
+      return [...(batch as readonly AuditRequest[])].reverse();
+    },
+  });
+  const all = searching ? search.batches?.flat() : queue;
+  const matches = all?.filter((q) => q.state === state);
+  const found = searching && matches ? pageOfMatches(matches, matchPage, AUDITS_PAGE_SIZE) : undefined;
+  const shown = searching ? found?.items : matches;
+  const choose = (s: number) => {
+    setState(s);
+    setSearching(true);
+    setMatchPage(0);
+  };
   return (
     <Card title="Request queue">
       <div role="group" aria-label="Requests by state" className="flex flex-wrap gap-2">
@@ -333,25 +456,55 @@ function RequestQueue({
             key={s.state}
             type="button"
             aria-pressed={state === s.state}
-            onClick={() => setState(s.state)}
+            onClick={() => choose(s.state)}
             className="rounded-full border border-slate-700 px-3 py-1 text-sm aria-pressed:border-teal-500 aria-pressed:bg-teal-950 aria-pressed:text-teal-200"
           >
-            {s.label} ({(queue ?? []).filter((q) => q.state === s.state).length})
+            {s.label} ({(all ?? []).filter((q) => q.state === s.state).length})
           </button>
         ))}
       </div>
-      {queue === undefined ? (
+      {searching && requestCount !== undefined && requestCount > 0n ? (
+        <SearchProgress
+          testId="request-search-progress"
+          search={{
+            text: describeSearch({ one: 'request', many: 'requests' }, requestCount, search.read, matches?.length ?? 0),
+            complete: search.complete,
+            error: search.error,
+            retry: search.retry,
+          }}
+        />
+      ) : (
+        <p className="mt-3 text-xs text-slate-400">
+          The counts are of the requests on this page; choose a state to search every request.
+        </p>
+      )}
+      {shown === undefined ? (
         <p role="status" className="mt-4 text-sm text-slate-300">
           Loading the requests…
         </p>
       ) : shown.length === 0 ? (
-        <p className="mt-4 text-sm text-slate-300">No request in this state on this page.</p>
+        <p className="mt-4 text-sm text-slate-300">
+          {!searching
+            ? 'No request in this state on this page.'
+            : search.complete
+              ? 'No request is in this state.'
+              : 'No request in this state found so far.'}
+        </p>
       ) : (
         <div className="mt-4">
           <RequestTable requests={shown} caption="Audit requests" />
         </div>
       )}
-      <Pager page={page} pageCount={pageCount} onPage={onPage} label="Request pages" />
+      {searching ? (
+        <Pager
+          page={found?.page ?? 0}
+          pageCount={found?.pageCount ?? 1}
+          onPage={setMatchPage}
+          label="Matching request pages"
+        />
+      ) : (
+        <Pager page={page} pageCount={pageCount} onPage={onPage} label="Request pages" />
+      )}
     </Card>
   );
 }

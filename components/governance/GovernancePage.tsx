@@ -68,6 +68,7 @@ function GovernanceDashboard({ governance, staking }: { governance: Address; sta
       />
       <RefundPanel governance={governance} account={address} />
       <ProposalList
+        governance={governance}
         state={list.state}
         proposals={list.proposals}
         range={list.range}

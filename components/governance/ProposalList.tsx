@@ -2,6 +2,11 @@
 
 import Link from 'next/link';
 import { useId, useState } from 'react';
+import type { Address } from 'viem';
+import { useConfig } from 'wagmi';
+import { readContract } from '@wagmi/core';
+import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
+import { collectMatches, describeSearch, pageOfMatches } from '@/lib/lists/wholeList';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import {
   evaluationDeadline,
@@ -25,6 +30,7 @@ import {
   kindLabel,
   matchesFilter,
   matchesKindFilter,
+  PROPOSALS_PAGE_SIZE,
   quorumBase,
   tallySummary,
   type PageRange,
@@ -36,6 +42,7 @@ import { TallyBars } from './TallyBars';
 import { StatusBadge, proposalHref } from './shared';
 import { DateAt } from '@/components/ui/chainDisplay';
 import type { GovernanceState } from './useGovernanceList';
+import { useWholeListSearch } from './useWholeListSearch';
 
 export function proposalTerms(p: ProposalData): string {
   if (p.kind === ProposalKind.Funding) {
@@ -48,6 +55,7 @@ export function proposalTerms(p: ProposalData): string {
 }
 
 interface Props {
+  governance: Address;
   state: GovernanceState | undefined;
   proposals: ProposalData[] | undefined;
   range: PageRange | undefined;
@@ -55,25 +63,60 @@ interface Props {
   onPage(page: number): void;
 }
 
-export function ProposalList({ state, proposals, range, pageError, onPage }: Props) {
+export function ProposalList({ governance, state, proposals, range, pageError, onPage }: Props) {
+  const config = useConfig();
   const [filter, setFilter] = useState<StateFilter>('All');
   const [kindFilter, setKindFilter] = useState<KindFilter>('All kinds');
+  const [matchPage, setMatchPage] = useState(0);
   const filterId = useId();
   const kindFilterId = useId();
   const count = state?.proposalCount;
-  // The filters apply to the page already read: the contract has no getter by state or kind, and reading every
-  // proposal to filter them would break the paging. With a filter on, a page may show fewer than ten.
-  const shown =
-    state &&
-    proposals?.filter(
-      (p) => matchesFilter(proposalStatusLabel(p, state.currentEpoch), filter) && matchesKindFilter(p.kind, kindFilter),
-    );
+  // With a filter on, the whole list is searched: the contract has no getter by state or kind, so every proposal is
+  // read through get_proposals in batches of 100 (one request each), newest first, and the matches are paged here.
+  // With no filter nothing more is read than the page shown.
+  const filtering = filter !== 'All' || kindFilter !== 'All kinds';
+  const search = useWholeListSearch({
+    address: governance,
+    name: 'get_proposals',
+    count,
+    newestAt: 'end',
+    enabled: filtering,
+    readBatch: async ({ offset, limit }) => {
+      const page = await readContract(config, {
+        address: governance,
+        abi: treasuryGovernanceAbi,
+        functionName: 'get_proposals',
+        args: [offset, limit],
+      });
+      return [...(page as readonly ProposalData[])].reverse();
+    },
+  });
+  const matches =
+    state && search.batches
+      ? collectMatches(
+          search.batches,
+          (p) =>
+            matchesFilter(proposalStatusLabel(p, state.currentEpoch), filter) && matchesKindFilter(p.kind, kindFilter),
+        )
+      : undefined;
+  const found = matches && pageOfMatches(matches, matchPage, PROPOSALS_PAGE_SIZE);
+  const shown = filtering ? found?.items : proposals;
   const filterWords = [
     filter === 'All' ? undefined : `in the state “${filter}”`,
     kindFilter === 'All kinds' ? undefined : `of the kind “${kindFilter}”`,
   ]
     .filter(Boolean)
     .join(' and ');
+  const chooseState = (value: string) => {
+    if (!isStateFilter(value)) return;
+    setFilter(value);
+    setMatchPage(0);
+  };
+  const chooseKind = (value: string) => {
+    if (!isKindFilter(value)) return;
+    setKindFilter(value);
+    setMatchPage(0);
+  };
 
   return (
     <Card title="Proposals">
@@ -86,7 +129,7 @@ export function ProposalList({ state, proposals, range, pageError, onPage }: Pro
             <select
               id={filterId}
               value={filter}
-              onChange={(e) => isStateFilter(e.target.value) && setFilter(e.target.value)}
+              onChange={(e) => chooseState(e.target.value)}
               className="mt-1 rounded-md border border-slate-700 bg-slate-950 px-3 py-2 text-sm"
             >
               {STATE_FILTERS.map((f) => (
@@ -103,7 +146,7 @@ export function ProposalList({ state, proposals, range, pageError, onPage }: Pro
             <select
               id={kindFilterId}
               value={kindFilter}
-              onChange={(e) => isKindFilter(e.target.value) && setKindFilter(e.target.value)}
+              onChange={(e) => chooseKind(e.target.value)}
               className="mt-1 rounded-md border border-slate-700 bg-slate-950 px-3 py-2 text-sm"
               data-testid="proposal-kind-filter"
             >
@@ -122,11 +165,29 @@ export function ProposalList({ state, proposals, range, pageError, onPage }: Pro
         )}
       </div>
 
-      {pageError ? (
+      {filtering && count !== undefined && count > 0n && (
+        <div className="mb-3 text-sm" data-testid="proposal-search">
+          {search.error ? (
+            <p role="alert" className="text-rose-200">
+              The search stopped: {search.error.message.split('\n')[0]}{' '}
+              <Button variant="secondary" onClick={search.retry}>
+                Retry
+              </Button>
+            </p>
+          ) : (
+            <p role="status" aria-live="polite" className="text-slate-300" data-testid="proposal-search-progress">
+              {describeSearch({ one: 'proposal', many: 'proposals' }, count, search.read, matches?.length ?? 0)}
+              {search.complete ? '.' : '…'}
+            </p>
+          )}
+        </div>
+      )}
+
+      {(filtering ? search.error && !search.batches : pageError) ? (
         <p role="alert" className="text-sm text-rose-200">
-          The proposals cannot be read: {pageError.message.split('\n')[0]}
+          The proposals cannot be read: {(filtering ? search.error : pageError)?.message.split('\n')[0]}
         </p>
-      ) : !state || !proposals ? (
+      ) : !state || !shown ? (
         <p role="status" className="text-sm text-slate-300">
           Loading proposals…
         </p>
@@ -138,36 +199,60 @@ export function ProposalList({ state, proposals, range, pageError, onPage }: Pro
           </Link>
           .
         </p>
-      ) : shown && shown.length === 0 ? (
+      ) : shown.length === 0 ? (
         <p role="status" className="text-sm text-slate-300">
-          No proposal on this page is {filterWords}. Other pages may hold some.
+          {search.complete ? `No proposal is ${filterWords}.` : `No proposal ${filterWords} found yet.`}
         </p>
       ) : (
         <ul className="space-y-3" aria-label="Proposals, newest first">
-          {shown?.map((p) => (
+          {shown.map((p) => (
             <ProposalItem key={p.id.toString()} proposal={p} state={state} />
           ))}
         </ul>
       )}
 
-      {range && range.pageCount > 1 && (
-        <nav aria-label="Proposal pages" className="mt-4 flex flex-wrap items-center gap-3">
-          <Button variant="secondary" disabled={range.page === 0} onClick={() => onPage(range.page - 1)}>
-            Newer proposals
-          </Button>
-          <p className="text-sm text-slate-400" aria-live="polite">
-            Page {range.page + 1} of {range.pageCount}
-          </p>
-          <Button
-            variant="secondary"
-            disabled={range.page >= range.pageCount - 1}
-            onClick={() => onPage(range.page + 1)}
-          >
-            Older proposals
-          </Button>
-        </nav>
-      )}
+      {filtering
+        ? found &&
+          found.pageCount > 1 && (
+            <PageButtons
+              page={found.page}
+              pageCount={found.pageCount}
+              onPage={setMatchPage}
+              label="Matching proposal pages"
+            />
+          )
+        : range &&
+          range.pageCount > 1 && (
+            <PageButtons page={range.page} pageCount={range.pageCount} onPage={onPage} label="Proposal pages" />
+          )}
     </Card>
+  );
+}
+
+/** Newer / older buttons; a filtered list pages its matches, an unfiltered one the contract's pages. */
+function PageButtons({
+  page,
+  pageCount,
+  onPage,
+  label,
+}: {
+  page: number;
+  pageCount: number;
+  onPage(page: number): void;
+  label: string;
+}) {
+  return (
+    <nav aria-label={label} className="mt-4 flex flex-wrap items-center gap-3">
+      <Button variant="secondary" disabled={page === 0} onClick={() => onPage(page - 1)}>
+        Newer proposals
+      </Button>
+      <p className="text-sm text-slate-400" aria-live="polite">
+        Page {page + 1} of {pageCount}
+      </p>
+      <Button variant="secondary" disabled={page >= pageCount - 1} onClick={() => onPage(page + 1)}>
+        Older proposals
+      </Button>
+    </nav>
   );
 }
 
