@@ -23,7 +23,7 @@ import {
 } from '@/lib/audits/view';
 import { newestFirstPage } from '@/lib/governance/view';
 import { collectMatches, describeSearch, pageOfMatches, type SearchBatch } from '@/lib/lists/wholeList';
-import { useWholeListSearch } from '@/components/governance/useWholeListSearch';
+import { useWholeListSearch } from '@/components/ui/useWholeListSearch';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, NotDeployed, ReadFailed, Stat } from '@/components/ui/primitives';

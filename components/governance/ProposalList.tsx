@@ -42,7 +42,7 @@ import { TallyBars } from './TallyBars';
 import { StatusBadge, proposalHref } from './shared';
 import { DateAt } from '@/components/ui/chainDisplay';
 import type { GovernanceState } from './useGovernanceList';
-import { useWholeListSearch } from './useWholeListSearch';
+import { useWholeListSearch } from '@/components/ui/useWholeListSearch';
 
 export function proposalTerms(p: ProposalData): string {
   if (p.kind === ProposalKind.Funding) {
