@@ -174,7 +174,11 @@ describe('scanHistory', () => {
     firstVisit.proxy.setLogsDelayMs(20);
     let calls = 0;
     await firstVisit
-      .scan({ signal: controller.signal, saveEveryMs: 0, onProgress: () => void (++calls === 12 && controller.abort()) })
+      .scan({
+        signal: controller.signal,
+        saveEveryMs: 0,
+        onProgress: () => void (++calls === 12 && controller.abort()),
+      })
       .catch(() => undefined);
 
     // A reload: a new store object over the same database, a new range.
