@@ -9,3 +9,4 @@ export * from './progress';
 export * from './stores';
 export * from './deploymentBlock';
 export * from './earliestBlock';
+export * from './blockTimes';
