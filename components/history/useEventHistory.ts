@@ -67,7 +67,7 @@ const IDLE: SessionState = { logs: [], status: 'idle', progress: undefined, erro
 let storePromise: Promise<HistoryStore> | undefined;
 
 /** The browser's store: IndexedDB, or memory where IndexedDB is missing or refused (the scan then lasts one visit). */
-function historyStore(): Promise<HistoryStore> {
+export function historyStore(): Promise<HistoryStore> {
   storePromise ??= openIndexedDbHistoryStore().catch(() => createMemoryHistoryStore());
   return storePromise;
 }

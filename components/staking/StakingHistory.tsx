@@ -19,7 +19,9 @@ import {
   type HistoryRow,
 } from '@/lib/staking/history';
 import { HistoryProgress } from '@/components/history/HistoryProgress';
-import type { EventHistory } from '@/components/history/useEventHistory';
+import { historyStore, type EventHistory } from '@/components/history/useEventHistory';
+import { blockTimestamps } from '@/lib/history/blockTimes';
+import { REORG_DEPTH } from '@/lib/history/scan';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { DataTable } from '@/components/ui/DataTable';
 import { Button, Card } from '@/components/ui/primitives';
@@ -81,22 +83,16 @@ export function StakingHistory({ account, current, legacy }: Props) {
     [current.logs, legacy, account],
   );
   const blocks = useMemo(() => blocksOf(rows), [rows]);
-  // Dates of the account's own blocks only; issued together, they travel as one JSON-RPC batch. A block that fails
-  // only loses its date.
+  // Dates of the account's own blocks only: from the history store where a past visit dated them, the rest asked
+  // together (one JSON-RPC batch) and stored. A block that fails only loses its date.
+  const head = current.scannedTo ?? current.progress?.toBlock ?? 0n;
   const dates = useQuery({
     queryKey: ['staking-history-dates', chain.id, blocks.map(String)],
     enabled: Boolean(client) && blocks.length > 0,
     staleTime: Infinity,
     queryFn: async () => {
       if (!client) throw new Error('No connection to the network');
-      const results = await Promise.allSettled(blocks.map((blockNumber) => client.getBlock({ blockNumber })));
-      const timestamps = new Map<bigint, bigint>();
-      results.forEach((result, i) => {
-        const blockNumber = blocks[i];
-        if (result.status === 'fulfilled' && blockNumber !== undefined)
-          timestamps.set(blockNumber, result.value.timestamp);
-      });
-      return timestamps;
+      return blockTimestamps(client, await historyStore(), chain.id, blocks, head, REORG_DEPTH);
     },
   });
   const dated = dates.data ? withTimestamps(rows, dates.data) : rows;

@@ -11,6 +11,7 @@ import { useChainNow } from '@/components/ui/chainDisplay';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { LegacyV1Position } from './LegacyV1Position';
 import { PoolStats } from './PoolStats';
+import { PendingReturn } from './PendingReturn';
 import { PositionActions } from './PositionActions';
 import { PositionTimeline } from './PositionTimeline';
 import { ReportAbuse } from './ReportAbuse';
@@ -85,6 +86,7 @@ function StakingDashboard({ staking }: { staking: Address }) {
     <>
       <PoolStats data={data} />
       {address && <LegacyV1Position account={address} />}
+      {address && <PendingReturn staking={staking} account={address} chainId={chainId} />}
       {!address && (
         <Card>
           <p className="text-sm text-slate-300">Connect a wallet to see your position and stake.</p>

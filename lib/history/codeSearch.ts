@@ -9,17 +9,19 @@ async function hasCodeAt(client: HistoryClient, address: Address, block: bigint)
   return typeof code === 'string' && code !== '0x' && code !== '0x0';
 }
 
-/** The first block at which `address` has code, by binary search in [0, head]; undefined when it has none at the
- * head; throws when the RPC refuses historical state. Assumes code, once there, stays (a contract that
- * self-destructed and came back would be found at a later life). */
+/** The first block at which `address` has code, by binary search in [earliest, head] (`earliest`: the first block
+ * the node serves, 0 by default; code already there gives `earliest`); undefined when it has none at the head;
+ * throws when the RPC refuses historical state. Assumes code, once there, stays (a contract that self-destructed
+ * and came back would be found at a later life). */
 export async function findDeploymentBlock(
   client: HistoryClient,
   address: Address,
   head: bigint,
   signal?: AbortSignal,
+  earliest = 0n,
 ): Promise<bigint | undefined> {
   if (!(await hasCodeAt(client, address, head))) return undefined;
-  let low = 0n;
+  let low = earliest < head ? earliest : head;
   let high = head;
   while (low < high) {
     if (signal?.aborted) throw new HistoryScanCancelled();

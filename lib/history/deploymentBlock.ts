@@ -6,6 +6,7 @@
 import type { Address } from 'viem';
 import { recordedDeploymentBlock, type ContractName } from '../chain/deployments';
 import { findDeploymentBlock } from './codeSearch';
+import { earliestServedBlock } from './earliestBlock';
 import type { HistoryClient } from './reader';
 import { HistoryScanCancelled } from './rpcError';
 import type { HistoryStore } from './types';
@@ -14,7 +15,8 @@ export { findDeploymentBlock };
 
 const cacheName = (chainId: number, address: Address) => `deployment:${chainId}:${address.toLowerCase()}`;
 
-/** The block to scan `name`'s events from: recorded, else cached, else searched (and cached), else 0. */
+/** The block to scan `name`'s events from: recorded, else cached, else searched (and cached) from the first block
+ * the node serves, else that first block (0 on a node with the whole chain). */
 export async function resolveStartBlock(
   client: HistoryClient,
   store: HistoryStore,
@@ -27,14 +29,16 @@ export async function resolveStartBlock(
   if (recorded !== undefined) return recorded;
   const cached = await store.readValue(cacheName(chainId, address)).catch(() => undefined);
   if (cached && /^\d+$/.test(cached)) return BigInt(cached);
+  // No log predates the first block the node serves: the search and the fallback start there.
+  const earliest = await earliestServedBlock(client, chainId);
   try {
     const head = BigInt(await client.request({ method: 'eth_blockNumber' }));
-    const found = await findDeploymentBlock(client, address, head, signal);
-    if (found === undefined) return 0n;
+    const found = await findDeploymentBlock(client, address, head, signal, earliest);
+    if (found === undefined) return earliest;
     await store.writeValue(cacheName(chainId, address), found.toString()).catch(() => undefined);
     return found;
   } catch (error) {
     if (error instanceof HistoryScanCancelled) throw error;
-    return 0n;
+    return earliest;
   }
 }

@@ -8,3 +8,5 @@ export * from './scan';
 export * from './progress';
 export * from './stores';
 export * from './deploymentBlock';
+export * from './earliestBlock';
+export * from './blockTimes';

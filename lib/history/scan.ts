@@ -4,6 +4,7 @@
 // reset under the same addresses). What is found is reported as it arrives; the store is updated as chunks
 // arrive (at most about once a second, and always before the scan returns or throws), so a scan cancelled or cut
 // short by a reload resumes where it stopped.
+import { earliestServedBlock } from './earliestBlock';
 import {
   parseEventLogs,
   toEventSelector,
@@ -128,6 +129,8 @@ export async function scanHistory<abi extends Abi, eventName extends ContractEve
   // The tip of each entry's last complete scan must still be on the chain (the last blocks are re-read anyway).
   // Asked together with the head, so the requests travel as one JSON-RPC batch.
   const tips = [...new Set(stored.map((s) => s?.tip?.block).filter((b): b is bigint => b !== undefined))];
+  // The first block the node serves rides in the same batch (asked once per client and chain).
+  const earliestAsked = earliestServedBlock(client, options.chainId);
   const [head, ...tipBlocks] = await Promise.all([
     options.head ?? blockAt(client, 'latest'),
     ...tips.map((b) => blockAt(client, b).catch(() => undefined)),
@@ -161,7 +164,10 @@ export async function scanHistory<abi extends Abi, eventName extends ContractEve
     });
   }
 
-  const from = options.fromBlock;
+  // Never before the first block the node serves (a recorded deployment block older than a node started from a
+  // snapshot would otherwise cost a request per range of blocks that cannot hold a log).
+  const earliest = await earliestAsked;
+  const from = options.fromBlock > earliest ? options.fromBlock : earliest;
   const to = head.block;
   const total = to >= from ? to - from + 1n : 0n;
   const alreadyCovered = to >= from ? coveredByAll(entries, from, to) : [];

@@ -25,6 +25,16 @@ export interface StakingStorage {
   pendingReturns?: bigint;
 }
 
+/**
+ * The reward pool a call sees: the balance less the stakes and, where the contract owes reported stakers a pull
+ * payment, less those; never the stored `StakingRewardPool`. A balance below them (which the contracts never allow)
+ * reads as an empty pool.
+ */
+export function livePool(storage: Pick<StakingStorage, 'balance' | 'totalAmount' | 'pendingReturns'>): bigint {
+  const owed = storage.totalAmount + (storage.pendingReturns ?? 0n);
+  return storage.balance > owed ? storage.balance - owed : 0n;
+}
+
 export interface LiveStakingView extends PoolView {
   /** TotalStakingAmount (it only changes with calls, so the stored value is live). */
   totalAmount: bigint;
@@ -41,7 +51,6 @@ export function liveStakingView(
   maxSecondsPerBlock: bigint,
   roundInterval: bigint,
 ): LiveStakingView {
-  const owed = storage.totalAmount + (storage.pendingReturns ?? 0n);
   const clock = simulateClock(
     {
       timestamp: storage.timestamp,
@@ -54,7 +63,7 @@ export function liveStakingView(
   );
   return {
     now: clock.timestamp,
-    pool: storage.balance > owed ? storage.balance - owed : 0n,
+    pool: livePool(storage),
     totalWeight: clock.totalWeight,
     totalAmount: storage.totalAmount,
     roundInterval,

@@ -1,9 +1,10 @@
 // The one path every write in the app takes: simulate (so a revert shows before the wallet opens), send,
 // wait for the receipt, and report each phase. React state and cache invalidation live in the hook that
 // wraps it (components/ui/useTransaction.ts).
-import { simulateContract, waitForTransactionReceipt, writeContract, type Config } from '@wagmi/core';
+import { getPublicClient, simulateContract, waitForTransactionReceipt, writeContract, type Config } from '@wagmi/core';
 import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hash, TransactionReceipt } from 'viem';
 import { describeTxError, type TxErrorDescription } from './describeTxError';
+import { gasLimitWithMargin } from './gasLimit';
 
 export interface ContractWrite<
   abi extends Abi = Abi,
@@ -38,8 +39,20 @@ export async function runTransaction(
       ...request,
       account: options.account,
     } as Parameters<typeof simulateContract>[1]);
+    // The wallet is given the estimate plus a margin (see gasLimit.ts), not left to estimate the bare minimum.
+    const client = getPublicClient(config);
+    let gas: bigint | undefined;
+    if (client) {
+      const [estimate, block] = await Promise.all([
+        client.estimateContractGas({ ...request, account: options.account } as Parameters<
+          typeof client.estimateContractGas
+        >[0]),
+        client.getBlock(),
+      ]);
+      gas = gasLimitWithMargin(estimate, block.gasLimit);
+    }
     options.onPhase?.('awaiting-wallet');
-    hash = await writeContract(config, prepared as Parameters<typeof writeContract>[1]);
+    hash = await writeContract(config, { ...prepared, gas } as Parameters<typeof writeContract>[1]);
     options.onPhase?.('pending', hash);
     const receipt = await waitForTransactionReceipt(config, { hash, pollingInterval: options.pollingInterval });
     if (receipt.status !== 'success') {

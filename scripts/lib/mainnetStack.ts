@@ -155,13 +155,38 @@ export async function stakeFrom(
   }
 }
 
-/** The storage slot holding `value` among a contract's first slots; it must be the only one. */
-async function slotHolding(c: Clients, address: Address, value: bigint, what: string): Promise<Hex> {
+/**
+ * Moves the stored field that the getter `what` reads from `current` to `next`. The field may share its slot with
+ * others (ColdStaking packs its clock, lock, staker count and total amount in one slot): every aligned field among
+ * the contract's first slots that holds `current` is a candidate, and the one whose change the getter sees is kept.
+ */
+async function moveStoredField(
+  c: Clients,
+  address: Address,
+  what: 'Timestamp' | 'TotalStakingWeight',
+  current: bigint,
+  next: bigint,
+): Promise<void> {
   const slots = Array.from({ length: CONSTRUCTOR_SLOTS }, (_, i) => numberToHex(i, { size: 32 }));
-  const values = await Promise.all(slots.map((slot) => c.public.getStorageAt({ address, slot })));
-  const found = slots.filter((_, i) => BigInt(values[i] ?? '0x0') === value);
-  if (found.length !== 1) throw new Error(`mainnet-like stack: cannot tell which slot holds ${what}`);
-  return found[0]!;
+  const values = await Promise.all(
+    slots.map(async (slot) => BigInt((await c.public.getStorageAt({ address, slot })) ?? '0x0')),
+  );
+  const read = () => c.public.readContract({ address, abi: coldStakingV1Abi, functionName: what });
+  for (const [i, word] of values.entries()) {
+    for (const bytes of [32, 16, 8, 5, 4]) {
+      const mask = (1n << BigInt(bytes * 8)) - 1n;
+      if (next > mask) continue;
+      for (let offset = 0; offset + bytes <= 32; offset++) {
+        const shift = BigInt(offset * 8);
+        if (((word >> shift) & mask) !== current) continue;
+        const moved = (word & ~(mask << shift)) | (next << shift);
+        await c.test.setStorageAt({ address, index: slots[i]!, value: numberToHex(moved, { size: 32 }) });
+        if ((await read()) === next) return;
+        await c.test.setStorageAt({ address, index: slots[i]!, value: numberToHex(word, { size: 32 }) });
+      }
+    }
+  }
+  throw new Error(`mainnet-like stack: cannot tell which stored field ${what} reads`);
 }
 
 /**
@@ -182,14 +207,8 @@ export async function advanceQuietTime(rpcUrl: string, contracts: readonly Addre
     ]);
     // A zero weight cannot be told from the empty slots: a staker must have staked for a few seconds already.
     if (weight === 0n) throw new Error('mainnet-like stack: no staking weight yet to move on');
-    const timestampSlot = await slotHolding(c, address, timestamp, 'Timestamp');
-    const weightSlot = await slotHolding(c, address, weight, 'TotalStakingWeight');
-    await c.test.setStorageAt({ address, index: timestampSlot, value: numberToHex(timestamp + seconds, { size: 32 }) });
-    await c.test.setStorageAt({
-      address,
-      index: weightSlot,
-      value: numberToHex(weight + seconds * amount, { size: 32 }),
-    });
+    await moveStoredField(c, address, 'Timestamp', timestamp, timestamp + seconds);
+    await moveStoredField(c, address, 'TotalStakingWeight', weight, weight + seconds * amount);
   }
   const head = await c.public.getBlock();
   await c.test.setNextBlockTimestamp({ timestamp: head.timestamp + seconds });
