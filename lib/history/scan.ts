@@ -164,10 +164,12 @@ export async function scanHistory<abi extends Abi, eventName extends ContractEve
     });
   }
 
-  // Never before the first block the node serves (a recorded deployment block older than a node started from a
-  // snapshot would otherwise cost a request per range of blocks that cannot hold a log).
+  // A start of 0 means "from the beginning": then never before the first block the node serves (a node started from
+  // a snapshot would otherwise cost a request per range of blocks that cannot hold a log). A recorded start (a
+  // deployment block) is taken as given: it is the contract's own history, which a node without those blocks
+  // cannot answer for, and the mainnet-like stack measures exactly that range.
   const earliest = await earliestAsked;
-  const from = options.fromBlock > earliest ? options.fromBlock : earliest;
+  const from = options.fromBlock === 0n && earliest > 0n ? earliest : options.fromBlock;
   const to = head.block;
   const total = to >= from ? to - from + 1n : 0n;
   const alreadyCovered = to >= from ? coveredByAll(entries, from, to) : [];
