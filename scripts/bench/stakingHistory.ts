@@ -15,6 +15,7 @@ import { findFreePort } from '../lib/anvil';
 import {
   fillStakers,
   MAINNET_LIKE_LOGS_RANGE,
+  MAINNET_LIKE_START_BLOCK,
   startMainnetLikeStack,
   type MainnetLikeStack,
 } from '../lib/mainnetStack';
@@ -110,9 +111,9 @@ export async function measureStakingHistory(browser: Browser, log: (line: string
     await context.close();
 
     // The ranges the first visit had to read: V2 from its recorded start; V1 from wherever its start was found (an
-    // RPC without old state, as this anvil, leaves it at 0), both to the head.
+    // RPC without old state, as this anvil, gives the first block it serves), both to the head.
     const v2Blocks = head - V2_START + 1n;
-    const v1Blocks = head + 1n;
+    const v1Blocks = head - BigInt(MAINNET_LIKE_START_BLOCK) + 1n;
     const minimumRequests = Number(
       (v2Blocks + BigInt(MAINNET_LIKE_LOGS_RANGE) - 1n) / BigInt(MAINNET_LIKE_LOGS_RANGE) +
         (v1Blocks + BigInt(MAINNET_LIKE_LOGS_RANGE) - 1n) / BigInt(MAINNET_LIKE_LOGS_RANGE),
