@@ -1,7 +1,8 @@
 // Regression tests of the audit findings on contracts/AuditRegistry.sol (M-04, L-02, L-03, L-04, L-07): each
 // test performs the attack the audit reproduced, on a real anvil, with the registry's production parameters
 // (10 karma a KiB, 5 karma an error, 27-day payout periods). Each showed the attack succeeding on the code before
-// the fix (/work/brief evidence); each now asserts that it fails, with the registry's reason.
+// the fix (commit c83a9ba asserts that each succeeds; SECURITY.md lists them); each now asserts that it fails, with
+// the registry's reason.
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   formatEther,
