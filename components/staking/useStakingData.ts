@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import { zeroAddress, type Address } from 'viem';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useBalance, useBlock, useGasPrice, useReadContracts } from 'wagmi';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import { stakingAbiOn, uintView, V2_MAX_SECONDS_PER_BLOCK } from '@/lib/staking/contractFeatures';
@@ -68,7 +69,9 @@ export function useStakingData(staking: Address | undefined, account: Address | 
   // new block, and with it everything below.
   const block = useBlock({ scopeKey: staking, query: { enabled: Boolean(staking) } });
   const blockNumber = block.data?.number;
-  const pinned = { enabled: Boolean(staking) && blockNumber !== undefined };
+  // While a new block's reads load (after a transaction, say), the previous block's results stay: the page keeps
+  // its figures and its forms stay mounted with their messages, instead of emptying for a moment.
+  const pinned = { enabled: Boolean(staking) && blockNumber !== undefined, placeholderData: keepPreviousData };
   const reads = useReadContracts({
     allowFailure: true,
     blockNumber,
@@ -89,7 +92,7 @@ export function useStakingData(staking: Address | undefined, account: Address | 
     allowFailure: true,
     blockNumber,
     contracts: optional.contracts,
-    query: { enabled: pinned.enabled && optional.contracts.length > 0 },
+    query: { enabled: pinned.enabled && optional.contracts.length > 0, placeholderData: keepPreviousData },
   });
   // wagmi leaves a query with no contracts idle (no data): where the ABI has none of the views, there is nothing to wait for.
   const optionalData = optional.contracts.length === 0 ? NO_OPTIONAL_RESULTS : optionalResults.data;
