@@ -1,7 +1,6 @@
 'use client';
 
 import type { Abi, AbiFunction, Address } from 'viem';
-import { useReadContract } from 'wagmi';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { stakingAbiOn, uintView } from '@/lib/staking/contractFeatures';
@@ -26,26 +25,27 @@ function withdrawPendingReturn(abi: Abi): AbiFunction | undefined {
  * where the contract has the pull payment (not the live mainnet V2) and the connected address is owed something;
  * the confirmation stays after the amount owed drops to 0.
  */
-export function PendingReturn({ staking, account, chainId }: { staking: Address; account: Address; chainId: number }) {
+export function PendingReturn({
+  staking,
+  chainId,
+  amount,
+}: {
+  staking: Address;
+  chainId: number;
+  /** What the connected address is owed, read with the page's other figures (undefined without the view). */
+  amount: bigint | undefined;
+}) {
   const abi = stakingAbiOn(chainId);
   const owedView = uintView(abi, 'pending_returns', 1);
   const withdraw = withdrawPendingReturn(abi);
   const tx = useTransaction();
-  // The compiled ABI types the call; it is made only where the chain's ABI has both members.
-  const owed = useReadContract({
-    address: staking,
-    abi: coldStakingAbi,
-    functionName: 'pending_returns',
-    args: [account],
-    query: { enabled: Boolean(owedView && withdraw) },
-  });
-  const amount = typeof owed.data === 'bigint' ? owed.data : 0n;
-  if (!owedView || !withdraw || (amount === 0n && tx.state.phase !== 'success')) return null;
+  if (amount === undefined || !owedView || !withdraw || (amount === 0n && tx.state.phase !== 'success')) return null;
+  const owed = amount;
 
   async function take() {
     await tx.send(
       { address: staking, abi: coldStakingAbi, functionName: 'withdraw_pending_return' },
-      { successMessage: `Took back ${formatCloWithUnit(amount)} of returned stake` },
+      { successMessage: `Took back ${formatCloWithUnit(owed)} of returned stake` },
     );
   }
 

@@ -86,7 +86,7 @@ function StakingDashboard({ staking }: { staking: Address }) {
     <>
       <PoolStats data={data} />
       {address && <LegacyV1Position account={address} />}
-      {address && <PendingReturn staking={staking} account={address} chainId={chainId} />}
+      {address && <PendingReturn staking={staking} chainId={chainId} amount={data?.ownPendingReturn} />}
       {!address && (
         <Card>
           <p className="text-sm text-slate-300">Connect a wallet to see your position and stake.</p>

@@ -20,6 +20,8 @@ export interface StakingData {
   maxDelay: bigint;
   /** undefined on contracts without the view (mainnet V2). */
   stakerCount?: bigint;
+  /** A reported stake the connected address did not accept, owed to it (L-06); undefined without the pull payment. */
+  ownPendingReturn?: bigint;
   /** The contract clock as a call in the block read sees it. */
   contractNow: bigint;
   /** Chain time of the block read. */
@@ -45,6 +47,7 @@ function optionalReads(staking: Address | undefined, chainId: number, who: Addre
     { key: 'maxSecondsPerBlock', item: uintView(abi, 'max_seconds_per_block', 0), args: [] },
     { key: 'heldUntil', item: uintView(abi, 'held_until', 1), args: [who] },
     { key: 'pendingReturns', item: uintView(abi, 'total_pending_returns', 0), args: [] },
+    { key: 'ownPendingReturn', item: uintView(abi, 'pending_returns', 1), args: [who] },
   ] as const;
   const present = wanted.filter((w) => w.item !== undefined);
   return {
@@ -157,6 +160,7 @@ export function useStakingData(staking: Address | undefined, account: Address | 
       roundInterval,
       maxDelay,
       stakerCount: extra.get('stakerCount'),
+      ownPendingReturn: account ? extra.get('ownPendingReturn') : undefined,
       contractNow: view.now,
       blockTime: block.data.timestamp,
       view,
