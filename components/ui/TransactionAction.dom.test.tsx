@@ -6,14 +6,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
 import { allowed, refused } from '@/lib/tx/actionState';
 import { AppProviders } from './AppProviders';
-import { TransactionAction } from './TransactionAction';
+import { contractWrite, TransactionAction } from './TransactionAction';
 
-const withdrawFile = {
+const withdrawFile = contractWrite({
   address: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
   abi: callistoFSAbi,
   functionName: 'withdraw',
   args: [3n],
-} as const;
+});
+
+// The call is checked against the ABI: a wrong argument does not compile.
+// @ts-expect-error withdraw takes a file id (bigint), not a string
+contractWrite({ ...withdrawFile, args: ['3'] });
 
 describe('TransactionAction', () => {
   it('shows why it is refused next to a disabled button, tied to it for screen readers', async () => {

@@ -8,6 +8,17 @@ import { Button } from './primitives';
 import { TxStatus } from './TxStatus';
 import { useTransaction } from './useTransaction';
 
+/**
+ * A contract call typed against its ABI: the function must be a write of that ABI and the arguments its
+ * parameters. Use it in `build` (`build={() => contractWrite({ address, abi, functionName: 'vote', args: [id, 1] })}`):
+ * a bare object literal returned from an arrow loses the argument tuple's type before the function name is known.
+ */
+export function contractWrite<const abi extends Abi, name extends ContractFunctionName<abi, 'nonpayable' | 'payable'>>(
+  request: ContractWrite<abi, name>,
+): ContractWrite<abi, name> {
+  return request;
+}
+
 /** What `build` returns when the inputs cannot make a transaction yet: the problem, said next to the button. */
 export interface BuildRefusal {
   error: string;
