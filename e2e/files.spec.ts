@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createPublicClient, http } from 'viem';
 import { callistoFSAbi } from '../contracts-abi/CallistoFS';
-import { computeCid } from '../lib/files/unixfs';
+import { computeCid } from '@callisto-hub/unixfs';
 import { anvilAddress, deployedAddress, expect, lastTxOf, openConnected, rpcBalance, test } from './fixtures';
 
 /** A seeded staker with CLO to spare and no file at the test's path. */

@@ -185,7 +185,7 @@ export function UploadCard({
     setHash({ phase: 'hashing', hashed: 0 });
     try {
       // Loaded on first use: the UnixFS importer is not part of the page's first load.
-      const { computeCid } = await import('@/lib/files/unixfs');
+      const { computeCid } = await import('@callisto-hub/unixfs');
       let last = 0;
       const result = await computeCid(
         target.entries.map((entry) => ({ path: entry.path, content: () => blobChunks(entry.file, () => !current()) })),

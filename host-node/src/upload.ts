@@ -11,7 +11,7 @@ import {
   type ImportDirectory,
   type ImportEntry,
   type ImportResult,
-} from '../../lib/files/unixfs';
+} from '@callisto-hub/unixfs';
 import { HttpError } from './http';
 import { describeError, type Log } from './log';
 import type { Metrics } from './metrics';

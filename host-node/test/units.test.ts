@@ -12,7 +12,7 @@ import { CID } from 'multiformats/cid';
 import * as raw from 'multiformats/codecs/raw';
 import { sha256 } from 'multiformats/hashes/sha2';
 import { describe, expect, it } from 'vitest';
-import { importToBlockstore } from '../../lib/files/unixfs';
+import { importToBlockstore } from '@callisto-hub/unixfs';
 import { loadConfigFromEnv } from '../src/config';
 import { confirmBatchSize, confirmGasBudget, MAX_CONFIRM_BATCH } from '../src/batching';
 import { fileBytes, inspectDag, pinWalker } from '../src/dag';

@@ -1,4 +1,4 @@
-// Kubo compatibility of lib/files/unixfs.ts. Every expected CID below was printed by Kubo itself and published
+// Kubo compatibility of lib/unixfs/unixfs.ts. Every expected CID below was printed by Kubo itself and published
 // in the place cited next to it; none was computed here. Where Kubo published no vector for exactly
 // `ipfs add --cid-version 1` at a size class, the test checks Kubo's published vector for the nearest Kubo
 // profile (which differs in one stated setting) and checks the structure of our own DAG separately.
