@@ -2,9 +2,9 @@ import { formatUnits } from 'viem';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDuration } from '@/lib/format/time';
 import { Card, Stat } from '@/components/ui/primitives';
-import type { StakingData } from './useStakingData';
+import type { StakingPool } from './hooks/useStakingPool';
 
-export function PoolStats({ data }: { data: StakingData | undefined }) {
+export function PoolStats({ pool: data }: { pool: StakingPool | undefined }) {
   return (
     <Card title="Staking pool">
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">

@@ -13,19 +13,22 @@ import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { RewardProjectionChart } from './RewardProjectionChart';
-import type { StakingData } from './useStakingData';
+import type { StakerPosition } from './hooks/useStakerPosition';
+import type { StakingPool } from './hooks/useStakingPool';
 
 const roundOptions = Array.from({ length: MAX_FORM_ROUNDS }, (_, i) => i + 1);
 
 interface Props {
   staking: Address;
-  data: StakingData;
+  pool: StakingPool;
+  /** The connected account's position in the same block (undefined without one). */
+  position: StakerPosition | undefined;
   balance: bigint | undefined;
   gasPrice: bigint | undefined;
   connected: boolean;
 }
 
-export function StakeForm({ staking, data, balance, gasPrice, connected }: Props) {
+export function StakeForm({ staking, pool: data, position, balance, gasPrice, connected }: Props) {
   const [amount, setAmount] = useState('');
   const [rounds, setRounds] = useState('1');
   const [touched, setTouched] = useState(false);
@@ -34,7 +37,7 @@ export function StakeForm({ staking, data, balance, gasPrice, connected }: Props
   const ids = { amount: useId(), amountError: useId(), rounds: useId(), roundsError: useId(), loss: useId() };
   const result = validateStakeForm({ amount, rounds, balance });
   const clock = { contractNow: data.contractNow, chainNow: data.blockTime };
-  const existing = data.position?.staker;
+  const existing = position?.staker;
   const hasStake = (existing?.amount ?? 0n) > 0n;
 
   const preview = useMemo(() => {
@@ -64,7 +67,7 @@ export function StakeForm({ staking, data, balance, gasPrice, connected }: Props
   }, [result.amount, result.rounds, data]);
 
   // From the live pool and weight of the block read, as the contract would compute it (see lib/staking/livePool).
-  const loss = hasStake ? data.position?.addLoss : undefined;
+  const loss = hasStake ? position?.addLoss : undefined;
   const losesReward = Boolean(loss && loss.lostTime > 0n);
   const errors = touched ? result.errors : {};
   const canSubmit = connected && !result.errors.amount && !result.errors.rounds && (!losesReward || acceptedLoss);

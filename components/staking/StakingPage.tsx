@@ -17,7 +17,11 @@ import { PositionTimeline } from './PositionTimeline';
 import { ReportAbuse } from './ReportAbuse';
 import { StakeForm } from './StakeForm';
 import { StakingHistory } from './StakingHistory';
-import { useStakingData } from './useStakingData';
+import { useAccountFunds } from './hooks/useAccountFunds';
+import { useContractFeatures } from './hooks/useContractFeatures';
+import { useHeadBlock } from './hooks/useHeadBlock';
+import { useStakerPosition } from './hooks/useStakerPosition';
+import { useStakingPool } from './hooks/useStakingPool';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import { coldStakingV1Abi } from '@/contracts-abi/ColdStakingV1';
 import { useEventHistory } from '@/components/history/useEventHistory';
@@ -44,7 +48,16 @@ function StakingDashboard({ staking }: { staking: Address }) {
   const { address } = useAccount();
   const { chain } = useNetwork();
   const chainId = chain.id;
-  const { data, balance, gasPrice, error, refetch } = useStakingData(staking, address, chainId);
+  const features = useContractFeatures(chainId);
+  // Every figure below is read in one block (a block mined between two reads would skew pool, clock and weight),
+  // and the reads travel together: one multicall, or one JSON-RPC batch where the chain has no Multicall3.
+  const block = useHeadBlock(true);
+  const pool = useStakingPool(staking, block.head, features);
+  const ownPosition = useStakerPosition(staking, address, block.head, pool.data, features);
+  const { balance, gasPrice } = useAccountFunds(address);
+  const data = pool.data;
+  const error = block.error ?? pool.error ?? ownPosition.error;
+  const refetch = () => Promise.all([block.refetch(), pool.refetch(), ownPosition.refetch()]);
   // The chain's clock, ticking, for live countdowns (anvil runs ahead of the wall clock after time travel).
   const { now: chainNow } = useChainNow();
   // One scan of each contract's events, shared by the history and the inactive stakers (cached in the browser, so a
@@ -70,7 +83,7 @@ function StakingDashboard({ staking }: { staking: Address }) {
     return <ReadFailed what="The staking contract" onRetry={() => void refetch()} />;
   }
 
-  const position = data?.position;
+  const position = ownPosition.data;
   const timeline =
     data && position
       ? describePosition(position.staker, {
@@ -84,9 +97,9 @@ function StakingDashboard({ staking }: { staking: Address }) {
 
   return (
     <>
-      <PoolStats data={data} />
+      <PoolStats pool={data} />
       {address && <LegacyV1Position account={address} />}
-      {address && <PendingReturn staking={staking} chainId={chainId} amount={data?.ownPendingReturn} />}
+      {address && features.pendingReturns && <PendingReturn staking={staking} amount={position?.ownPendingReturn} />}
       {!address && (
         <Card>
           <p className="text-sm text-slate-300">Connect a wallet to see your position and stake.</p>
@@ -117,7 +130,16 @@ function StakingDashboard({ staking }: { staking: Address }) {
           <TxStatus state={withdrawTx.state} />
         </Card>
       )}
-      {data && <StakeForm staking={staking} data={data} balance={balance} gasPrice={gasPrice} connected={!!address} />}
+      {data && (
+        <StakeForm
+          staking={staking}
+          pool={data}
+          position={position}
+          balance={balance}
+          gasPrice={gasPrice}
+          connected={!!address}
+        />
+      )}
       <ReportAbuse
         staking={staking}
         account={address}
