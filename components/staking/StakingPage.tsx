@@ -3,7 +3,7 @@
 import type { Address } from 'viem';
 import { useAccount } from 'wagmi';
 import { contractAddress } from '@/lib/chain/deployments';
-import { claimState, describePosition, withdrawState } from '@/lib/staking/position';
+import { claimState, withdrawState } from '@/lib/staking/position';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
@@ -18,10 +18,7 @@ import { ReportAbuse } from './ReportAbuse';
 import { StakeForm } from './StakeForm';
 import { StakingHistory } from './StakingHistory';
 import { useAccountFunds } from './hooks/useAccountFunds';
-import { useContractFeatures } from './hooks/useContractFeatures';
-import { useHeadBlock } from './hooks/useHeadBlock';
-import { useStakerPosition } from './hooks/useStakerPosition';
-import { useStakingPool } from './hooks/useStakingPool';
+import { useStakingFigures } from './hooks/useStakingFigures';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import { coldStakingV1Abi } from '@/contracts-abi/ColdStakingV1';
 import { useEventHistory } from '@/components/history/useEventHistory';
@@ -48,16 +45,8 @@ function StakingDashboard({ staking }: { staking: Address }) {
   const { address } = useAccount();
   const { chain } = useNetwork();
   const chainId = chain.id;
-  const features = useContractFeatures(chainId);
-  // Every figure below is read in one block (a block mined between two reads would skew pool, clock and weight),
-  // and the reads travel together: one multicall, or one JSON-RPC batch where the chain has no Multicall3.
-  const block = useHeadBlock(true);
-  const pool = useStakingPool(staking, block.head, features);
-  const ownPosition = useStakerPosition(staking, address, block.head, pool.data, features);
+  const { features, pool: data, position, timeline, error, refetch } = useStakingFigures(staking, address, chainId);
   const { balance, gasPrice } = useAccountFunds(address);
-  const data = pool.data;
-  const error = block.error ?? pool.error ?? ownPosition.error;
-  const refetch = () => Promise.all([block.refetch(), pool.refetch(), ownPosition.refetch()]);
   // The chain's clock, ticking, for live countdowns (anvil runs ahead of the wall clock after time travel).
   const { now: chainNow } = useChainNow();
   // One scan of each contract's events, shared by the history and the inactive stakers (cached in the browser, so a
@@ -83,16 +72,6 @@ function StakingDashboard({ staking }: { staking: Address }) {
     return <ReadFailed what="The staking contract" onRetry={() => void refetch()} />;
   }
 
-  const position = ownPosition.data;
-  const timeline =
-    data && position
-      ? describePosition(position.staker, {
-          contractNow: data.contractNow,
-          chainNow: data.blockTime,
-          roundInterval: data.roundInterval,
-          maxDelay: data.maxDelay,
-        })
-      : undefined;
   const isStaker = (position?.staker.amount ?? 0n) > 0n;
 
   return (
