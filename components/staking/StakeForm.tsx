@@ -12,6 +12,7 @@ import { MAX_FORM_ROUNDS, maxStakeable, validateStakeForm } from '@/lib/staking/
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
+import { AddStakeLossWarning } from './AddStakeLossWarning';
 import { RewardProjectionChart } from './RewardProjectionChart';
 import type { StakerPosition } from './hooks/useStakerPosition';
 import type { StakingPool } from './hooks/useStakingPool';
@@ -34,7 +35,7 @@ export function StakeForm({ staking, pool: data, position, balance, gasPrice, co
   const [touched, setTouched] = useState(false);
   const [acceptedLoss, setAcceptedLoss] = useState(false);
   const tx = useTransaction();
-  const ids = { amount: useId(), amountError: useId(), rounds: useId(), roundsError: useId(), loss: useId() };
+  const ids = { amount: useId(), amountError: useId(), rounds: useId(), roundsError: useId() };
   const result = validateStakeForm({ amount, rounds, balance });
   const clock = { contractNow: data.contractNow, chainNow: data.blockTime };
   const existing = position?.staker;
@@ -174,24 +175,12 @@ export function StakeForm({ staking, pool: data, position, balance, gasPrice, co
         )}
 
         {hasStake && loss && losesReward && (
-          <div role="alert" className="rounded-md border border-amber-700 bg-amber-950/60 p-3 text-sm text-amber-100">
-            <p>
-              Adding now first pays your completed rounds{preview ? ` (${formatCloWithUnit(preview.reward, 6)})` : ''},
-              then restarts your current round: its {formatDuration(Number(loss.lostTime))} so far earn nothing, about{' '}
-              {formatCloWithUnit(loss.lostReward, 6)} at today&apos;s pool. Adding after the round completes loses
-              nothing.
-            </p>
-            <label className="mt-2 flex items-start gap-2">
-              <input
-                id={ids.loss}
-                type="checkbox"
-                checked={acceptedLoss}
-                onChange={(e) => setAcceptedLoss(e.target.checked)}
-                className="mt-1"
-              />
-              <span>I understand and want to add now.</span>
-            </label>
-          </div>
+          <AddStakeLossWarning
+            loss={loss}
+            paidFirst={preview?.reward}
+            accepted={acceptedLoss}
+            onAcceptedChange={setAcceptedLoss}
+          />
         )}
 
         {projection && (
