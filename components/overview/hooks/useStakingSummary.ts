@@ -9,8 +9,9 @@ import { livePool } from '@/lib/staking/livePool';
 /** A figure of the summary: its value, or `failed` when its read failed (undefined while loading). */
 export type SummaryFigure<T> = T | 'failed' | undefined;
 
+/** What was read stays shown while a later read fails (the RPC banner says the network is down). */
 function figure<T>(read: { data: T | undefined; isError: boolean }): SummaryFigure<T> {
-  return read.isError ? 'failed' : read.data;
+  return read.data !== undefined ? read.data : read.isError ? 'failed' : undefined;
 }
 
 /**
