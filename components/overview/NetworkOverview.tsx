@@ -1,9 +1,9 @@
 'use client';
 
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { useBlockNumber } from 'wagmi';
 import { contractAddress } from '@/lib/chain/deployments';
-import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDuration } from '@/lib/format/time';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
@@ -12,9 +12,10 @@ import { GovernanceOverview } from '@/components/governance/GovernanceOverview';
 import { useContractFeatures } from '@/components/staking/hooks/useContractFeatures';
 import { StorageOverview } from './StorageOverview';
 import { useStakingSummary, type SummaryFigure } from './hooks/useStakingSummary';
+import { Amount } from '@/components/ui/Amount';
 
 /** A figure as the overview shows it: a placeholder while loading, a dash when its read failed. */
-function shown<T>(figure: SummaryFigure<T>, show: (v: T) => string): string | undefined {
+function shown<T>(figure: SummaryFigure<T>, show: (v: T) => ReactNode): ReactNode {
   return figure === undefined ? undefined : figure === 'failed' ? '—' : show(figure);
 }
 
@@ -48,8 +49,18 @@ export function NetworkOverview() {
         {staking ? (
           <>
             <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-              <Stat label="Total staked" value={shown(summary.totalStaked, (v) => formatCloWithUnit(v, 0))} />
-              <Stat label="Reward pool" value={shown(summary.rewardPool, (v) => formatCloWithUnit(v, 2))} />
+              <Stat
+                label="Total staked"
+                value={shown(summary.totalStaked, (v) => (
+                  <Amount wei={v} />
+                ))}
+              />
+              <Stat
+                label="Reward pool"
+                value={shown(summary.rewardPool, (v) => (
+                  <Amount wei={v} />
+                ))}
+              />
               {features.stakerCount && (
                 <Stat label="Stakers" value={shown(summary.stakerCount, (v) => v.toLocaleString('en'))} />
               )}

@@ -13,6 +13,7 @@ import { Button, Card, Stat } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { useV1Position } from './hooks/useV1Position';
+import { Amount } from '@/components/ui/Amount';
 
 const CARD_TITLE = 'Legacy cold staking (V1)';
 
@@ -87,7 +88,7 @@ export function LegacyV1Position({ account }: { account: Address }) {
         transaction pays the reward due and returns the whole stake.
       </p>
       <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <Stat label="Stake" value={formatCloWithUnit(amount)} />
+        <Stat label="Stake" value={<Amount wei={amount} />} />
         <Stat
           label="Staked since"
           value={position ? formatDateTime(toChainTime(position.time, position.clock)) : undefined}

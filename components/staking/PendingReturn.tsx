@@ -6,6 +6,7 @@ import { formatCloWithUnit } from '@/lib/format/clo';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
+import { Amount } from '@/components/ui/Amount';
 
 /**
  * A stake returned by a report of inactivity that the address did not accept (a contract that refuses CLO, or one
@@ -42,7 +43,10 @@ export function PendingReturn({
             whenever you like, nobody else can.
           </p>
           <p className="mt-3 text-sm">
-            Owed to you: <strong className="tabular-nums">{formatCloWithUnit(amount)}</strong>
+            Owed to you:{' '}
+            <strong>
+              <Amount wei={amount} />
+            </strong>
           </p>
           <Button className="mt-3" onClick={() => void take()} disabled={tx.isBusy}>
             Take the returned stake

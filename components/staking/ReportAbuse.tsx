@@ -8,11 +8,13 @@ import { formatDateTime, formatDuration } from '@/lib/format/time';
 import { HistoryProgress } from '@/components/history/HistoryProgress';
 import type { EventHistory } from '@/components/history/useEventHistory';
 import { DataTable } from '@/components/ui/DataTable';
+import { describeReadError } from '@/components/ui/describeReadError';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import type { StakingEventName } from './StakingHistory';
 import { useInactiveStakers } from './hooks/useInactiveStakers';
+import { Amount } from '@/components/ui/Amount';
 
 interface Props {
   staking: Address;
@@ -66,7 +68,7 @@ export function ReportAbuse({ staking, account, isStaker, contractNow, maxDelay,
         <HistoryProgress {...history} what="The stakers' history" />
         {error ? (
           <div role="alert" className="space-y-3 text-sm text-rose-100">
-            <p>The stakers could not be loaded: {error.message.split('\n')[0]}</p>
+            <p>The stakers could not be loaded: {describeReadError(error)}.</p>
             <Button variant="secondary" onClick={() => void refetch()} disabled={isFetching}>
               Retry
             </Button>
@@ -96,7 +98,9 @@ export function ReportAbuse({ staking, account, isStaker, contractNow, maxDelay,
                 <td className="py-2 pr-4 font-mono" title={s.address}>
                   {shortAddress(s.address)}
                 </td>
-                <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">{formatCloWithUnit(s.amount)}</td>
+                <td className="py-2 pr-4 text-right whitespace-nowrap">
+                  <Amount wei={s.amount} />
+                </td>
                 <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(s.endTime)}</td>
                 <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(s.inactiveSince)}</td>
                 <td className="py-2">

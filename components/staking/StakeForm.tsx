@@ -16,6 +16,7 @@ import { AddStakeLossWarning } from './AddStakeLossWarning';
 import { RewardProjectionChart } from './RewardProjectionChart';
 import type { StakerPosition } from './hooks/useStakerPosition';
 import type { StakingPool } from './hooks/useStakingPool';
+import { Amount } from '@/components/ui/Amount';
 
 const roundOptions = Array.from({ length: MAX_FORM_ROUNDS }, (_, i) => i + 1);
 
@@ -124,7 +125,7 @@ export function StakeForm({ staking, pool: data, position, balance, gasPrice, co
           </div>
           {balance !== undefined && (
             <p className="mt-1 text-xs text-slate-400">
-              Balance {formatCloWithUnit(balance)}; Max keeps enough for the network fee.
+              Balance <Amount wei={balance} />; Max keeps enough for the network fee.
             </p>
           )}
           {errors.amount && (

@@ -5,7 +5,6 @@ import type { Address } from 'viem';
 import type { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import type { coldStakingV1Abi } from '@/contracts-abi/ColdStakingV1';
 import { explorerTxUrl } from '@/lib/chain/explorer';
-import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDateTime } from '@/lib/format/time';
 import {
   blocksOf,
@@ -22,6 +21,7 @@ import type { EventHistory } from '@/components/history/useEventHistory';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { DataTable } from '@/components/ui/DataTable';
 import { Button, Card } from '@/components/ui/primitives';
+import { Amount } from '@/components/ui/Amount';
 
 /** The events of a staker's history, the same in V1 and in the current contract. */
 export const STAKING_HISTORY_EVENTS = ['StartStaking', 'Claim', 'WithdrawStake'] as const;
@@ -109,7 +109,9 @@ export function StakingHistory({ account, current, legacy }: Props) {
                     : formatDateTime(row.timestamp)}
                 </td>
                 <td className="py-2 pr-4">{historyKindLabel(row)}</td>
-                <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">{formatCloWithUnit(row.amount)}</td>
+                <td className="py-2 pr-4 text-right whitespace-nowrap">
+                  <Amount wei={row.amount} />
+                </td>
                 <td className="py-2">
                   <TxCell hash={row.txHash} />
                 </td>

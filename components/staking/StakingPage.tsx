@@ -5,7 +5,8 @@ import { useAccount } from 'wagmi';
 import { contractAddress } from '@/lib/chain/deployments';
 import { claimState, withdrawState } from '@/lib/staking/position';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
+import { Card, ReadFailed } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useChainNow } from '@/components/ui/chainDisplay';
 import { useTransaction } from '@/components/ui/useTransaction';
@@ -25,8 +26,6 @@ import { useEventHistory } from '@/components/history/useEventHistory';
 import { STAKING_HISTORY_EVENTS } from './StakingHistory';
 
 export function StakingPage() {
-  const { chain } = useNetwork();
-  const staking = contractAddress(chain.id, 'ColdStaking');
   return (
     <div className="space-y-6">
       <div>
@@ -36,7 +35,9 @@ export function StakingPage() {
           earn a higher multiplier; nothing can be withdrawn before the term ends.
         </p>
       </div>
-      {staking ? <StakingDashboard staking={staking} /> : <NotDeployed feature="Cold staking" network={chain.name} />}
+      <DeployedGate contracts={['ColdStaking']} feature="Cold staking">
+        {({ ColdStaking }) => <StakingDashboard staking={ColdStaking} />}
+      </DeployedGate>
     </div>
   );
 }
@@ -69,7 +70,7 @@ function StakingDashboard({ staking }: { staking: Address }) {
   const withdrawTx = useTransaction();
 
   if (error && !data) {
-    return <ReadFailed what="The staking contract" onRetry={() => void refetch()} />;
+    return <ReadFailed what="The staking contract" error={error} onRetry={() => void refetch()} />;
   }
 
   const isStaker = (position?.staker.amount ?? 0n) > 0n;
