@@ -127,11 +127,17 @@ async function main() {
     concurrency: 2,
     onResult: (result) => {
       done++;
-      if (result.status >= 400) problems.push(`${result.route} answered ${result.status}`);
-      console.log(`dev: route ${done}/${routes.length} ${result.route} compiled in ${seconds(result.ms)}`);
+      const what = result.error
+        ? `did not answer (${result.error})`
+        : result.status >= 400
+          ? `answered ${result.status}`
+          : `compiled in ${seconds(result.ms)}`;
+      if (result.error || result.status >= 400) problems.push(result.route);
+      console.log(`dev: route ${done}/${routes.length} ${result.route} ${what}`);
     },
-  }).catch((error: Error) => problems.push(`warming stopped: ${error.message}`));
-  if (problems.length > 0) console.error(`dev: some routes did not compile (see above): ${problems.join('; ')}`);
+  });
+  if (problems.length > 0)
+    console.error(`dev: ${problems.join(', ')} did not compile (see above); they compile again when visited`);
 
   console.log(`
 Callisto Hub is ready: http://localhost:${appPort}  (every route compiled in ${seconds(Date.now() - warmStarted)})

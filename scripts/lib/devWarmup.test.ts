@@ -78,6 +78,15 @@ describe('warming a server', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+  it('reports a route that does not answer without stopping the others', async () => {
+    const results = await warmRoutes('http://127.0.0.1:1', ['/', '/staking/']);
+    expect(results.map((r) => [r.route, r.status])).toEqual([
+      ['/', 0],
+      ['/staking/', 0],
+    ]);
+    expect(results.every((r) => r.error)).toBe(true);
+  });
+
   it('requests each route once with what its page links, and reports each status', async () => {
     const heard: string[] = [];
     const results = await warmRoutes(baseUrl, ['/', '/staking/', '/missing/'], {

@@ -50,8 +50,10 @@ export function linkedAssets(html: string, pageUrl: string): string[] {
 
 export interface WarmResult {
   route: string;
-  /** HTTP status of the page itself. */
+  /** HTTP status of the page itself; 0 when it did not answer. */
   status: number;
+  /** Why the route did not answer, when it did not. */
+  error?: string;
   /** Time until the page and every asset it links answered, in ms. */
   ms: number;
   assets: number;
@@ -76,7 +78,7 @@ export async function warmRoute(baseUrl: string, route: string, timeoutMs = 300_
 
 /**
  * Warms every route, a few at a time (the dev server compiles them in parallel across the machine's cores).
- * `onResult` hears about each route as it answers.
+ * `onResult` hears about each route as it answers; a route that fails does not stop the others.
  */
 export async function warmRoutes(
   baseUrl: string,
@@ -87,7 +89,14 @@ export async function warmRoutes(
   const results: WarmResult[] = [];
   const worker = async () => {
     for (let route = queue.shift(); route !== undefined; route = queue.shift()) {
-      const result = await warmRoute(baseUrl, route);
+      const result = await warmRoute(baseUrl, route).catch((error: unknown): WarmResult => ({
+        route,
+        status: 0,
+        ms: 0,
+        assets: 0,
+        error:
+          error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error),
+      }));
       results.push(result);
       options.onResult?.(result);
     }
