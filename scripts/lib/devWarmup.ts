@@ -59,8 +59,9 @@ export interface WarmResult {
   assets: number;
 }
 
-/** Requests one route and everything its page links; resolves when all answered. */
-export async function warmRoute(baseUrl: string, route: string, timeoutMs = 300_000): Promise<WarmResult> {
+/** Requests one route and everything its page links; resolves when all answered. `timeoutMs` is generous: a first
+ * compile on a busy 2-core machine was seen to take over 5 minutes. */
+export async function warmRoute(baseUrl: string, route: string, timeoutMs = 1_800_000): Promise<WarmResult> {
   const started = performance.now();
   const pageUrl = new URL(route, baseUrl).href;
   const signal = AbortSignal.timeout(timeoutMs);
