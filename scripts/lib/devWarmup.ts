@@ -3,6 +3,7 @@
 // click waits with no hint. Every route of `app/` is requested once, with the scripts, styles and icons its page
 // links, so that what a browser asks for next is already compiled.
 import { readdirSync } from 'node:fs';
+import { get } from 'node:http';
 import { join } from 'node:path';
 
 const PAGE_FILE = /^page\.(tsx|ts|jsx|js|mdx)$/;
@@ -59,21 +60,29 @@ export interface WarmResult {
   assets: number;
 }
 
+/** GET over node:http, which (unlike fetch) sets no deadline of its own for the response headers: a first compile
+ * answers only when it is done. */
+function httpGet(url: string, signal: AbortSignal): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = get(url, { signal, headers: { Accept: 'text/html,*/*' } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}
+
 /** Requests one route and everything its page links; resolves when all answered. `timeoutMs` is generous: a first
  * compile on a busy 2-core machine was seen to take over 5 minutes. */
 export async function warmRoute(baseUrl: string, route: string, timeoutMs = 1_800_000): Promise<WarmResult> {
   const started = performance.now();
   const pageUrl = new URL(route, baseUrl).href;
   const signal = AbortSignal.timeout(timeoutMs);
-  const page = await fetch(pageUrl, { signal, headers: { Accept: 'text/html' } });
-  const html = await page.text();
-  const assets = linkedAssets(html, pageUrl);
-  await Promise.all(
-    assets.map(async (asset) => {
-      const response = await fetch(asset, { signal });
-      await response.arrayBuffer();
-    }),
-  );
+  const page = await httpGet(pageUrl, signal);
+  const assets = linkedAssets(page.body, pageUrl);
+  await Promise.all(assets.map((asset) => httpGet(asset, signal)));
   return { route, status: page.status, ms: performance.now() - started, assets: assets.length };
 }
 
