@@ -3,33 +3,24 @@
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import type { Address } from 'viem';
-import { useAccount, useReadContracts } from 'wagmi';
-import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
+import { useAccount } from 'wagmi';
 import { pathName } from '@/lib/files/paths';
-import {
-  confirmationsText,
-  endpointHost,
-  formatByteCount,
-  formatBytes,
-  formatCloExact,
-  gatewayLinkUrl,
-  fileState,
-  isHeld,
-  nodesByElection,
-  parseFileId,
-  type FileEntry,
-  type HostNode,
-} from '@/lib/files/view';
+import { confirmationsText, isHeld } from '@/lib/files/fileState';
+import { endpointHost, gatewayLinkUrl, parseFileId } from '@/lib/files/links';
+import { nodesByElection } from '@/lib/files/nodes';
+import type { FileEntry, HostNode } from '@/lib/files/types';
+import { formatByteCount, formatBytes, formatCloExact } from '@/lib/files/units';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
-import { DateAt, ExternalLink, ok } from '@/components/ui/chainDisplay';
+import { DateAt, ExternalLink } from '@/components/ui/chainDisplay';
 import { AddressText } from '@/components/ui/AddressText';
-import { CidText, FileStateNote, FileStatusBadge, FilesNav, Item, useFileState, useFileSystem } from './shared';
+import { useFile } from './hooks/useFile';
+import { useFileSystem } from './hooks/useFileSystem';
+import { useHostNodes } from './hooks/useHostNodes';
+import { CidText, FileStateNote, FileStatusBadge, FilesNav, Item, useFileState } from './shared';
 import { VerifiedDownloadPanel } from './VerifiedDownloadPanel';
 import { WithdrawAction } from './WithdrawAction';
-
-const CONFIRMATION_POLL_MS = 4_000;
 
 function NoSuchFile({ raw }: { raw: string | null }) {
   return (
@@ -63,38 +54,25 @@ export function FileDetailPage() {
 
 function FileView({ fileSystem, id, raw }: { fileSystem: Address; id: bigint; raw: string | null }) {
   const { address } = useAccount();
-  const f = { address: fileSystem, abi: callistoFSAbi } as const;
-  // The page in one multicall: the count (to tell a missing id from a failed read), the file, who confirmed it,
-  // and the nodes (endpoints to download from; the elected count the confirmations are measured against).
-  const reads = useReadContracts({
-    allowFailure: true,
-    contracts: [
-      { ...f, functionName: 'file_count' },
-      { ...f, functionName: 'file', args: [id] },
-      { ...f, functionName: 'confirmers_of', args: [id] },
-      { ...f, functionName: 'host_nodes' },
-    ],
-    query: {
-      // Confirmations arrive a few blocks after the upload: read again until every elected node confirmed.
-      refetchInterval: (query) => {
-        const file = ok(query.state.data?.[1]) as FileEntry | undefined;
-        const nodes = ok(query.state.data?.[3]) as readonly HostNode[] | undefined;
-        if (!file || !nodes || file.confirmations >= nodes.length) return false;
-        // An expired upload will get no confirmation: no need to keep asking.
-        const state = fileState(file, BigInt(Math.floor(Date.now() / 1000)));
-        return state === 'pending' || state === 'counted' ? CONFIRMATION_POLL_MS : false;
-      },
-    },
-  });
-  const count = ok(reads.data?.[0]);
-  const file = ok(reads.data?.[1]) as FileEntry | undefined;
-  const confirmers = ok(reads.data?.[2]) as readonly Address[] | undefined;
-  const nodes = ok(reads.data?.[3]) as readonly HostNode[] | undefined;
+  // Issued in one render, so they travel in one batch: the nodes (endpoints to download from; the elected count
+  // the confirmations are measured against), the count (to tell a missing id from a failed read), the file and
+  // who confirmed it.
+  const hostNodes = useHostNodes(fileSystem);
+  const nodes = hostNodes.data;
+  const { missing, file, confirmers, isError, refetch } = useFile(fileSystem, id, nodes?.length);
 
-  if (count !== undefined && id >= count) return <NoSuchFile raw={raw} />;
+  if (missing) return <NoSuchFile raw={raw} />;
   if (!file || !confirmers || !nodes) {
-    if (reads.isError || reads.data) {
-      return <ReadFailed what="The file" onRetry={() => void reads.refetch()} />;
+    if (isError || hostNodes.isError) {
+      return (
+        <ReadFailed
+          what="The file"
+          onRetry={() => {
+            refetch();
+            void hostNodes.refetch();
+          }}
+        />
+      );
     }
     return (
       <p role="status" className="text-sm text-slate-300">

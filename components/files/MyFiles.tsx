@@ -3,18 +3,10 @@
 import Link from 'next/link';
 import type { Address } from 'viem';
 import { pathFolder, pathName } from '@/lib/files/paths';
-import {
-  confirmationsText,
-  endpointHost,
-  fileHref,
-  formatByteCount,
-  formatBytes,
-  formatCloExact,
-  gatewayLinkUrl,
-  isHeld,
-  type FileEntry,
-  type HostNode,
-} from '@/lib/files/view';
+import { confirmationsText, isHeld } from '@/lib/files/fileState';
+import { endpointHost, fileHref, gatewayLinkUrl } from '@/lib/files/links';
+import type { FileEntry, HostNode } from '@/lib/files/types';
+import { formatByteCount, formatBytes, formatCloExact } from '@/lib/files/units';
 import { DataTable } from '@/components/ui/DataTable';
 import { Button, Card } from '@/components/ui/primitives';
 import { DateAt } from '@/components/ui/chainDisplay';

@@ -1,4 +1,5 @@
-import { formatBps, formatByteCount, formatBytes, utilisationBps, type StorageTotals } from '@/lib/files/view';
+import type { StorageTotals } from '@/lib/files/types';
+import { formatBps, formatByteCount, formatBytes, utilisationBps } from '@/lib/files/units';
 import { Stat } from '@/components/ui/primitives';
 
 type Totals = Pick<StorageTotals, 'used_bytes' | 'capacity_bytes'>;

@@ -1,31 +1,23 @@
 'use client';
 
 import type { Address } from 'viem';
-import { useBlockNumber, useReadContracts } from 'wagmi';
-import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
+import { useBlockNumber } from 'wagmi';
 import type { HostNodeHealth } from '@/lib/files/hostNodeClient';
-import {
-  MB_NOTE,
-  blockLag,
-  capacityBytes,
-  currentPoint,
-  endpointHost,
-  formatByteCount,
-  formatBytes,
-  formatCloExact,
-  formatPricePerMb,
-  freeBytes,
-  nodesByElection,
-  priceCurve,
-  type HostNode,
-  type StorageTotals,
-} from '@/lib/files/view';
+import { endpointHost } from '@/lib/files/links';
+import { blockLag, capacityBytes, nodesByElection } from '@/lib/files/nodes';
+import { freeBytes } from '@/lib/files/pricing';
+import { currentPoint, priceCurve } from '@/lib/files/priceCurve';
+import type { HostNode } from '@/lib/files/types';
+import { MB_NOTE, formatByteCount, formatBytes, formatCloExact, formatPricePerMb } from '@/lib/files/units';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, NotDeployed, ReadFailed, Stat } from '@/components/ui/primitives';
-import { DateAt, ok } from '@/components/ui/chainDisplay';
+import { DateAt } from '@/components/ui/chainDisplay';
 import { AddressText } from '@/components/ui/AddressText';
-import { PageHeading, useFileSystem } from '@/components/files/shared';
+import { useFileSystem } from '@/components/files/hooks/useFileSystem';
+import { useHostNodes } from '@/components/files/hooks/useHostNodes';
+import { useStorageTotals } from '@/components/files/hooks/useStorageTotals';
+import { PageHeading } from '@/components/files/shared';
 import { StorageCapacityStat, StorageUsedStat } from '@/components/files/StorageStats';
 import { PriceCurveChart } from './PriceCurveChart';
 import { useNodeHealth } from './useNodeHealth';
@@ -50,23 +42,24 @@ export function NodesPage() {
 
 function NodesBody({ fileSystem }: { fileSystem: Address }) {
   const { chain } = useNetwork();
-  const f = { address: fileSystem, abi: callistoFSAbi } as const;
-  // One multicall for the chain's side of the page; the health checks go to the nodes themselves.
-  const reads = useReadContracts({
-    allowFailure: true,
-    contracts: [
-      { ...f, functionName: 'totals' },
-      { ...f, functionName: 'host_nodes' },
-    ],
-  });
+  // The chain's side of the page, issued in one render (one batch); the health checks go to the nodes themselves.
+  const totalsRead = useStorageTotals(fileSystem);
+  const nodesRead = useHostNodes(fileSystem);
   const block = useBlockNumber({ watch: false });
-  const totals = ok(reads.data?.[0]) as StorageTotals | undefined;
-  const rawNodes = ok(reads.data?.[1]) as readonly HostNode[] | undefined;
-  const nodes = rawNodes ? nodesByElection(rawNodes) : undefined;
+  const totals = totalsRead.data;
+  const nodes = nodesRead.data ? nodesByElection(nodesRead.data) : undefined;
   const health = useNodeHealth((nodes ?? []).map((n) => n.endpoint));
 
-  if (reads.isError && !reads.data) {
-    return <ReadFailed what="The file system" onRetry={() => void reads.refetch()} />;
+  if ((totalsRead.isError && !totals) || (nodesRead.isError && !nodes)) {
+    return (
+      <ReadFailed
+        what="The file system"
+        onRetry={() => {
+          void totalsRead.refetch();
+          void nodesRead.refetch();
+        }}
+      />
+    );
   }
 
   return (

@@ -1,12 +1,7 @@
 import { formatUnits } from 'viem';
-import {
-  CURVE_END_PERCENT,
-  formatBps,
-  formatPricePerMb,
-  NO_PRICE,
-  utilisationBps,
-  type CurvePoint,
-} from '@/lib/files/view';
+import { NO_PRICE } from '@/lib/files/pricing';
+import { CURVE_END_PERCENT, type CurvePoint } from '@/lib/files/priceCurve';
+import { formatBps, formatPricePerMb, utilisationBps } from '@/lib/files/units';
 
 const WIDTH = 520;
 const HEIGHT = 280;
