@@ -41,7 +41,7 @@ const pick = (pickId: number, file: PickedUpload): UploadFlowEvent => ({
   totals,
 });
 
-function depositOf(quote: ReturnType<typeof shownQuote>): bigint | undefined {
+function depositOf(quote: { deposit: bigint } | { error: string } | undefined): bigint | undefined {
   return quote && !('error' in quote) ? quote.deposit : undefined;
 }
 
