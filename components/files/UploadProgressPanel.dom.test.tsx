@@ -1,7 +1,7 @@
 // Cancelling a send that hangs, as the user sees it: the panel of the upload flow (lib/files/uploadFlow.ts) driven
 // by its real send step (lib/files/uploadSteps.ts) over the browser's XMLHttpRequest to a node that accepts the
-// connection and never answers, the one failure a running host node cannot be made to show.
-import { createServer, type Server, type Socket } from 'node:net';
+// connection and never answers an upload, the one failure a running host node cannot be made to show.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -76,20 +76,29 @@ function SendPanel({ endpoints }: { endpoints: string[] }) {
 describe('cancelling a send', () => {
   let hung: Server;
   let url: string;
-  const sockets: Socket[] = [];
+  const held: ServerResponse[] = [];
 
   beforeAll(async () => {
-    // Accepts every connection and never answers: a node stuck mid-request.
-    hung = createServer((socket) => {
-      sockets.push(socket);
-      socket.on('error', () => undefined);
+    // Lets the app's origin in, then never answers an upload: a node stuck mid-request.
+    hung = createServer((request: IncomingMessage, response: ServerResponse) => {
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204, {
+          'access-control-allow-origin': request.headers.origin ?? '*',
+          'access-control-allow-methods': 'POST',
+          'access-control-allow-headers': '*',
+        });
+        response.end();
+        return;
+      }
+      request.resume();
+      held.push(response);
     });
     await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(hung.address() as AddressInfo).port}`;
   });
 
   afterAll(async () => {
-    for (const socket of sockets) socket.destroy();
+    for (const response of held) response.destroy();
     await new Promise((resolve) => hung.close(resolve));
   });
 
