@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createPublicClient, http } from 'viem';
 import { callistoFSAbi } from '../contracts-abi/CallistoFS';
 import { computeCid } from '../lib/files/unixfs';
-import { formatCloExact } from '../lib/files/units';
+import { formatCloExact } from '../lib/format/clo';
 import { anvilAddress, deployedAddress, expect, lastTxOf, openConnected, rpcBalance, test } from './fixtures';
 
 /** A seeded staker with CLO to spare and no file at the test's path. */

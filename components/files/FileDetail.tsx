@@ -9,13 +9,15 @@ import { isHeld } from '@/lib/files/fileState';
 import { parseFileId } from '@/lib/files/links';
 import { nodesByElection } from '@/lib/files/nodes';
 import type { FileEntry, HostNode } from '@/lib/files/types';
-import { formatByteCount, formatBytes, formatCloExact } from '@/lib/files/units';
-import { useNetwork } from '@/components/ui/NetworkContext';
-import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
+import { formatByteCount, formatBytes } from '@/lib/files/units';
+import { formatCloExact } from '@/lib/format/clo';
+import { Card } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
+import { NoSuchItem } from '@/components/ui/NoSuchItem';
+import { QueryState } from '@/components/ui/QueryState';
 import { DateAt, ExternalLink } from '@/components/ui/chainDisplay';
 import { AddressText } from '@/components/ui/AddressText';
 import { useFile } from './hooks/useFile';
-import { useFileSystem } from './hooks/useFileSystem';
 import { useHostNodes } from './hooks/useHostNodes';
 import { CidText, FileStateNote, FileStatusBadge, FilesNav, Item, useFileState } from './shared';
 import { FileConfirmations } from './FileConfirmations';
@@ -24,19 +26,15 @@ import { WithdrawAction } from './WithdrawAction';
 
 function NoSuchFile({ raw }: { raw: string | null }) {
   return (
-    <div className="space-y-4">
-      <FilesNav />
-      <Card>
-        <h1 className="text-xl font-bold">No such file</h1>
-        <p className="mt-2 text-sm text-slate-300" data-testid="no-such-file">
-          {raw === null || raw.trim() === ''
-            ? 'The address names no file: it needs ?id= and a file number.'
-            : parseFileId(raw) === undefined
-              ? `“${raw}” is not a file number: file numbers are whole numbers from 0.`
-              : 'There is no file with this number. File numbers start at 0.'}
-        </p>
-      </Card>
-    </div>
+    <NoSuchItem title="No such file" backHref="/files/" backLabel="My files">
+      <p data-testid="no-such-file">
+        {raw === null || raw.trim() === ''
+          ? 'The address names no file: it needs ?id= and a file number.'
+          : parseFileId(raw) === undefined
+            ? `“${raw}” is not a file number: file numbers are whole numbers from 0.`
+            : 'There is no file with this number. File numbers start at 0.'}
+      </p>
+    </NoSuchItem>
   );
 }
 
@@ -45,11 +43,17 @@ export function FileDetailPage() {
   const params = useSearchParams();
   const raw = params.get('id');
   const id = parseFileId(raw);
-  const { chain } = useNetwork();
-  const fs = useFileSystem();
-  if (!fs) return <NotDeployed feature="The Callisto File System" network={chain.name} />;
-  if (id === undefined) return <NoSuchFile raw={raw} />;
-  return <FileView key={id.toString()} fileSystem={fs.address} id={id} raw={raw} />;
+  return (
+    <DeployedGate contracts={['CallistoFS']} feature="The Callisto File System">
+      {({ CallistoFS }) =>
+        id === undefined ? (
+          <NoSuchFile raw={raw} />
+        ) : (
+          <FileView key={id.toString()} fileSystem={CallistoFS} id={id} raw={raw} />
+        )
+      }
+    </DeployedGate>
+  );
 }
 
 function FileView({ fileSystem, id, raw }: { fileSystem: Address; id: bigint; raw: string | null }) {
@@ -57,32 +61,56 @@ function FileView({ fileSystem, id, raw }: { fileSystem: Address; id: bigint; ra
   // Issued in one render, so they travel in one batch: the nodes (endpoints to download from; the elected count
   // the confirmations are measured against), the count (to tell a missing id from a failed read), the file and
   // who confirmed it.
-  const hostNodes = useHostNodes(fileSystem);
-  const nodes = hostNodes.data;
-  const { missing, file, confirmers, isError, refetch } = useFile(fileSystem, id, nodes?.length);
-
-  if (missing) return <NoSuchFile raw={raw} />;
-  if (!file || !confirmers || !nodes) {
-    if (isError || hostNodes.isError) {
-      return (
-        <ReadFailed
-          what="The file"
-          onRetry={() => {
-            refetch();
-            void hostNodes.refetch();
-          }}
+  const nodes = useHostNodes(fileSystem);
+  const file = useFile(fileSystem, id, nodes.data?.length);
+  if (file.missing) return <NoSuchFile raw={raw} />;
+  const read = {
+    data: file.data && nodes.data ? { ...file.data, nodes: nodes.data } : undefined,
+    error: file.error ?? nodes.error,
+    isPending: file.isPending || nodes.isPending,
+    refetch() {
+      file.refetch();
+      void nodes.refetch();
+    },
+  };
+  return (
+    <QueryState
+      query={read}
+      what="The file"
+      loading={<p className="text-sm text-slate-300">Loading file #{id.toString()}…</p>}
+    >
+      {({ file: entry, confirmers, nodes: elected }) => (
+        <FileViewBody
+          fileSystem={fileSystem}
+          id={id}
+          file={entry}
+          nodes={elected}
+          confirmers={confirmers}
+          account={address}
         />
-      );
-    }
-    return (
-      <p role="status" className="text-sm text-slate-300">
-        Loading file #{id.toString()}…
-      </p>
-    );
-  }
+      )}
+    </QueryState>
+  );
+}
 
+function FileViewBody({
+  fileSystem,
+  id,
+  file,
+  nodes,
+  confirmers,
+  account,
+}: {
+  fileSystem: Address;
+  id: bigint;
+  file: FileEntry;
+  nodes: readonly HostNode[];
+  confirmers: readonly Address[];
+  account: Address | undefined;
+}) {
   const held = isHeld(file);
-  const isOwner = address !== undefined && address.toLowerCase() === file.owner.toLowerCase();
+  const connected = account !== undefined;
+  const isOwner = account !== undefined && account.toLowerCase() === file.owner.toLowerCase();
   const confirmedSet = new Set(confirmers.map((a) => a.toLowerCase()));
   const elected = nodesByElection(nodes);
   const electedSet = new Set(elected.map((n) => n.node.toLowerCase()));
@@ -93,54 +121,6 @@ function FileView({ fileSystem, id, raw }: { fileSystem: Address; id: bigint; ra
     ...elected.filter((n) => !confirmedSet.has(n.node.toLowerCase())),
   ].map((n) => n.endpoint);
   const name = pathName(file.path);
-
-  return (
-    <FileViewBody
-      fileSystem={fileSystem}
-      id={id}
-      file={file}
-      nodes={nodes}
-      confirmers={confirmers}
-      isOwner={isOwner}
-      connected={address !== undefined}
-      held={held}
-      name={name}
-      elected={elected}
-      confirmedSet={confirmedSet}
-      formerConfirmers={formerConfirmers}
-      downloadOrder={downloadOrder}
-    />
-  );
-}
-
-function FileViewBody({
-  fileSystem,
-  id,
-  file,
-  nodes,
-  isOwner,
-  connected,
-  held,
-  name,
-  elected,
-  confirmedSet,
-  formerConfirmers,
-  downloadOrder,
-}: {
-  fileSystem: Address;
-  id: bigint;
-  file: FileEntry;
-  nodes: readonly HostNode[];
-  confirmers: readonly Address[];
-  isOwner: boolean;
-  connected: boolean;
-  held: boolean;
-  name: string;
-  elected: HostNode[];
-  confirmedSet: Set<string>;
-  formerConfirmers: Address[];
-  downloadOrder: string[];
-}) {
   const state = useFileState(file);
   return (
     <div className="space-y-6">

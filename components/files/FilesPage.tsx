@@ -4,9 +4,8 @@ import { useState } from 'react';
 import type { Address } from 'viem';
 import { useAccount } from 'wagmi';
 import { filesPage } from '@/lib/files/paging';
-import { useNetwork } from '@/components/ui/NetworkContext';
-import { NotDeployed } from '@/components/ui/primitives';
-import { useFileSystem } from './hooks/useFileSystem';
+import { DeployedGate } from '@/components/ui/DeployedGate';
+import { describeReadError } from '@/components/ui/describeReadError';
 import { useHostNodes } from './hooks/useHostNodes';
 import { useMyFiles } from './hooks/useMyFiles';
 import { useStorageTotals } from './hooks/useStorageTotals';
@@ -15,19 +14,15 @@ import { PageHeading } from './shared';
 import { UploadCard } from './UploadCard';
 
 export function FilesPage() {
-  const { chain } = useNetwork();
-  const fs = useFileSystem();
   return (
     <div className="space-y-6">
       <PageHeading title="Files">
         Store a file or a folder on Callisto’s elected IPFS host nodes. You pay a deposit in CLO, held by the contract
         while the file is kept and returned whole when you withdraw it. The price per MB rises as the nodes fill up.
       </PageHeading>
-      {fs ? (
-        <FilesBody fileSystem={fs.address} />
-      ) : (
-        <NotDeployed feature="The Callisto File System" network={chain.name} />
-      )}
+      <DeployedGate contracts={['CallistoFS']} feature="The Callisto File System">
+        {({ CallistoFS }) => <FilesBody fileSystem={CallistoFS} />}
+      </DeployedGate>
     </div>
   );
 }
@@ -42,13 +37,14 @@ function FilesBody({ fileSystem }: { fileSystem: Address }) {
   const files = useMyFiles(fileSystem, address, page, totals.data?.node_count);
   const [list, total] = files.data ?? [];
   const range = filesPage(total, page);
-  const unreadable = (totals.isError && !totals.data) || (nodes.isError && !nodes.data);
+  // Shown while the figures the upload needs cannot be read at all (a later failed refresh keeps what was read).
+  const unreadable = (!totals.data && totals.error) || (!nodes.data && nodes.error) || undefined;
 
   return (
     <>
       {unreadable && (
         <p role="alert" className="rounded-md border border-rose-800 bg-rose-950/50 px-3 py-2 text-sm text-rose-100">
-          The file system cannot be read: the network does not answer.
+          The file system cannot be read: {describeReadError(unreadable)}.
         </p>
       )}
       <UploadCard fileSystem={fileSystem} account={address} />
@@ -62,7 +58,7 @@ function FilesBody({ fileSystem }: { fileSystem: Address }) {
         page={range.page}
         pageCount={range.pageCount}
         onPage={setPage}
-        error={files.isError}
+        error={files.error ?? undefined}
         onRetry={() => void files.refetch()}
       />
     </>

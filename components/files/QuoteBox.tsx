@@ -1,7 +1,9 @@
 import { committedBytes, CRR } from '@/lib/files/pricing';
 import { PENDING_WINDOW_TEXT } from '@/lib/files/fileState';
 import type { Quote } from '@/lib/files/uploadFlow';
-import { MB_NOTE, formatBps, formatBytes, formatCloExact, formatPricePerMb, utilisationBps } from '@/lib/files/units';
+import { MB_NOTE, formatBytes, formatPricePerMb, utilisationBps } from '@/lib/files/units';
+import { formatBps } from '@/lib/format/percent';
+import { formatCloExact } from '@/lib/format/clo';
 
 /**
  * The deposit of the picked file with the formula's inputs beside it. `paid`: the deposit was paid at this quote,

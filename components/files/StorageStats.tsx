@@ -1,5 +1,6 @@
 import type { StorageTotals } from '@/lib/files/types';
-import { formatBps, formatByteCount, formatBytes, utilisationBps } from '@/lib/files/units';
+import { formatByteCount, formatBytes, utilisationBps } from '@/lib/files/units';
+import { formatBps } from '@/lib/format/percent';
 import { Stat } from '@/components/ui/primitives';
 
 type Totals = Pick<StorageTotals, 'used_bytes' | 'capacity_bytes'>;

@@ -11,7 +11,7 @@ import { multicall3Abi, multicall3Bytecode } from '@/contracts-abi/Multicall3';
 import { MULTICALL3_ADDRESS } from '@/lib/chain/chains';
 import { saveNetworkSettings } from '@/lib/chain/settings';
 import { endpointHost } from '@/lib/files/links';
-import { formatCloExact } from '@/lib/files/units';
+import { formatCloExact } from '@/lib/format/clo';
 import { AppProviders } from '@/components/ui/AppProviders';
 import {
   electNode,

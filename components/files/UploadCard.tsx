@@ -21,7 +21,7 @@ import { UploadProgressPanel } from './UploadProgressPanel';
  */
 export function UploadCard({ fileSystem, account }: { fileSystem: Address; account: Address | undefined }) {
   const upload = useUploadFlow(fileSystem, account);
-  const { flow, totals, tx, quote, unavailable, sizeError, pickMessage, shownPathMessage, locked, payable } = upload;
+  const { flow, totals, tx, quote, unavailable, sizeError, pickMessage, shownPathMessage, locked, pay } = upload;
   const { picked } = flow;
   const registered = flow.registered;
   return (
@@ -98,15 +98,18 @@ export function UploadCard({ fileSystem, account }: { fileSystem: Address; accou
 
         {picked && (
           <div>
-            <Button type="submit" disabled={!payable} data-testid="upload-submit" aria-describedby="upload-submit-hint">
+            <Button
+              type="submit"
+              disabled={!pay.allowed}
+              data-testid="upload-submit"
+              aria-describedby="upload-submit-hint"
+            >
               Pay the deposit and upload
             </Button>
             <p id="upload-submit-hint" className="mt-1 text-xs text-slate-400">
-              {!account
-                ? 'Connect a wallet to upload.'
-                : flow.hash.phase === 'hashing'
-                  ? 'Waiting for the CID.'
-                  : 'First your wallet signs the upload transaction with the deposit; then the file goes to a host node.'}
+              {pay.allowed
+                ? 'First your wallet signs the upload transaction with the deposit; then the file goes to a host node.'
+                : pay.reason}
             </p>
             {flow.priceNotice && (
               <p role="alert" className="mt-2 text-sm text-amber-200" data-testid="price-changed">

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
 import { isHeld } from '@/lib/files/fileState';
 import type { FileEntry } from '@/lib/files/types';
-import { formatCloExact } from '@/lib/files/units';
+import { formatCloExact } from '@/lib/format/clo';
 import { Button } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';

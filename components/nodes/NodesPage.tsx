@@ -5,11 +5,12 @@ import { useBlockNumber } from 'wagmi';
 import { nodesByElection } from '@/lib/files/nodes';
 import { freeBytes } from '@/lib/files/pricing';
 import { currentPoint, priceCurve } from '@/lib/files/priceCurve';
-import { MB_NOTE, formatBytes, formatCloExact, formatPricePerMb } from '@/lib/files/units';
+import { MB_NOTE, formatBytes, formatPricePerMb } from '@/lib/files/units';
+import { formatCloExact } from '@/lib/format/clo';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Card, NotDeployed, ReadFailed, Stat } from '@/components/ui/primitives';
-import { useFileSystem } from '@/components/files/hooks/useFileSystem';
+import { Card, ReadFailed, Stat } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
 import { useHostNodes } from '@/components/files/hooks/useHostNodes';
 import { useStorageTotals } from '@/components/files/hooks/useStorageTotals';
 import { PageHeading } from '@/components/files/shared';
@@ -19,19 +20,15 @@ import { PriceCurveChart } from './PriceCurveChart';
 import { useNodeHealth } from './useNodeHealth';
 
 export function NodesPage() {
-  const { chain } = useNetwork();
-  const fs = useFileSystem();
   return (
     <div className="space-y-6">
       <PageHeading title="Host nodes">
         The IPFS host nodes elected by cold stakers store the files whose deposits the contract holds. Their capacities
         add up to the supply the price is computed from; the price per MB rises as it fills, without bound near full.
       </PageHeading>
-      {fs ? (
-        <NodesBody fileSystem={fs.address} />
-      ) : (
-        <NotDeployed feature="The Callisto File System" network={chain.name} />
-      )}
+      <DeployedGate contracts={['CallistoFS']} feature="The Callisto File System">
+        {({ CallistoFS }) => <NodesBody fileSystem={CallistoFS} />}
+      </DeployedGate>
     </div>
   );
 }
@@ -50,6 +47,7 @@ function NodesBody({ fileSystem }: { fileSystem: Address }) {
     return (
       <ReadFailed
         what="The file system"
+        error={totalsRead.error ?? nodesRead.error}
         onRetry={() => {
           void totalsRead.refetch();
           void nodesRead.refetch();

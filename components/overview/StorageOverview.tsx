@@ -6,7 +6,7 @@ import { useReadContracts } from 'wagmi';
 import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
 import { contractAddress } from '@/lib/chain/deployments';
 import type { StorageTotals } from '@/lib/files/types';
-import { formatCloExact } from '@/lib/files/units';
+import { formatCloExact } from '@/lib/format/clo';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
 import { ok } from '@/components/ui/chainDisplay';

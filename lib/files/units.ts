@@ -1,6 +1,7 @@
 // Sizes, prices and shares as the file pages show them: the app's binary units (1 MB = 2^20 bytes), CLO prices
-// per MB with every decimal, use as a share of capacity. Bigint in, text out; nothing rounds up past what is stored.
-import { formatCloWithUnit } from '../format/clo';
+// per MB with every decimal, use as a share of capacity (written by lib/format/percent's formatBps). Bigint in, text
+// out; nothing rounds up past what is stored.
+import { formatCloExact } from '../format/clo';
 import { NO_PRICE } from './pricing';
 
 /** What the page says about units wherever it shows MB. */
@@ -36,11 +37,7 @@ export function formatByteCount(bytes: bigint): string {
   return `${groupThousands(bytes.toString())} byte${bytes === 1n ? '' : 's'}`;
 }
 
-/** CLO with every significant decimal: prices per MB can be far below what formatClo's 4 digits show. */
-export function formatCloExact(wei: bigint): string {
-  return formatCloWithUnit(wei, 18);
-}
-
+/** A price per MB with every decimal (prices per MB can be far below what a readable figure shows). */
 export function formatPricePerMb(wei: bigint): string {
   return wei === NO_PRICE ? 'no price (capacity taken)' : `${formatCloExact(wei)} per MB`;
 }
@@ -49,10 +46,4 @@ export function formatPricePerMb(wei: bigint): string {
 export function utilisationBps(used: bigint, capacity: bigint): number {
   if (capacity === 0n) return used > 0n ? 10_000 : 0;
   return Number((used * 10_000n) / capacity);
-}
-
-export function formatBps(bps: number): string {
-  const whole = Math.floor(bps / 100);
-  const fraction = bps % 100;
-  return `${whole}${fraction ? `.${fraction.toString().padStart(2, '0').replace(/0$/, '')}` : ''}%`;
 }

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { MB, computeUploadDeposit, type PricingTotals } from './pricing';
 import type { PickedUpload } from './picking';
 import {
-  canPay,
   initialUploadFlow,
   isLocked,
+  payAction,
   quoteUpload,
   shownQuote,
   uploadFlowReducer,
@@ -145,24 +145,44 @@ describe('the quote', () => {
 });
 
 describe('paying', () => {
-  it('may pay only with a wallet, a CID, no blocking error and a quote the contract accepts', () => {
+  it('may pay only with a wallet, a CID, a valid path and a quote the contract accepts, and says why not', () => {
     const ready = run([pick(1, picked('a.bin', MB)), { type: 'hashed', pickId: 1, cid: CID, size: MB }]);
     const quote = shownQuote(ready, totals);
-    const base = { connected: true, transactionBusy: false, blocked: false, quote };
-    expect(canPay(ready, base)).toBe(true);
-    expect(canPay(ready, { ...base, connected: false })).toBe(false);
-    expect(canPay(ready, { ...base, blocked: true })).toBe(false);
-    expect(canPay(ready, { ...base, transactionBusy: true })).toBe(false);
-    expect(canPay(ready, { ...base, quote: { error: 'over-capacity' } })).toBe(false);
-    expect(canPay(run([pick(1, picked('a.bin', MB))]), base)).toBe(false);
+    const base: Parameters<typeof payAction>[1] = {
+      connected: true,
+      transactionBusy: false,
+      sizeProblem: undefined,
+      pathProblem: undefined,
+      quote,
+    };
+    const reason = (state: UploadFlowState, over: Partial<typeof base> = {}) => {
+      const action = payAction(state, { ...base, ...over });
+      return action.allowed ? 'allowed' : action.reason;
+    };
+    expect(reason(ready)).toBe('allowed');
+    expect(reason(ready, { connected: false })).toBe('Connect a wallet to upload.');
+    expect(reason(ready, { transactionBusy: true })).toBe('Waiting for the transaction.');
+    expect(reason(ready, { pathProblem: 'Enter a path' })).toBe('Correct the path above first.');
+    expect(reason(ready, { sizeProblem: 'It is 2 KB; ...' })).toMatch(/cannot be stored/);
+    expect(reason(ready, { quote: { error: 'over-capacity' } })).toBe('The contract would refuse this upload now.');
+    expect(reason(run([pick(1, picked('a.bin', MB))]))).toBe('Waiting for the CID.');
+    expect(reason(run([pick(1, picked('a.bin', MB)), { type: 'hashFailed', pickId: 1, message: 'x' }]))).toMatch(
+      /pick the file again/,
+    );
+    expect(reason(initialUploadFlow)).toBe('Pick a file or a folder first.');
   });
 
   it('locks the pick and the path once registered: the same file cannot be paid twice', () => {
     const { state } = paidFor(MB);
     expect(isLocked(state, false)).toBe(true);
-    expect(
-      canPay(state, { connected: true, transactionBusy: false, blocked: false, quote: shownQuote(state, totals) }),
-    ).toBe(false);
+    const again = payAction(state, {
+      connected: true,
+      transactionBusy: false,
+      sizeProblem: undefined,
+      pathProblem: undefined,
+      quote: shownQuote(state, totals),
+    });
+    expect(again).toEqual({ allowed: false, reason: 'This file is registered: its deposit is paid.' });
     expect(run([{ type: 'editPath', path: 'elsewhere' }], state).path).toBe('report.pdf');
     expect(run([pick(2, picked('other.bin', MB))], state).picked?.name).toBe('report.pdf');
     expect(state.registered).toMatchObject({ id: 7n, cid: CID, size: MB, path: 'report.pdf' });

@@ -13,6 +13,7 @@ import { endpointHost } from './links';
 import type { PickedUpload, PickResult } from './picking';
 import { computeUploadDeposit, type PricingTotals, type UploadRefusal } from './pricing';
 import { validateUploadSize } from './uploadRules';
+import { allowed, refused, type ActionState } from '../tx/actionState';
 
 /** A deposit quote and the totals it was computed from (the box shows the formula's inputs beside it). */
 export interface Quote {
@@ -236,22 +237,35 @@ export function isLocked(state: UploadFlowState, transactionBusy: boolean): bool
   return transactionBusy || state.send.phase === 'sending' || state.registered !== undefined;
 }
 
-/** Whether the person may press "Pay the deposit and upload" now. */
-export function canPay(
+/**
+ * Whether the person may press "Pay the deposit and upload" now, and if not why, in the order they would fix it.
+ * `sizeProblem` and `pathProblem` are the messages shown next to the picker and the path field.
+ */
+export function payAction(
   state: UploadFlowState,
   {
     connected,
     transactionBusy,
-    blocked,
+    sizeProblem,
+    pathProblem,
     quote,
-  }: { connected: boolean; transactionBusy: boolean; blocked: boolean; quote: QuoteResult | undefined },
-): boolean {
-  return (
-    connected &&
-    state.hash.phase === 'done' &&
-    !blocked &&
-    quote !== undefined &&
-    !('error' in quote) &&
-    !isLocked(state, transactionBusy)
-  );
+  }: {
+    connected: boolean;
+    transactionBusy: boolean;
+    sizeProblem: string | undefined;
+    pathProblem: string | undefined;
+    quote: QuoteResult | undefined;
+  },
+): ActionState {
+  if (!connected) return refused('Connect a wallet to upload.');
+  if (state.registered) return refused('This file is registered: its deposit is paid.');
+  if (transactionBusy) return refused('Waiting for the transaction.');
+  if (!state.picked) return refused('Pick a file or a folder first.');
+  if (sizeProblem) return refused('This upload cannot be stored: the message above says why.');
+  if (state.hash.phase === 'hashing') return refused('Waiting for the CID.');
+  if (state.hash.phase !== 'done') return refused('The CID could not be computed: pick the file again.');
+  if (pathProblem) return refused('Correct the path above first.');
+  if (!quote) return refused('Reading the storage prices.');
+  if ('error' in quote) return refused('The contract would refuse this upload now.');
+  return allowed();
 }

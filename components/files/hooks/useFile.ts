@@ -34,12 +34,13 @@ export function useFile(fileSystem: Address, id: bigint, nodeCount: number | und
     args: [id],
     query: { retry: retryUnlessReverted, refetchInterval: () => poll(file.data) },
   });
+  const both = file.data !== undefined && confirmers.data !== undefined;
   return {
     /** True once the count says there is no file `id`. */
     missing: count.data !== undefined && id >= count.data,
-    file: file.data,
-    confirmers: confirmers.data,
-    isError: count.isError || file.isError || confirmers.isError,
+    data: both ? { file: file.data, confirmers: confirmers.data } : undefined,
+    error: count.error ?? file.error ?? confirmers.error,
+    isPending: file.isPending || confirmers.isPending,
     refetch() {
       void count.refetch();
       void file.refetch();

@@ -2,12 +2,11 @@
 
 import type { Address } from 'viem';
 import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
-import { contractAddress } from '@/lib/chain/deployments';
-import { useNetwork } from '@/components/ui/NetworkContext';
+import { useDeployedAddress } from '@/components/ui/DeployedGate';
 
-/** The file system contract on the current network, or undefined where it is not deployed. */
+/** The file system contract on the current network, or undefined where it is not deployed (for reads outside the
+ * file pages, such as governance's IPFS gateways; the pages themselves sit behind a DeployedGate). */
 export function useFileSystem(): { address: Address; abi: typeof callistoFSAbi } | undefined {
-  const { chain } = useNetwork();
-  const address = contractAddress(chain.id, 'CallistoFS');
+  const address = useDeployedAddress('CallistoFS');
   return address ? { address, abi: callistoFSAbi } : undefined;
 }

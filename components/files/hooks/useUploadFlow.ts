@@ -6,12 +6,12 @@ import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
 import { maxUploadBytes, onlineMap, orderEndpointsForUpload } from '@/lib/files/hostNodeClient';
 import { defaultFilePath, validateFilePath } from '@/lib/files/paths';
 import type { PickResult } from '@/lib/files/picking';
-import { formatCloExact } from '@/lib/files/units';
+import { formatCloExact } from '@/lib/format/clo';
 import { uploadUnavailableReason, validateUploadSize } from '@/lib/files/uploadRules';
 import {
-  canPay,
   initialUploadFlow,
   isLocked,
+  payAction,
   quoteUpload,
   quotedSize,
   shownQuote,
@@ -81,10 +81,11 @@ export function useUploadFlow(fileSystem: Address, account: Address | undefined)
   const quote = shownQuote(flow, totals);
   const locked = isLocked(flow, tx.isBusy);
   const pickMessage = flow.pickError ?? sizeError;
-  const payable = canPay(flow, {
+  const pay = payAction(flow, {
     connected: account !== undefined,
     transactionBusy: tx.isBusy,
-    blocked: Boolean(pathMessage || sizeError),
+    sizeProblem: sizeError,
+    pathProblem: pathMessage,
     quote,
   });
 
@@ -122,7 +123,7 @@ export function useUploadFlow(fileSystem: Address, account: Address | undefined)
   async function submit(event: FormEvent) {
     event.preventDefault();
     dispatch({ type: 'submit' });
-    if (!payable || !picked || flow.hash.phase !== 'done' || !quote || 'error' in quote) return;
+    if (!pay.allowed || !picked || flow.hash.phase !== 'done' || !quote || 'error' in quote) return;
     const { cid, size } = flow.hash;
     const path = flow.path;
     // The price moves with every upload anyone makes: quote again from fresh totals, and ask again if it rose.
@@ -161,7 +162,7 @@ export function useUploadFlow(fileSystem: Address, account: Address | undefined)
     pickMessage,
     shownPathMessage,
     locked,
-    payable,
+    pay,
     accept,
     editPath: (path: string) => dispatch({ type: 'editPath', path }),
     submit,
