@@ -37,7 +37,7 @@ test('each page paints its main figures within its JSON-RPC budget with 1,000 it
   page,
   rpcUrl,
 }) => {
-  test.setTimeout(360_000);
+  test.setTimeout(600_000);
   // 1,000 stakers with real StartStaking events: the staking page's first paint must not grow with them.
   const stakers = Array.from({ length: ITEMS }, (_, i) => stakerAddress(i));
   await stakeFrom(rpcUrl, deployedAddress('ColdStaking'), stakers, 10n ** 18n, 1n);

@@ -3,11 +3,11 @@
 import Link from 'next/link';
 import type { Address } from 'viem';
 import { contractAddress } from '@/lib/chain/deployments';
-import { formatCloExact } from '@/lib/files/view';
+import { formatCloExact } from '@/lib/format/clo';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
 import { StorageCapacityStat, StorageUsedStat } from '@/components/files/StorageStats';
-import { useStorageTotals } from './hooks/useStorageTotals';
+import { useStorageTotals } from '@/components/files/hooks/useStorageTotals';
 
 /** The file system at a glance for the overview page: storage used and capacity, the price per MB, the files. */
 export function StorageOverview() {

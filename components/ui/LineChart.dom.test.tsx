@@ -5,7 +5,7 @@ import { parseEther } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { MB } from '@/lib/files/pricing';
-import { priceCurve } from '@/lib/files/view';
+import { priceCurve } from '@/lib/files/priceCurve';
 import { LineChart } from './LineChart';
 
 /** The y coordinates a path's commands move to ("M76,252H110V200L..."). */

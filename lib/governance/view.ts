@@ -540,7 +540,7 @@ export function describeAuditManagerChange(p: Pick<ProposalData, 'kind' | 'subje
 // ---- host node proposals -------------------------------------------------------------------------------------
 
 /** The note every capacity in MB carries. */
-export { MB_NOTE } from '../files/view';
+export { MB_NOTE } from '../files/units';
 
 /** A whole number of MB, grouped: "10,240 MB". */
 export function formatMb(mb: bigint): string {
