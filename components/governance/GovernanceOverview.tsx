@@ -7,8 +7,9 @@ import { useBalance, usePublicClient, useReadContracts } from 'wagmi';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
 import { contractAddress } from '@/lib/chain/deployments';
 import { formatCloWithUnit } from '@/lib/format/clo';
-import type { ProposalData } from '@/lib/governance/proposal';
-import { newestFirstPage, olderMayBeOpen, openForVoting } from '@/lib/governance/view';
+import type { Proposal } from '@/lib/governance/proposal';
+import { olderMayBeOpen, openForVoting } from '@/lib/governance/filters';
+import { newestFirstPage } from '@/lib/governance/paging';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
 import { proposalHref } from './shared';
@@ -56,7 +57,7 @@ function OverviewBody({ governance }: { governance: Address }) {
     enabled: Boolean(client) && count !== undefined && epoch !== undefined,
     queryFn: async () => {
       if (!client || count === undefined || epoch === undefined) throw new Error('No connection to the network');
-      const found: ProposalData[] = [];
+      const found: Proposal[] = [];
       for (let page = 0; page < MAX_SCAN_PAGES; page++) {
         const range = newestFirstPage(count, page, SCAN_PAGE);
         if (range.page !== page || range.limit === 0n) return { proposals: found, more: false };
@@ -64,7 +65,7 @@ function OverviewBody({ governance }: { governance: Address }) {
           ...g,
           functionName: 'get_proposals',
           args: [range.offset, range.limit],
-        })) as readonly ProposalData[];
+        })) as readonly Proposal[];
         found.push(...openForVoting(rows, epoch).reverse());
         if (!olderMayBeOpen(rows, epoch) || range.offset === 0n) return { proposals: found, more: false };
       }

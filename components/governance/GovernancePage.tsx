@@ -6,7 +6,7 @@ import type { Address } from 'viem';
 import { contractAddress } from '@/lib/chain/deployments';
 import { votingWindow } from '@/lib/governance/proposal';
 import { formatCloWithUnit } from '@/lib/format/clo';
-import { formatBps } from '@/lib/governance/view';
+import { formatBps } from '@/lib/governance/tallies';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, NotDeployed, ReadFailed, Stat } from '@/components/ui/primitives';
 import { useAccount } from 'wagmi';

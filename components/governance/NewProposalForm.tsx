@@ -18,24 +18,28 @@ import {
   ProposalParam,
   votingWindow,
 } from '@/lib/governance/proposal';
+import { payeeNote } from '@/lib/governance/actions';
 import {
   describeHostNodeChange,
-  describeParameterChange,
   electedHostNode,
   endpointDisplay,
-  formatBps,
   hostNodeNotice,
-  isParameterChoice,
   MB_NOTE,
-  PARAMETER_CHOICES,
-  parameterRule,
-  payeeNote,
-  validateNewProposal,
   type HostNodeInfo,
+} from '@/lib/governance/hostNodes';
+import {
+  validateNewProposal,
   type NewProposalCall,
   type NewProposalField,
   type NewProposalInput,
-} from '@/lib/governance/view';
+} from '@/lib/governance/newProposal';
+import {
+  describeParameterChange,
+  isParameterChoice,
+  PARAMETER_CHOICES,
+  parameterRule,
+} from '@/lib/governance/parameters';
+import { formatBps } from '@/lib/governance/tallies';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';

@@ -17,23 +17,14 @@ import {
   proposalStatusLabel,
   reasonToMessage,
   votingWindow,
-  type ProposalData,
+  type Proposal,
 } from '@/lib/governance/proposal';
-import {
-  describeParameterChange,
-  executionLabel,
-  executionTarget,
-  formatBps,
-  formatMb,
-  isEvaluated,
-  kindLabel,
-  MB_NOTE,
-  parseProposalId,
-  payeeNote,
-  proposalActions,
-  quorumBase,
-  tallySummary,
-} from '@/lib/governance/view';
+import { payeeNote, proposalActions } from '@/lib/governance/actions';
+import { formatMb, MB_NOTE } from '@/lib/governance/hostNodes';
+import { parseProposalId } from '@/lib/governance/paging';
+import { describeParameterChange } from '@/lib/governance/parameters';
+import { formatBps, isEvaluated, quorumBase, tallySummary } from '@/lib/governance/tallies';
+import { executionLabel, executionTarget, kindLabel } from '@/lib/governance/terms';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
 import { OtherActions, VotePanel } from './ProposalActionsPanel';
@@ -43,7 +34,7 @@ import { TallyBars } from './TallyBars';
 import { VotersList } from './VotersList';
 import { EndpointText, StatusBadge, proposalHref } from './shared';
 import { Countdown, DateAt, useChainNow, useRefetchWhenPassed } from '@/components/ui/chainDisplay';
-import { useProposalData, type ProposalPageData } from './useProposalData';
+import { useProposal, type ProposalPageData } from './useProposal';
 import { useGovernanceEvents } from './useGovernanceEvents';
 
 function BackLink() {
@@ -95,7 +86,7 @@ function ProposalView({
   raw: string | null;
 }) {
   const { address } = useAccount();
-  const { data, missing, error, refetch } = useProposalData(governance, staking, id, address);
+  const { data, missing, error, refetch } = useProposal(governance, staking, id, address);
   const clock = useChainNow();
   const boundary = data
     ? (() => {
@@ -144,7 +135,7 @@ function AddressText({ address }: { address: Address }) {
 
 /** Why the audit registry or the file system refused an accepted proposal, from its ExecutionFailed event.
  * Optional: without it the page still says that the action did not take effect. */
-function RefusalReason({ governance, proposal }: { governance: Address; proposal: ProposalData }) {
+function RefusalReason({ governance, proposal }: { governance: Address; proposal: Proposal }) {
   const target = executionTarget(proposal) ?? 'the contract';
   const events = useGovernanceEvents(governance);
   const reason = events.logs.findLast((log) => log.eventName === 'ExecutionFailed' && log.args.id === proposal.id);
@@ -161,7 +152,7 @@ function RefusalReason({ governance, proposal }: { governance: Address; proposal
  * removal, whose salary it ended. No event on an executed removal means the node drew no salary with epochs left
  * (elected at deployment, or its election's epochs all passed).
  */
-function SalaryEndedNote({ governance, proposal }: { governance: Address; proposal: ProposalData }) {
+function SalaryEndedNote({ governance, proposal }: { governance: Address; proposal: Proposal }) {
   const events = useGovernanceEvents(governance);
   const election = proposal.kind === ProposalKind.ElectHostNode;
   // Until the scan is complete, "no event" is not yet an answer.
@@ -217,7 +208,7 @@ function HostNodeSummary({
   dueEpochs,
 }: {
   governance: Address;
-  proposal: ProposalData;
+  proposal: Proposal;
   dueEpochs: bigint;
 }) {
   const execution = executionLabel(p);

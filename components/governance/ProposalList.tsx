@@ -15,28 +15,23 @@ import {
   isHostNodeKind,
   proposalStatusLabel,
   votingWindow,
-  type ProposalData,
+  type Proposal,
 } from '@/lib/governance/proposal';
 import {
   KIND_FILTERS,
   STATE_FILTERS,
-  describeAuditManagerChange,
-  describeHostNodeChange,
-  describeParameterChange,
-  executionLabel,
-  isEvaluated,
   isKindFilter,
   isStateFilter,
-  kindLabel,
   matchesFilter,
   matchesKindFilter,
-  PROPOSALS_PAGE_SIZE,
-  quorumBase,
-  tallySummary,
-  type PageRange,
   type KindFilter,
   type StateFilter,
-} from '@/lib/governance/view';
+} from '@/lib/governance/filters';
+import { describeHostNodeChange } from '@/lib/governance/hostNodes';
+import { PROPOSALS_PAGE_SIZE, type PageRange } from '@/lib/governance/paging';
+import { describeParameterChange } from '@/lib/governance/parameters';
+import { isEvaluated, quorumBase, tallySummary } from '@/lib/governance/tallies';
+import { describeAuditManagerChange, executionLabel, kindLabel } from '@/lib/governance/terms';
 import { Button, Card } from '@/components/ui/primitives';
 import { TallyBars } from './TallyBars';
 import { StatusBadge, proposalHref } from './shared';
@@ -44,7 +39,7 @@ import { DateAt } from '@/components/ui/chainDisplay';
 import type { GovernanceState } from './useGovernanceList';
 import { useWholeListSearch } from '@/components/ui/useWholeListSearch';
 
-export function proposalTerms(p: ProposalData): string {
+export function proposalTerms(p: Proposal): string {
   if (p.kind === ProposalKind.Funding) {
     return `${formatCloWithUnit(p.amount_per_epoch)} × ${p.epochs} epoch${p.epochs === 1 ? '' : 's'}`;
   }
@@ -57,7 +52,7 @@ export function proposalTerms(p: ProposalData): string {
 interface Props {
   governance: Address;
   state: GovernanceState | undefined;
-  proposals: ProposalData[] | undefined;
+  proposals: Proposal[] | undefined;
   range: PageRange | undefined;
   pageError: Error | null | undefined;
   onPage(page: number): void;
@@ -88,7 +83,7 @@ export function ProposalList({ governance, state, proposals, range, pageError, o
         functionName: 'get_proposals',
         args: [offset, limit],
       });
-      return [...(page as readonly ProposalData[])].reverse();
+      return [...(page as readonly Proposal[])].reverse();
     },
   });
   const matches =
@@ -256,7 +251,7 @@ function PageButtons({
   );
 }
 
-function ProposalItem({ proposal: p, state }: { proposal: ProposalData; state: GovernanceState }) {
+function ProposalItem({ proposal: p, state }: { proposal: Proposal; state: GovernanceState }) {
   const label = proposalStatusLabel(p, state.currentEpoch);
   const execution = executionLabel(p);
   const voteWindow = votingWindow(p.voting_epoch, state.genesis, state.epochLength);

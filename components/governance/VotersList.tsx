@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { Address } from 'viem';
 import { explorerAddressUrl } from '@/lib/chain/explorer';
 import { formatCloWithUnit } from '@/lib/format/clo';
-import { latestVotes, votersToCsv, type VoterRow } from '@/lib/governance/view';
+import { latestVotes, votersToCsv, type VoterRow } from '@/lib/governance/voters';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card } from '@/components/ui/primitives';

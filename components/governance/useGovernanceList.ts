@@ -5,8 +5,8 @@ import type { Address } from 'viem';
 import { useBalance, useReadContracts } from 'wagmi';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
-import type { ProposalData } from '@/lib/governance/proposal';
-import { newestFirstPage, type PageRange } from '@/lib/governance/view';
+import type { Proposal } from '@/lib/governance/proposal';
+import { newestFirstPage, type PageRange } from '@/lib/governance/paging';
 import { ok } from '@/components/ui/chainDisplay';
 
 export interface GovernanceState {
@@ -94,9 +94,9 @@ export function useGovernanceList(governance: Address, staking: Address, page: n
   const committed = second.data
     ? { thisEpoch: ok(second.data[0]), nextEpoch: ok(second.data[1]) }
     : { thisEpoch: undefined, nextEpoch: undefined };
-  const proposals = useMemo<ProposalData[] | undefined>(() => {
+  const proposals = useMemo<Proposal[] | undefined>(() => {
     const page = second.data ? ok(second.data[2]) : undefined;
-    return page ? [...(page as readonly ProposalData[])].reverse() : undefined;
+    return page ? [...(page as readonly Proposal[])].reverse() : undefined;
   }, [second.data]);
 
   return {

@@ -5,11 +5,11 @@ import { zeroAddress, type Address } from 'viem';
 import { useReadContracts } from 'wagmi';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
-import type { ProposalData } from '@/lib/governance/proposal';
+import type { Proposal } from '@/lib/governance/proposal';
 import { ok } from '@/components/ui/chainDisplay';
 
 export interface ProposalPageData {
-  proposal: ProposalData;
+  proposal: Proposal;
   currentEpoch: bigint;
   genesis: bigint;
   epochLength: bigint;
@@ -27,7 +27,7 @@ export interface ProposalPageData {
 
 /** Everything the proposal page shows first, in one multicall. With no account the per-account reads use the
  * zero address, so the call list keeps one shape. */
-export function useProposalData(governance: Address, staking: Address, id: bigint, account: Address | undefined) {
+export function useProposal(governance: Address, staking: Address, id: bigint, account: Address | undefined) {
   const g = { address: governance, abi: treasuryGovernanceAbi } as const;
   const who = account ?? zeroAddress;
   const reads = useReadContracts({
@@ -51,7 +51,7 @@ export function useProposalData(governance: Address, staking: Address, id: bigin
     const r = reads.data;
     if (!r) return undefined;
     const count = ok(r[0]);
-    const proposal = ok(r[1]) as ProposalData | undefined;
+    const proposal = ok(r[1]) as Proposal | undefined;
     const currentEpoch = ok(r[2]);
     const genesis = ok(r[3]);
     const epochLength = ok(r[4]);
