@@ -13,7 +13,13 @@ import { useAccount } from 'wagmi';
 import { ProposalList } from './ProposalList';
 import { RefundPanel } from './RefundPanel';
 import { Countdown, DateAt, useChainNow, useRefetchWhenPassed } from '@/components/ui/chainDisplay';
-import { useGovernanceList, type GovernanceState } from './useGovernanceList';
+import { useCommittedPayouts } from './hooks/useCommittedPayouts';
+import { useGovernanceClock } from './hooks/useGovernanceClock';
+import { useGovernanceParams } from './hooks/useGovernanceParams';
+import { useProposalListPage } from './hooks/useProposalListPage';
+import { useTotalStaked } from './hooks/useTotalStaked';
+import { useTreasuryBalance } from './hooks/useTreasuryBalance';
+import type { ListFigures } from './ProposalList';
 
 export function GovernancePage() {
   const { chain } = useNetwork();
@@ -50,26 +56,49 @@ export function GovernancePage() {
 function GovernanceDashboard({ governance, staking }: { governance: Address; staking: Address }) {
   const { address } = useAccount();
   const [page, setPage] = useState(0);
-  const list = useGovernanceList(governance, staking, page);
-  const clock = useChainNow();
+  // Every read of the page's first round is issued in this one render, so they travel in one JSON-RPC batch; the
+  // page of proposals and the commitments follow once the count and the epoch are known.
+  const clock = useGovernanceClock(governance);
+  const params = useGovernanceParams(governance);
+  const totalStaked = useTotalStaked(staking);
+  const treasury = useTreasuryBalance(governance);
+  const list = useProposalListPage(governance, page);
+  const committed = useCommittedPayouts(governance, clock.data?.currentEpoch);
+  const chainNow = useChainNow();
 
-  if (list.error && !list.state) {
-    return <ReadFailed what="The governance contract" onRetry={() => void list.refetch()} />;
+  const figures: ListFigures | undefined =
+    clock.data && params.data && totalStaked.data !== undefined && list.count !== undefined
+      ? { ...clock.data, ...params.data, totalStaked: totalStaked.data, proposalCount: list.count }
+      : undefined;
+  const error = clock.error ?? params.error ?? totalStaked.error ?? list.countError;
+  const refetch = () =>
+    Promise.all([
+      clock.refetch(),
+      params.refetch(),
+      totalStaked.refetch(),
+      treasury.refetch(),
+      list.refetch(),
+      committed.refetch(),
+    ]);
+
+  if (error && !figures) {
+    return <ReadFailed what="The governance contract" onRetry={() => void refetch()} />;
   }
 
   return (
     <>
       <TreasuryCard
-        state={list.state}
-        balance={list.balance}
-        committed={list.committed}
-        now={clock.now}
-        refetch={() => Promise.all([list.refetch(), clock.refetch()])}
+        figures={figures}
+        balance={treasury.balance}
+        available={treasury.available}
+        committed={committed}
+        now={chainNow.now}
+        refetch={() => Promise.all([refetch(), chainNow.refetch()])}
       />
       <RefundPanel governance={governance} account={address} />
       <ProposalList
         governance={governance}
-        state={list.state}
+        figures={figures}
         proposals={list.proposals}
         range={list.range}
         pageError={list.pageError}
@@ -85,19 +114,21 @@ function testValue(testId: string, text: string | undefined) {
 }
 
 function TreasuryCard({
-  state,
+  figures,
   balance,
+  available,
   committed,
   now,
   refetch,
 }: {
-  state: GovernanceState | undefined;
+  figures: ListFigures | undefined;
   balance: bigint | undefined;
+  available: bigint | undefined;
   committed: { thisEpoch?: bigint; nextEpoch?: bigint };
   now: number;
   refetch: () => unknown;
 }) {
-  const epochEnd = state ? votingWindow(state.currentEpoch, state.genesis, state.epochLength).end : undefined;
+  const epochEnd = figures ? votingWindow(figures.currentEpoch, figures.genesis, figures.epochLength).end : undefined;
   useRefetchWhenPassed(epochEnd, now, refetch);
   const clo = (v: bigint | undefined, digits = 2) => (v === undefined ? undefined : formatCloWithUnit(v, digits));
   return (
@@ -106,14 +137,14 @@ function TreasuryCard({
         <Stat label="Balance" value={testValue('treasury-balance', clo(balance))} />
         <Stat
           label="Available for payments"
-          value={state ? (state.availableBalance === undefined ? '—' : clo(state.availableBalance)) : undefined}
+          value={figures ? (available === undefined ? '—' : clo(available)) : undefined}
           hint="The balance less the deposits of proposals in voting and the refunds owed to authors"
         />
         <Stat label="Committed this epoch" value={testValue('committed-this-epoch', clo(committed.thisEpoch))} />
         <Stat label="Committed next epoch" value={testValue('committed-next-epoch', clo(committed.nextEpoch))} />
         <Stat
           label="Current epoch"
-          value={testValue('current-epoch', state && `Epoch ${state.currentEpoch.toString()}`)}
+          value={testValue('current-epoch', figures && `Epoch ${figures.currentEpoch.toString()}`)}
           hint={
             epochEnd !== undefined && (
               <>
@@ -122,9 +153,13 @@ function TreasuryCard({
             )
           }
         />
-        <Stat label="Quorum" value={state && formatBps(state.quorumBps)} hint="Of all staked CLO, to vote" />
-        <Stat label="Proposal deposit" value={state && formatCloWithUnit(state.submissionDeposit)} hint="Refunded" />
-        <Stat label="Total staked" value={state && formatCloWithUnit(state.totalStaked, 0)} />
+        <Stat label="Quorum" value={figures && formatBps(figures.quorumBps)} hint="Of all staked CLO, to vote" />
+        <Stat
+          label="Proposal deposit"
+          value={figures && formatCloWithUnit(figures.submissionDeposit)}
+          hint="Refunded"
+        />
+        <Stat label="Total staked" value={figures && formatCloWithUnit(figures.totalStaked, 0)} />
       </dl>
     </Card>
   );

@@ -12,7 +12,7 @@ import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { VotingPower } from './VotingPower';
-import type { ProposalPageData } from './useProposal';
+import type { ProposalPageData } from './hooks/useProposalPage';
 
 function Reason({ state, id }: { state: ActionState; id: string }) {
   if (state.enabled || !state.reason) return null;

@@ -6,7 +6,6 @@ import { useSearchParams } from 'next/navigation';
 import type { Address } from 'viem';
 import { useAccount } from 'wagmi';
 import { contractAddress } from '@/lib/chain/deployments';
-import { explorerAddressUrl } from '@/lib/chain/explorer';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import {
   ProposalKind,
@@ -25,6 +24,7 @@ import { parseProposalId } from '@/lib/governance/paging';
 import { describeParameterChange } from '@/lib/governance/parameters';
 import { formatBps, isEvaluated, quorumBase, tallySummary } from '@/lib/governance/tallies';
 import { executionLabel, executionTarget, kindLabel } from '@/lib/governance/terms';
+import { AddressText } from '@/components/ui/AddressText';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
 import { OtherActions, VotePanel } from './ProposalActionsPanel';
@@ -34,8 +34,8 @@ import { TallyBars } from './TallyBars';
 import { VotersList } from './VotersList';
 import { EndpointText, StatusBadge, proposalHref } from './shared';
 import { Countdown, DateAt, useChainNow, useRefetchWhenPassed } from '@/components/ui/chainDisplay';
-import { useProposal, type ProposalPageData } from './useProposal';
-import { useGovernanceEvents } from './useGovernanceEvents';
+import { useProposalPage, type ProposalPageData } from './hooks/useProposalPage';
+import { useGovernanceEvents } from './hooks/useGovernanceEvents';
 
 function BackLink() {
   return (
@@ -86,7 +86,7 @@ function ProposalView({
   raw: string | null;
 }) {
   const { address } = useAccount();
-  const { data, missing, error, refetch } = useProposal(governance, staking, id, address);
+  const { data, missing, error, refetch } = useProposalPage(governance, staking, id, address);
   const clock = useChainNow();
   const boundary = data
     ? (() => {
@@ -117,20 +117,6 @@ function ProposalView({
     );
   }
   return <ProposalBody governance={governance} data={data} account={address} now={clock.now} />;
-}
-
-function AddressText({ address }: { address: Address }) {
-  const { chain } = useNetwork();
-  const url = explorerAddressUrl(chain, address);
-  const text = <span className="font-mono text-xs break-all">{address}</span>;
-  return url ? (
-    <a href={url} target="_blank" rel="noreferrer noopener" className="text-teal-300 underline underline-offset-2">
-      {text}
-      <span className="sr-only"> (opens the block explorer)</span>
-    </a>
-  ) : (
-    text
-  );
 }
 
 /** Why the audit registry or the file system refused an accepted proposal, from its ExecutionFailed event.

@@ -36,7 +36,9 @@ import { Button, Card } from '@/components/ui/primitives';
 import { TallyBars } from './TallyBars';
 import { StatusBadge, proposalHref } from './shared';
 import { DateAt } from '@/components/ui/chainDisplay';
-import type { GovernanceState } from './useGovernanceList';
+import { Pager } from '@/components/ui/Pager';
+import type { GovernanceClock } from './hooks/useGovernanceClock';
+import type { GovernanceParams } from './hooks/useGovernanceParams';
 import { useWholeListSearch } from '@/components/ui/useWholeListSearch';
 
 export function proposalTerms(p: Proposal): string {
@@ -49,16 +51,20 @@ export function proposalTerms(p: Proposal): string {
   return kindLabel(p.kind);
 }
 
+/** What the list needs besides its page: the clock (states and dates), the total stake (the bars before
+ * evaluation) and the count (paging). */
+export type ListFigures = GovernanceClock & GovernanceParams & { totalStaked: bigint; proposalCount: bigint };
+
 interface Props {
   governance: Address;
-  state: GovernanceState | undefined;
+  figures: ListFigures | undefined;
   proposals: Proposal[] | undefined;
   range: PageRange | undefined;
   pageError: Error | null | undefined;
   onPage(page: number): void;
 }
 
-export function ProposalList({ governance, state, proposals, range, pageError, onPage }: Props) {
+export function ProposalList({ governance, figures: state, proposals, range, pageError, onPage }: Props) {
   const config = useConfig();
   const [filter, setFilter] = useState<StateFilter>('All');
   const [kindFilter, setKindFilter] = useState<KindFilter>('All kinds');
@@ -83,7 +89,7 @@ export function ProposalList({ governance, state, proposals, range, pageError, o
         functionName: 'get_proposals',
         args: [offset, limit],
       });
-      return [...(page as readonly Proposal[])].reverse();
+      return [...page].reverse();
     },
   });
   const matches =
@@ -209,7 +215,7 @@ export function ProposalList({ governance, state, proposals, range, pageError, o
       {filtering
         ? found &&
           found.pageCount > 1 && (
-            <PageButtons
+            <Pager
               page={found.page}
               pageCount={found.pageCount}
               onPage={setMatchPage}
@@ -218,40 +224,13 @@ export function ProposalList({ governance, state, proposals, range, pageError, o
           )
         : range &&
           range.pageCount > 1 && (
-            <PageButtons page={range.page} pageCount={range.pageCount} onPage={onPage} label="Proposal pages" />
+            <Pager page={range.page} pageCount={range.pageCount} onPage={onPage} label="Proposal pages" />
           )}
     </Card>
   );
 }
 
-/** Newer / older buttons; a filtered list pages its matches, an unfiltered one the contract's pages. */
-function PageButtons({
-  page,
-  pageCount,
-  onPage,
-  label,
-}: {
-  page: number;
-  pageCount: number;
-  onPage(page: number): void;
-  label: string;
-}) {
-  return (
-    <nav aria-label={label} className="mt-4 flex flex-wrap items-center gap-3">
-      <Button variant="secondary" disabled={page === 0} onClick={() => onPage(page - 1)}>
-        Newer proposals
-      </Button>
-      <p className="text-sm text-slate-400" aria-live="polite">
-        Page {page + 1} of {pageCount}
-      </p>
-      <Button variant="secondary" disabled={page >= pageCount - 1} onClick={() => onPage(page + 1)}>
-        Older proposals
-      </Button>
-    </nav>
-  );
-}
-
-function ProposalItem({ proposal: p, state }: { proposal: Proposal; state: GovernanceState }) {
+function ProposalItem({ proposal: p, state }: { proposal: Proposal; state: ListFigures }) {
   const label = proposalStatusLabel(p, state.currentEpoch);
   const execution = executionLabel(p);
   const voteWindow = votingWindow(p.voting_epoch, state.genesis, state.epochLength);

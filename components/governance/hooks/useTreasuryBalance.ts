@@ -7,7 +7,11 @@ import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
 
 export function useTreasuryBalance(governance: Address) {
   const balance = useBalance({ address: governance });
-  const available = useReadContract({ address: governance, abi: treasuryGovernanceAbi, functionName: 'available_balance' });
+  const available = useReadContract({
+    address: governance,
+    abi: treasuryGovernanceAbi,
+    functionName: 'available_balance',
+  });
   return {
     balance: balance.data?.value,
     available: available.data,
