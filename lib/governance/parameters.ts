@@ -72,6 +72,11 @@ export const PARAMETER_CHOICES = [
 
 export type ParameterChoice = (typeof PARAMETER_CHOICES)[number]['value'];
 
+/** The contract's `ProposalParam` a choice of the form stands for. */
+export function parameterOf(choice: ParameterChoice): number {
+  return PARAMETER_CHOICES.find((c) => c.value === choice)?.param ?? ProposalParam.Quorum;
+}
+
 export function isParameterChoice(value: string): value is ParameterChoice {
   return PARAMETER_CHOICES.some((choice) => choice.value === value);
 }

@@ -10,5 +10,11 @@ export function useFileSystemForProposals(fileSystem: Address | undefined) {
   const hostNodes = useReadContract({ ...fs, functionName: 'host_nodes' });
   const unitPrice = useReadContract({ ...fs, functionName: 'unit_price' });
   const floorPrice = useReadContract({ ...fs, functionName: 'floor_price' });
-  return { hostNodes: hostNodes.data, unitPrice: unitPrice.data, floorPrice: floorPrice.data };
+  return {
+    hostNodes: hostNodes.data,
+    /** Whether the nodes are still being read (rather than unreadable). */
+    hostNodesPending: fileSystem !== undefined && hostNodes.isPending,
+    unitPrice: unitPrice.data,
+    floorPrice: floorPrice.data,
+  };
 }
