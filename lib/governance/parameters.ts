@@ -43,7 +43,7 @@ export function parseCloPerMb(raw: string): { value?: bigint; error?: string } {
 
 /** A parameter value in the units the form uses: a percentage for the quorum, CLO for the deposit, CLO a MB for
  * the storage prices. */
-export function formatParameterValue(param: number, value: bigint): string {
+function formatParameterValue(param: number, value: bigint): string {
   if (param === ProposalParam.Quorum) return formatBps(value);
   if (param === ProposalParam.SubmissionDeposit) return `${formatUnits(value, 18)} CLO`;
   return `${formatUnits(value, 18)} CLO a MB`;

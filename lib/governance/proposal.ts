@@ -147,11 +147,6 @@ export function evaluationDeadline(votingEpoch: bigint, genesis: bigint, epochLe
   return genesis + (votingEpoch + 2n) * epochLength;
 }
 
-/** Whether a proposal still in voting has passed its evaluation epoch: `expire` is then the only way forward. */
-export function isPastEvaluationDeadline(p: Pick<Proposal, 'status' | 'voting_epoch'>, currentEpoch: bigint) {
-  return p.status === ProposalStatus.Voting && currentEpoch > p.voting_epoch + 1n;
-}
-
 type DueFields = Pick<Proposal, 'kind' | 'status' | 'first_pay_epoch' | 'epochs' | 'paid_epochs'> & {
   executed?: boolean;
 };
