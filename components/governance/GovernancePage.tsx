@@ -3,12 +3,11 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import type { Address } from 'viem';
-import { contractAddress } from '@/lib/chain/deployments';
 import { votingWindow } from '@/lib/governance/proposal';
 import { formatCloWithUnit } from '@/lib/format/clo';
-import { formatBps } from '@/lib/governance/tallies';
-import { useNetwork } from '@/components/ui/NetworkContext';
-import { Card, NotDeployed, ReadFailed, Stat } from '@/components/ui/primitives';
+import { formatBps } from '@/lib/format/percent';
+import { DeployedGate, useDeployedAddresses } from '@/components/ui/DeployedGate';
+import { Card, ReadFailed, Stat } from '@/components/ui/primitives';
 import { useAccount } from 'wagmi';
 import { ProposalList } from './ProposalList';
 import { RefundPanel } from './RefundPanel';
@@ -21,10 +20,10 @@ import { useTotalStaked } from './hooks/useTotalStaked';
 import { useTreasuryBalance } from './hooks/useTreasuryBalance';
 import type { ListFigures } from './ProposalList';
 
+const CONTRACTS = ['TreasuryGovernance', 'ColdStaking'] as const;
+
 export function GovernancePage() {
-  const { chain } = useNetwork();
-  const governance = contractAddress(chain.id, 'TreasuryGovernance');
-  const staking = contractAddress(chain.id, 'ColdStaking');
+  const deployed = useDeployedAddresses(CONTRACTS);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -35,7 +34,7 @@ export function GovernancePage() {
             accepted. Anyone may propose against a refundable deposit; cold stakers vote with their stake.
           </p>
         </div>
-        {governance && staking && (
+        {deployed && (
           <Link
             href="/governance/new/"
             className="inline-flex min-h-10 items-center rounded-md bg-teal-500 px-4 py-2 text-sm font-semibold text-slate-950 hover:bg-teal-400"
@@ -44,11 +43,9 @@ export function GovernancePage() {
           </Link>
         )}
       </div>
-      {governance && staking ? (
-        <GovernanceDashboard governance={governance} staking={staking} />
-      ) : (
-        <NotDeployed feature="Treasury governance" network={chain.name} />
-      )}
+      <DeployedGate contracts={CONTRACTS} feature="Treasury governance">
+        {(a) => <GovernanceDashboard governance={a.TreasuryGovernance} staking={a.ColdStaking} />}
+      </DeployedGate>
     </div>
   );
 }
@@ -82,7 +79,7 @@ function GovernanceDashboard({ governance, staking }: { governance: Address; sta
     ]);
 
   if (error && !figures) {
-    return <ReadFailed what="The governance contract" onRetry={() => void refetch()} />;
+    return <ReadFailed what="The governance contract" error={error} onRetry={() => void refetch()} />;
   }
 
   return (

@@ -5,7 +5,6 @@ import type { ReactNode } from 'react';
 import { useSearchParams } from 'next/navigation';
 import type { Address } from 'viem';
 import { useAccount } from 'wagmi';
-import { contractAddress } from '@/lib/chain/deployments';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import {
   ProposalKind,
@@ -22,11 +21,13 @@ import { payeeNote, proposalActions } from '@/lib/governance/actions';
 import { formatMb, MB_NOTE } from '@/lib/governance/hostNodes';
 import { parseProposalId } from '@/lib/governance/paging';
 import { describeParameterChange } from '@/lib/governance/parameters';
-import { formatBps, isEvaluated, quorumBase, tallySummary } from '@/lib/governance/tallies';
+import { formatBps } from '@/lib/format/percent';
+import { isEvaluated, quorumBase, tallySummary } from '@/lib/governance/tallies';
 import { executionLabel, executionTarget, kindLabel } from '@/lib/governance/terms';
 import { AddressText } from '@/components/ui/AddressText';
-import { useNetwork } from '@/components/ui/NetworkContext';
-import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
+import { Card, ReadFailed } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
+import { NoSuchItem } from '@/components/ui/NoSuchItem';
 import { OtherActions, VotePanel } from './ProposalActionsPanel';
 import { RefundPanel } from './RefundPanel';
 import { ProposalDescription } from './ProposalDescription';
@@ -47,17 +48,11 @@ function BackLink() {
 
 function NoSuchProposal({ raw }: { raw: string | null }) {
   return (
-    <div className="space-y-4">
-      <BackLink />
-      <Card>
-        <h1 className="text-xl font-bold">No such proposal</h1>
-        <p className="mt-2 text-sm text-slate-300">
-          {raw === null || raw === ''
-            ? 'The address names no proposal: it needs ?id= and a proposal number.'
-            : 'There is no proposal with this number. Proposal numbers start at 0.'}
-        </p>
-      </Card>
-    </div>
+    <NoSuchItem title="No such proposal" backHref="/governance/" backLabel="All proposals">
+      {raw === null || raw === ''
+        ? 'The address names no proposal: it needs ?id= and a proposal number.'
+        : 'There is no proposal with this number. Proposal numbers start at 0.'}
+    </NoSuchItem>
   );
 }
 
@@ -66,12 +61,23 @@ export function ProposalDetailPage() {
   const params = useSearchParams();
   const raw = params.get('id');
   const id = parseProposalId(raw);
-  const { chain } = useNetwork();
-  const governance = contractAddress(chain.id, 'TreasuryGovernance');
-  const staking = contractAddress(chain.id, 'ColdStaking');
-  if (!governance || !staking) return <NotDeployed feature="Treasury governance" network={chain.name} />;
-  if (id === undefined) return <NoSuchProposal raw={raw} />;
-  return <ProposalView key={id.toString()} governance={governance} staking={staking} id={id} raw={raw} />;
+  return (
+    <DeployedGate contracts={['TreasuryGovernance', 'ColdStaking']} feature="Treasury governance">
+      {(a) =>
+        id === undefined ? (
+          <NoSuchProposal raw={raw} />
+        ) : (
+          <ProposalView
+            key={id.toString()}
+            governance={a.TreasuryGovernance}
+            staking={a.ColdStaking}
+            id={id}
+            raw={raw}
+          />
+        )
+      }
+    </DeployedGate>
+  );
 }
 
 function ProposalView({
@@ -105,7 +111,7 @@ function ProposalView({
       <div className="space-y-4">
         <BackLink />
         {error ? (
-          <ReadFailed what="The proposal" onRetry={() => void refetch()} />
+          <ReadFailed what="The proposal" error={error} onRetry={() => void refetch()} />
         ) : (
           <Card>
             <p role="status" className="text-sm text-slate-300">

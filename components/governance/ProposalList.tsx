@@ -37,6 +37,7 @@ import { TallyBars } from './TallyBars';
 import { StatusBadge, proposalHref } from './shared';
 import { DateAt } from '@/components/ui/chainDisplay';
 import { Pager } from '@/components/ui/Pager';
+import { describeReadError } from '@/components/ui/describeReadError';
 import type { GovernanceClock } from './hooks/useGovernanceClock';
 import type { GovernanceParams } from './hooks/useGovernanceParams';
 import { useWholeListSearch } from '@/components/ui/useWholeListSearch';
@@ -170,7 +171,7 @@ export function ProposalList({ governance, figures: state, proposals, range, pag
         <div className="mb-3 text-sm" data-testid="proposal-search">
           {search.error ? (
             <p role="alert" className="text-rose-200">
-              The search stopped: {search.error.message.split('\n')[0]}{' '}
+              The search stopped: {describeReadError(search.error)}.{' '}
               <Button variant="secondary" onClick={search.retry}>
                 Retry
               </Button>
@@ -186,7 +187,7 @@ export function ProposalList({ governance, figures: state, proposals, range, pag
 
       {(filtering ? search.error && !search.batches : pageError) ? (
         <p role="alert" className="text-sm text-rose-200">
-          The proposals cannot be read: {(filtering ? search.error : pageError)?.message.split('\n')[0]}
+          The proposals cannot be read: {describeReadError(filtering ? search.error : pageError)}.
         </p>
       ) : !state || !shown ? (
         <p role="status" className="text-sm text-slate-300">

@@ -3,7 +3,7 @@
 import { formatUnits, parseUnits } from 'viem';
 import { formatClo } from '../format/clo';
 import { allowedParameterRange, BPS, PARAMETER_BOUNDS, ProposalParam, type Proposal } from './proposal';
-import { formatBps } from './tallies';
+import { formatBps } from '../format/percent';
 
 /** A quorum typed as a percentage (up to two decimals, 0 < q <= 100), as basis points. */
 export function parseQuorumPercent(raw: string): { value?: bigint; error?: string } {

@@ -1,5 +1,6 @@
 // The vote tallies as shares: the bars, the turnout against the quorum, the stake it is measured against.
 import { formatClo } from '../format/clo';
+import { sharesOf } from '../format/percent';
 import { BPS, ProposalStatus, type Proposal } from './proposal';
 
 /** `part` as basis points of `whole` (floor), clamped to 0..10000; 0 when `whole` is 0. */
@@ -9,21 +10,15 @@ export function shareBps(part: bigint, whole: bigint): bigint {
   return bps > BPS ? BPS : bps;
 }
 
-/** Basis points as a percentage with at most one decimal, never rounded up to a false 100%: "62.5%". */
-export function formatBps(bps: bigint | number): string {
-  const value = BigInt(bps);
-  const whole = value / 100n;
-  const tenth = (value % 100n) / 10n;
-  return tenth === 0n ? `${whole}%` : `${whole}.${tenth}%`;
-}
-
 export type ChoiceName = 'For' | 'Against' | 'Abstain';
 
 export interface TallyRow {
   choice: ChoiceName;
   weight: bigint;
-  /** Share of the votes cast. */
+  /** Share of the votes cast: the width of its bar. */
   ofVotesBps: bigint;
+  /** The same share in words, "62.5%"; the three add up to exactly 100% (largest remainder). */
+  ofVotes: string;
   /** Share of the whole stake: the width of its segment on the turnout bar. */
   ofStakeBps: bigint;
 }
@@ -47,14 +42,17 @@ export function tallySummary(
 ): TallySummary {
   const quorum = BigInt(quorumBps);
   const turnout = tallies.votes_for + tallies.votes_against + tallies.votes_abstain;
-  const row = (choice: ChoiceName, weight: bigint): TallyRow => ({
+  const weights = [tallies.votes_for, tallies.votes_against, tallies.votes_abstain];
+  const shares = sharesOf(weights);
+  const row = (choice: ChoiceName, index: number): TallyRow => ({
     choice,
-    weight,
-    ofVotesBps: shareBps(weight, turnout),
-    ofStakeBps: shareBps(weight, totalStaked),
+    weight: weights[index] ?? 0n,
+    ofVotesBps: shareBps(weights[index] ?? 0n, turnout),
+    ofVotes: shares[index] ?? '0%',
+    ofStakeBps: shareBps(weights[index] ?? 0n, totalStaked),
   });
   return {
-    rows: [row('For', tallies.votes_for), row('Against', tallies.votes_against), row('Abstain', tallies.votes_abstain)],
+    rows: [row('For', 0), row('Against', 1), row('Abstain', 2)],
     turnout,
     totalStaked,
     turnoutBps: shareBps(turnout, totalStaked),
@@ -66,7 +64,7 @@ export function tallySummary(
 
 /** The words a bar stands for: "For 62.5% (1,200 CLO)". */
 export function tallyRowText(row: TallyRow): string {
-  return `${row.choice} ${formatBps(row.ofVotesBps)} (${formatClo(row.weight)} CLO)`;
+  return `${row.choice} ${row.ofVotes} (${formatClo(row.weight)} CLO)`;
 }
 
 /** Whether `evaluate` ran: the tallies are final and the stake they are measured against was recorded. */

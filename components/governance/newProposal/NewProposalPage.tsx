@@ -1,14 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { contractAddress } from '@/lib/chain/deployments';
-import { useNetwork } from '@/components/ui/NetworkContext';
-import { NotDeployed } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
 import { NewProposalForm } from './NewProposalForm';
 
 export function NewProposalPage() {
-  const { chain } = useNetwork();
-  const governance = contractAddress(chain.id, 'TreasuryGovernance');
   return (
     <div className="space-y-6">
       <div>
@@ -23,11 +19,9 @@ export function NewProposalPage() {
           tell if it changes.
         </p>
       </div>
-      {governance ? (
-        <NewProposalForm governance={governance} />
-      ) : (
-        <NotDeployed feature="Treasury governance" network={chain.name} />
-      )}
+      <DeployedGate contracts={['TreasuryGovernance']} feature="Treasury governance">
+        {(a) => <NewProposalForm governance={a.TreasuryGovernance} />}
+      </DeployedGate>
     </div>
   );
 }

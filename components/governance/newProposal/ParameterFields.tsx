@@ -10,7 +10,7 @@ import {
   parameterRule,
   type ParameterChoice,
 } from '@/lib/governance/parameters';
-import { formatBps } from '@/lib/governance/tallies';
+import { formatBps } from '@/lib/format/percent';
 import { Field, inputClass } from '@/components/ui/FormField';
 import { TextField } from './TextField';
 import type { ShownErrors } from './useShownErrors';
