@@ -3,22 +3,13 @@
 import { useMemo } from 'react';
 import type { Address } from 'viem';
 import { formatCloWithUnit } from '@/lib/format/clo';
-import { latestVotes, votersToCsv, type VoterRow } from '@/lib/governance/voters';
+import { latestVotes, votersToCsv } from '@/lib/governance/voters';
+import { downloadCsv } from '@/components/ui/downloadCsv';
 import { DataTable } from '@/components/ui/DataTable';
 import { AddressText } from '@/components/ui/AddressText';
 import { Button, Card } from '@/components/ui/primitives';
 import { HistoryProgress } from '@/components/history/HistoryProgress';
 import { useGovernanceEvents } from './hooks/useGovernanceEvents';
-
-function downloadCsv(rows: readonly VoterRow[], id: bigint) {
-  const url = URL.createObjectURL(new Blob([votersToCsv(rows)], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `callisto-proposal-${id.toString()}-voters.csv`;
-  link.click();
-  // Revoked on the next task: some browsers start the download only after the click handler returns.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /** Who voted and with what weight, from the VoteCast events: a changed vote counts once, as its latest choice.
  * The rows appear as the history is read; the list is final once the scan is complete. */
@@ -64,7 +55,7 @@ export function VotersList({ governance, id }: { governance: Address; id: bigint
           <Button
             variant="secondary"
             className="mt-4"
-            onClick={() => downloadCsv(rows, id)}
+            onClick={() => downloadCsv(`callisto-proposal-${id.toString()}-voters.csv`, votersToCsv(rows))}
             disabled={!done}
             title={done ? undefined : 'Available once every vote is read'}
           >

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEther, type Address } from 'viem';
 import { VoteChoice } from './proposal';
-import { VOTERS_CSV_HEADER, type VoteCastLog, latestVotes, votersToCsv } from './voters';
+import { type VoteCastLog, latestVotes, votersToCsv } from './voters';
 import { ALICE, BOB, CAROL, hash } from './testProposal';
 
 describe('latestVotes and votersToCsv', () => {
@@ -43,7 +43,8 @@ describe('latestVotes and votersToCsv', () => {
 
   it('writes a CSV with wei and CLO', () => {
     const csv = votersToCsv(latestVotes([log(ALICE, VoteChoice.For, parseEther('1.5'), 10n, 1)]));
-    expect(csv).toBe(`${VOTERS_CSV_HEADER}\r\n${ALICE},For,1.5,1500000000000000000,10,${hash(1001)}\r\n`);
-    expect(votersToCsv([])).toBe(`${VOTERS_CSV_HEADER}\r\n`);
+    const header = 'voter,choice,weight_clo,weight_wei,block,transaction';
+    expect(csv).toBe(`${header}\r\n${ALICE},For,1.5,1500000000000000000,10,${hash(1001)}\r\n`);
+    expect(votersToCsv([])).toBe(`${header}\r\n`);
   });
 });

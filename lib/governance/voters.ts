@@ -1,6 +1,7 @@
 // The voters of a proposal from its VoteCast events (a changed vote counts once, as its latest choice), and their
 // CSV.
 import { formatUnits, type Address, type Hash } from 'viem';
+import { toCsv } from '../format/csv';
 import { VoteChoice } from './proposal';
 import type { ChoiceName } from './tallies';
 
@@ -56,21 +57,12 @@ export function latestVotes(logs: readonly VoteCastLog[], id?: bigint): VoterRow
     .sort((a, b) => (a.weight === b.weight ? a.voter.localeCompare(b.voter) : a.weight > b.weight ? -1 : 1));
 }
 
-export const VOTERS_CSV_HEADER = 'voter,choice,weight_clo,weight_wei,block,transaction';
+const VOTERS_CSV_HEADER = ['voter', 'choice', 'weight_clo', 'weight_wei', 'block', 'transaction'];
 
-/** RFC 4180 CSV of the voters, CRLF line ends. Every field is an address, a word or digits: no quoting needed,
- * but the choice goes through the quoting rule anyway in case the names ever change. */
+/** The voters as CSV (RFC 4180 through lib/format/csv): the weight in CLO and exactly in wei. */
 export function votersToCsv(rows: readonly VoterRow[]): string {
-  const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const lines = rows.map((row) =>
-    [
-      row.voter,
-      quote(row.choice),
-      formatUnits(row.weight, 18),
-      row.weight.toString(),
-      row.blockNumber.toString(),
-      row.txHash,
-    ].join(','),
+  return toCsv(
+    VOTERS_CSV_HEADER,
+    rows.map((row) => [row.voter, row.choice, formatUnits(row.weight, 18), row.weight, row.blockNumber, row.txHash]),
   );
-  return [VOTERS_CSV_HEADER, ...lines].join('\r\n') + '\r\n';
 }
