@@ -14,9 +14,7 @@ import {
   EMPTY_KIND_FIELDS,
   EMPTY_NEW_PROPOSAL,
   validateNewProposal,
-  type KindFields,
   type NewProposalForm as FormState,
-  type SubmitCall,
 } from '@/lib/governance/newProposal';
 import { byteLength, MAX_TITLE_BYTES, ProposalParam } from '@/lib/governance/proposal';
 import { useNetwork } from '@/components/ui/NetworkContext';
@@ -27,15 +25,13 @@ import { useGovernanceClock } from '../hooks/useGovernanceClock';
 import { useGovernanceParams } from '../hooks/useGovernanceParams';
 import { useGovernanceTargets } from '../hooks/useGovernanceTargets';
 import { useProposalCount } from '../hooks/useProposalCount';
-import { AuditManagerFields } from './AuditManagerFields';
 import { DepositAndVote } from './DepositAndVote';
 import { DescriptionFields } from './DescriptionFields';
-import { FundingFields } from './FundingFields';
-import { ElectHostNodeFields, RemoveHostNodeFields, type ElectedNodes } from './HostNodeFields';
 import { KindChoice } from './KindChoice';
-import { ParameterFields, type ParameterValues } from './ParameterFields';
+import { KindFieldsFor } from './KindFields';
+import type { ParameterValues } from './ParameterFields';
 import { TextField } from './TextField';
-import { useShownErrors, type ShownErrors } from './useShownErrors';
+import { useShownErrors } from './useShownErrors';
 
 export function NewProposalForm({ governance }: { governance: Address }) {
   const { address } = useAccount();
@@ -166,49 +162,4 @@ export function NewProposalForm({ governance }: { governance: Address }) {
       </DepositAndVote>
     </form>
   );
-}
-
-/** The fields of the kind chosen: one component a kind. */
-function KindFieldsFor({
-  asks,
-  onChange,
-  errors,
-  call,
-  staking,
-  now,
-  currentParameters,
-  hasFileSystem,
-  elected,
-}: {
-  asks: KindFields;
-  onChange(asks: KindFields): void;
-  errors: ShownErrors;
-  call: SubmitCall | undefined;
-  staking: string | undefined;
-  now: ParameterValues;
-  currentParameters: Partial<Record<number, bigint>>;
-  hasFileSystem: boolean | undefined;
-  elected: ElectedNodes;
-}) {
-  switch (asks.kind) {
-    case 'funding':
-      return <FundingFields fields={asks} onChange={onChange} errors={errors} call={call} staking={staking} />;
-    case 'parameter':
-      return (
-        <ParameterFields
-          fields={asks}
-          onChange={onChange}
-          errors={errors}
-          now={now}
-          currentParameters={currentParameters}
-          hasFileSystem={hasFileSystem}
-        />
-      );
-    case 'auditManager':
-      return <AuditManagerFields fields={asks} onChange={onChange} errors={errors} />;
-    case 'electHostNode':
-      return <ElectHostNodeFields fields={asks} onChange={onChange} errors={errors} elected={elected} call={call} />;
-    case 'removeHostNode':
-      return <RemoveHostNodeFields fields={asks} onChange={onChange} errors={errors} elected={elected} />;
-  }
 }
