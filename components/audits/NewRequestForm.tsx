@@ -3,23 +3,24 @@
 import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
 import { parseEventLogs, type Address } from 'viem';
-import { useAccount, useReadContracts } from 'wagmi';
+import { useAccount } from 'wagmi';
 import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
 import { contractAddress } from '@/lib/chain/deployments';
+import { KNOWN_CHAINS, requestHref } from '@/lib/audits/requests';
 import {
   MAX_DESCRIPTION_BYTES,
+  byteLength,
   parseChainId,
   validateRequestForm,
   type RequestFormField,
   type RequestFormInput,
-} from '@/lib/audits/requests';
-import { KNOWN_CHAINS, requestHref } from '@/lib/audits/view';
+} from '@/lib/audits/validation';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, NotDeployed } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { PageHeading } from './shared';
-import { ok } from '@/components/ui/chainDisplay';
+import { useRequestCount } from './hooks/useRequestCount';
 import { Field, described, inputClass } from '@/components/ui/FormField';
 
 const PLATFORMS = ['Solidity', 'Vyper', 'Yul', 'Other'] as const;
@@ -42,15 +43,10 @@ export function NewRequestPage() {
   );
 }
 
-const byteLength = (text: string) => new TextEncoder().encode(text).length;
-
 function NewRequestForm({ registry, defaultChainId }: { registry: Address; defaultChainId: number }) {
   const { address } = useAccount();
-  const reads = useReadContracts({
-    allowFailure: true,
-    contracts: [{ address: registry, abi: auditRegistryAbi, functionName: 'request_count' }],
-  });
-  const countBefore = ok(reads.data?.[0]);
+  // The new request's id is in its receipt's event; the count read before sending stands in if it is not.
+  const countBefore = useRequestCount(registry).data;
   const empty = {
     contractAddress: '',
     chainId: String(defaultChainId),

@@ -4,24 +4,15 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Address } from 'viem';
 import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
 import { karmaFor, type KarmaParameters } from '@/lib/audits/karma';
-import { validateRejectReason } from '@/lib/audits/requests';
-import {
-  SEVERITY_FIELDS,
-  linkMatchesCommitment,
-  parseComplexity,
-  parseErrorCount,
-  parseSeverity,
-  verdictText,
-  type ActionState,
-  type AuditReport,
-  type AuditRequest,
-  type RequestActions,
-  type SeverityKey,
-} from '@/lib/audits/view';
+import type { ActionState, RequestActions } from '@/lib/audits/actions';
+import { linkMatchesCommitment } from '@/lib/audits/commitments';
+import { SEVERITY_FIELDS, verdictText, type SeverityKey } from '@/lib/audits/requests';
+import type { AuditReport, AuditRequest } from '@/lib/audits/types';
+import { parseComplexity, parseErrorCount, parseSeverity, validateRejectReason } from '@/lib/audits/validation';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
-import { DisabledReason } from './shared';
+import { DisabledReason } from '../shared';
 import { Field, described, inputClass } from '@/components/ui/FormField';
 
 interface Props {
@@ -111,8 +102,8 @@ function SimpleAction({
     <ActionShell title={label} testId={`action-${fn}`}>
       <p className="text-sm text-slate-300">{children}</p>
       <Button
-        disabled={!action.enabled || tx.isBusy}
-        aria-describedby={action.enabled ? undefined : reasonId}
+        disabled={!action.allowed || tx.isBusy}
+        aria-describedby={action.allowed ? undefined : reasonId}
         onClick={() =>
           void tx.send(
             { address: registry, abi: auditRegistryAbi, functionName: fn, args: [request.id] },
@@ -122,7 +113,7 @@ function SimpleAction({
       >
         {label}
       </Button>
-      {!action.enabled && <DisabledReason id={reasonId} reason={action.reason} />}
+      {!action.allowed && <DisabledReason id={reasonId} reason={action.reason} />}
       <TxStatus state={tx.state} />
     </ActionShell>
   );
@@ -138,7 +129,7 @@ function RejectForm({ registry, request, action }: { registry: Address; request:
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (error || !action.enabled) return;
+    if (error || !action.allowed) return;
     const outcome = await tx.send(
       { address: registry, abi: auditRegistryAbi, functionName: 'reject', args: [request.id, reason] },
       { successMessage: `Rejected request #${request.id.toString()}` },
@@ -155,19 +146,19 @@ function RejectForm({ registry, request, action }: { registry: Address; request:
             value={reason}
             onChange={(e) => setReason(e.target.value)}
             className={inputClass}
-            disabled={!action.enabled}
+            disabled={!action.allowed}
             {...described(id, shown, true)}
           />
         </Field>
         <Button
           type="submit"
           variant="danger"
-          disabled={!action.enabled || tx.isBusy}
-          aria-describedby={action.enabled ? undefined : 'reject-reason-disabled'}
+          disabled={!action.allowed || tx.isBusy}
+          aria-describedby={action.allowed ? undefined : 'reject-reason-disabled'}
         >
           Reject
         </Button>
-        {!action.enabled && <DisabledReason id="reject-reason-disabled" reason={action.reason} />}
+        {!action.allowed && <DisabledReason id="reject-reason-disabled" reason={action.reason} />}
       </form>
       <TxStatus state={tx.state} />
     </ActionShell>
@@ -197,7 +188,7 @@ function SignForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (parsed.value === undefined || !chosen || !action.enabled) return;
+    if (parsed.value === undefined || !chosen || !action.allowed) return;
     const outcome = await tx.send(
       {
         address: registry,
@@ -250,12 +241,12 @@ function SignForm({
         </Field>
         <Button
           type="submit"
-          disabled={!action.enabled || tx.isBusy}
-          aria-describedby={action.enabled ? undefined : 'sign-reason'}
+          disabled={!action.allowed || tx.isBusy}
+          aria-describedby={action.allowed ? undefined : 'sign-reason'}
         >
           Sign report
         </Button>
-        {!action.enabled && <DisabledReason id="sign-reason" reason={action.reason} />}
+        {!action.allowed && <DisabledReason id="sign-reason" reason={action.reason} />}
       </form>
       <TxStatus state={tx.state} />
     </ActionShell>
@@ -303,7 +294,7 @@ function RevealForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (linkError || parsedComplexity.value === undefined || !chosen || !action.enabled) return;
+    if (linkError || parsedComplexity.value === undefined || !chosen || !action.allowed) return;
     const outcome = await tx.send(
       {
         address: registry,
@@ -390,12 +381,12 @@ function RevealForm({
         )}
         <Button
           type="submit"
-          disabled={!action.enabled || tx.isBusy}
-          aria-describedby={action.enabled ? undefined : 'reveal-reason'}
+          disabled={!action.allowed || tx.isBusy}
+          aria-describedby={action.allowed ? undefined : 'reveal-reason'}
         >
           Reveal report
         </Button>
-        {!action.enabled && <DisabledReason id="reveal-reason" reason={action.reason} />}
+        {!action.allowed && <DisabledReason id="reveal-reason" reason={action.reason} />}
       </form>
       <TxStatus state={tx.state} />
     </ActionShell>
@@ -429,7 +420,7 @@ function CompleteForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (verdictError || passed === undefined || !parsed.value || !action.enabled) return;
+    if (verdictError || passed === undefined || !parsed.value || !action.allowed) return;
     const outcome = await tx.send(
       {
         address: registry,
@@ -492,12 +483,12 @@ function CompleteForm({
         </fieldset>
         <Button
           type="submit"
-          disabled={!action.enabled || tx.isBusy}
-          aria-describedby={action.enabled ? undefined : 'complete-reason'}
+          disabled={!action.allowed || tx.isBusy}
+          aria-describedby={action.allowed ? undefined : 'complete-reason'}
         >
           Complete audit
         </Button>
-        {!action.enabled && <DisabledReason id="complete-reason" reason={action.reason} />}
+        {!action.allowed && <DisabledReason id="complete-reason" reason={action.reason} />}
       </form>
       <TxStatus state={tx.state} />
     </ActionShell>

@@ -2,13 +2,16 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import type { Address } from 'viem';
-import { useReadContract } from 'wagmi';
 import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
-import { linkCommitment, validateReportLink, type ActionState, type AuditReport } from '@/lib/audits/view';
+import type { ActionState } from '@/lib/audits/actions';
+import { linkCommitment } from '@/lib/audits/commitments';
+import type { AuditReport } from '@/lib/audits/types';
+import { validateReportLink } from '@/lib/audits/validation';
 import { Button } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
-import { DisabledReason } from './shared';
+import { useCommitmentUsed } from '../hooks/useCommitmentUsed';
+import { DisabledReason } from '../shared';
 import { Field, described, inputClass } from '@/components/ui/FormField';
 
 /**
@@ -33,26 +36,21 @@ export function CommitReportForm({
   const base = useId();
   const fieldId = `${base}-link`;
   const reasonId = `commit-reason-${requestId.toString()}`;
+  const linkError = validateReportLink(link);
   const hash = link === '' ? undefined : linkCommitment(link);
-  const used = useReadContract({
-    address: registry,
-    abi: auditRegistryAbi,
-    functionName: 'commitment_used',
-    args: hash ? [hash] : undefined,
-    query: { enabled: hash !== undefined && validateReportLink(link) === undefined },
-  });
+  const used = useCommitmentUsed(registry, linkError === undefined ? hash : undefined);
   const error =
-    validateReportLink(link) ??
-    (used.data === true
+    linkError ??
+    (used
       ? 'This link’s hash is already committed in the registry, which accepts each commitment once (so that no report is credited twice): use a new link, for example a new gist'
       : undefined);
-  const shownError = submitted || used.data === true ? error : undefined;
+  const shownError = submitted || used ? error : undefined;
   const replacing = myReport !== undefined;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (error || !hash || !action.enabled) return;
+    if (error || !hash || !action.allowed) return;
     const outcome = await tx.send(
       { address: registry, abi: auditRegistryAbi, functionName: 'submit_report', args: [requestId, hash] },
       {
@@ -103,12 +101,12 @@ export function CommitReportForm({
       </div>
       <Button
         type="submit"
-        disabled={!action.enabled || tx.isBusy}
-        aria-describedby={action.enabled ? undefined : reasonId}
+        disabled={!action.allowed || tx.isBusy}
+        aria-describedby={action.allowed ? undefined : reasonId}
       >
         {replacing ? 'Replace report hash' : 'Commit report hash'}
       </Button>
-      {!action.enabled && <DisabledReason id={reasonId} reason={action.reason} />}
+      {!action.allowed && <DisabledReason id={reasonId} reason={action.reason} />}
       <TxStatus state={tx.state} />
     </form>
   );
