@@ -1,7 +1,7 @@
 // Which registry action the connected account may take now, and why not otherwise, mirroring the contract's
 // requires so that an enabled button does not revert for a reason the page could have known. No React here.
 import { isAddressEqual, type Address } from 'viem';
-import { RequestState, isOpenForReports, reportOf } from './requests';
+import { RequestState, awaitingReveal, awaitingSignature, isOpenForReports, reportOf } from './requests';
 import type { AuditNomination, AuditReport } from './types';
 
 /** Whether an action can be taken now, and the reason in words when it cannot. */
@@ -54,7 +54,7 @@ export function requestActions(input: RequestActionInput): RequestActions {
       `${now}: only a pending or approved request can be rejected`,
     ),
     sign: manager(
-      open && !mine && reports.some((r) => !r.signed),
+      open && !mine && awaitingSignature(reports).length > 0,
       !open
         ? `${now}: reports are signed while it is approved or in progress`
         : mine
@@ -62,7 +62,7 @@ export function requestActions(input: RequestActionInput): RequestActions {
           : 'Every committed report is signed (or none is committed yet)',
     ),
     reveal: manager(
-      revealable && !mine && reports.some((r) => r.signed && !r.revealed),
+      revealable && !mine && awaitingReveal(reports).length > 0,
       state === RequestState.Rejected
         ? `${now}: its reports are never revealed and earn nothing`
         : !revealable

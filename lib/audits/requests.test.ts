@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   RequestState,
+  awaitingReveal,
+  awaitingSignature,
   chainLabel,
   needsManager,
   parseRequestId,
@@ -69,5 +71,15 @@ describe('reportOf', () => {
     expect(reportOf(reports, '0x00000000000000000000000000000000000000AA')).toBe(reports[0]);
     expect(reportOf(reports, '0x00000000000000000000000000000000000000cc')).toBeUndefined();
     expect(reportOf(reports, undefined)).toBeUndefined();
+  });
+});
+
+describe('reports waiting for a manager', () => {
+  it('are signed first, then revealed', () => {
+    const committed = { auditor: A, signed: false, revealed: false };
+    const signed = { auditor: B, signed: true, revealed: false };
+    const revealed = { auditor: B, signed: true, revealed: true };
+    expect(awaitingSignature([committed, signed, revealed])).toEqual([committed]);
+    expect(awaitingReveal([committed, signed, revealed])).toEqual([signed]);
   });
 });

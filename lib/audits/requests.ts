@@ -92,3 +92,13 @@ export function requestHref(id: bigint): string {
 export function reportOf<R extends { auditor: Address }>(reports: readonly R[], account: Address | undefined) {
   return account ? reports.find((r) => isAddressEqual(r.auditor, account)) : undefined;
 }
+
+/** Committed reports a manager has not signed yet. */
+export function awaitingSignature<R extends { signed: boolean }>(reports: readonly R[]): R[] {
+  return reports.filter((r) => !r.signed);
+}
+
+/** Signed reports a manager has not revealed yet. */
+export function awaitingReveal<R extends { signed: boolean; revealed: boolean }>(reports: readonly R[]): R[] {
+  return reports.filter((r) => r.signed && !r.revealed);
+}
