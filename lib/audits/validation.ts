@@ -142,6 +142,12 @@ export function parseComplexity(raw: string): Parsed<bigint> {
     : { error: 'Complexity must be a whole number of bytes, 1 to 24,576 (the largest contract code, EIP-170)' };
 }
 
+/** One count of findings of a verdict, 0 .. 65535 (the contract's uint16). */
+export function parseFindingCount(raw: string, label: string): Parsed<number> {
+  const parsed = parseWhole(raw, label, 0n, BigInt(MAX_UINT16));
+  return parsed.error === undefined ? { value: Number(parsed.value) } : parsed;
+}
+
 /** The five severity counts of a verdict, each 0 .. 65535 (uint16). */
 export function parseSeverity(raw: Record<SeverityKey, string>): {
   value?: SeverityCounts;
@@ -150,9 +156,9 @@ export function parseSeverity(raw: Record<SeverityKey, string>): {
   const errors: Partial<Record<SeverityKey, string>> = {};
   const count = (key: SeverityKey): number => {
     const label = SEVERITY_FIELDS.find((field) => field.key === key)?.label ?? key;
-    const parsed = parseWhole(raw[key], label, 0n, BigInt(MAX_UINT16));
+    const parsed = parseFindingCount(raw[key], label);
     if (parsed.error !== undefined) errors[key] = parsed.error;
-    return Number(parsed.value ?? 0n);
+    return parsed.value ?? 0;
   };
   const value: SeverityCounts = {
     critical: count('critical'),

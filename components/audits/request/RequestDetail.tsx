@@ -14,7 +14,7 @@ import { useKarmaParameters } from '../hooks/useKarmaParameters';
 import { useRoles } from '../hooks/useRoles';
 import { AuditsNav, RequestStateBadge, VerdictBadge } from '../shared';
 import { CommitReportForm } from './CommitReportForm';
-import { ManagerActions } from './ManagerActions';
+import { ManagerActions } from './actions/ManagerActions';
 import { ReportsTable } from './ReportsTable';
 import { RequestContract, RequestTimeline } from './RequestSummary';
 
