@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import type { Address } from 'viem';
-import { contractAddress } from '@/lib/chain/deployments';
+import { useDeployedAddress } from '@/components/ui/DeployedGate';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
 import { useAuditedCount } from './hooks/useAuditedCount';
@@ -11,7 +11,7 @@ import { useOpenRequestCount } from './hooks/useOpenRequestCount';
 /** The audit registry at a glance for the overview page: audited contracts and the open queue. */
 export function AuditsOverview() {
   const { chain } = useNetwork();
-  const registry = contractAddress(chain.id, 'AuditRegistry');
+  const registry = useDeployedAddress('AuditRegistry');
   return (
     <Card title="Audit registry">
       {registry ? (

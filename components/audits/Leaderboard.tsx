@@ -2,11 +2,10 @@
 
 import { useState } from 'react';
 import type { Address } from 'viem';
-import { contractAddress } from '@/lib/chain/deployments';
 import { byKarma, isActiveAt } from '@/lib/audits/members';
 import { DataTable } from '@/components/ui/DataTable';
-import { useNetwork } from '@/components/ui/NetworkContext';
-import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
+import { Card, ReadFailed } from '@/components/ui/primitives';
 import { useChainNow } from '@/components/ui/chainDisplay';
 import { Pager } from '@/components/ui/Pager';
 import { PageHeading } from './shared';
@@ -17,15 +16,15 @@ import { useAuditorCount, useAuditors } from './hooks/useMembers';
 const LEADERBOARD_PAGE = 50;
 
 export function Leaderboard() {
-  const { chain } = useNetwork();
-  const registry = contractAddress(chain.id, 'AuditRegistry');
   return (
     <div className="space-y-6">
       <PageHeading title="Auditor leaderboard">
         Auditors by karma earned from revealed reports. An auditor is active for a while after each report revealed on
         time.
       </PageHeading>
-      {registry ? <Board registry={registry} /> : <NotDeployed feature="The audit registry" network={chain.name} />}
+      <DeployedGate contracts={['AuditRegistry']} feature="The audit registry">
+        {({ AuditRegistry }) => <Board registry={AuditRegistry} />}
+      </DeployedGate>
     </div>
   );
 }
@@ -40,7 +39,7 @@ function Board({ registry }: { registry: Address }) {
   const pageCount = count === undefined ? 1 : Math.max(1, Math.ceil(Number(count) / LEADERBOARD_PAGE));
 
   if (reads.error && auditors === undefined) {
-    return <ReadFailed what="The audit registry" onRetry={() => void reads.refetch()} />;
+    return <ReadFailed what="The audit registry" error={reads.error} onRetry={() => void reads.refetch()} />;
   }
 
   return (

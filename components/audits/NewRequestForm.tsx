@@ -5,7 +5,6 @@ import { useId, useState, type FormEvent } from 'react';
 import { parseEventLogs, type Address } from 'viem';
 import { useAccount } from 'wagmi';
 import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
-import { contractAddress } from '@/lib/chain/deployments';
 import { KNOWN_CHAINS, requestHref } from '@/lib/audits/requests';
 import {
   MAX_DESCRIPTION_BYTES,
@@ -16,7 +15,8 @@ import {
   type RequestFormInput,
 } from '@/lib/audits/validation';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Button, Card, NotDeployed } from '@/components/ui/primitives';
+import { Button, Card } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { PageHeading } from './shared';
@@ -27,18 +27,15 @@ const PLATFORMS = ['Solidity', 'Vyper', 'Yul', 'Other'] as const;
 
 export function NewRequestPage() {
   const { chain } = useNetwork();
-  const registry = contractAddress(chain.id, 'AuditRegistry');
   return (
     <div className="space-y-6">
       <PageHeading title="Request an audit">
         Free for developers. Managers review the request; once approved, Callisto’s auditors review the source and the
         verdict joins the public registry.
       </PageHeading>
-      {registry ? (
-        <NewRequestForm registry={registry} defaultChainId={chain.id} />
-      ) : (
-        <NotDeployed feature="The audit registry" network={chain.name} />
-      )}
+      <DeployedGate contracts={['AuditRegistry']} feature="The audit registry">
+        {({ AuditRegistry }) => <NewRequestForm registry={AuditRegistry} defaultChainId={chain.id} />}
+      </DeployedGate>
     </div>
   );
 }

@@ -3,9 +3,8 @@
 import type { Address } from 'viem';
 import { useAccount } from 'wagmi';
 import { managerRefusal } from '@/lib/audits/actions';
-import { contractAddress } from '@/lib/chain/deployments';
-import { useNetwork } from '@/components/ui/NetworkContext';
-import { NotDeployed, ReadFailed } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
+import { ReadFailed } from '@/components/ui/primitives';
 import { useRegistryOwner } from '../hooks/useMembers';
 import { useRoles } from '../hooks/useRoles';
 import { PageHeading } from '../shared';
@@ -17,15 +16,15 @@ import { Nominations } from './Nominations';
 
 /** `/audits/manage/`: requests waiting for a manager, and the team. */
 export function ManagerConsole() {
-  const { chain } = useNetwork();
-  const registry = contractAddress(chain.id, 'AuditRegistry');
   return (
     <div className="space-y-6">
       <PageHeading title="Manager console">
         Requests waiting for a manager, and the team: auditors are added by two managers (one nominates, another
         confirms) and removed by one. Managers are appointed by the registry’s owner or by governance.
       </PageHeading>
-      {registry ? <Console registry={registry} /> : <NotDeployed feature="The audit registry" network={chain.name} />}
+      <DeployedGate contracts={['AuditRegistry']} feature="The audit registry">
+        {({ AuditRegistry }) => <Console registry={AuditRegistry} />}
+      </DeployedGate>
     </div>
   );
 }
@@ -35,7 +34,7 @@ function Console({ registry }: { registry: Address }) {
   const { isManager, isPending } = useRoles(registry, address);
   const owner = useRegistryOwner(registry);
   if (owner.error && owner.data === undefined) {
-    return <ReadFailed what="The audit registry" onRetry={() => void owner.refetch()} />;
+    return <ReadFailed what="The audit registry" error={owner.error} onRetry={() => void owner.refetch()} />;
   }
   const refusal = managerRefusal(address, isManager, owner.data);
   return (

@@ -19,10 +19,11 @@ export function useAuditRequest(registry: Address, id: bigint) {
   const missing = count.data !== undefined && id >= count.data;
   return {
     missing,
-    request: request.data,
-    reports: reports.data,
+    /** The request and its reports once both are read (the page shows neither without the other). */
+    data: request.data && reports.data ? { request: request.data, reports: reports.data } : undefined,
     complexity: complexity.data,
     error: missing ? null : (request.error ?? reports.error),
+    isPending: request.isPending || reports.isPending,
     refetch: () => Promise.all([count.refetch(), request.refetch(), reports.refetch()]),
   };
 }

@@ -2,9 +2,8 @@
 
 import Link from 'next/link';
 import type { Address } from 'viem';
-import { contractAddress } from '@/lib/chain/deployments';
-import { useNetwork } from '@/components/ui/NetworkContext';
-import { Card, NotDeployed, ReadFailed, Stat } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
+import { Card, ReadFailed, Stat } from '@/components/ui/primitives';
 import { useAuditedCount } from '../hooks/useAuditedCount';
 import { useRequestCount } from '../hooks/useRequestCount';
 import { PageHeading } from '../shared';
@@ -13,15 +12,15 @@ import { RequestQueue } from './RequestQueue';
 
 /** `/audits/`: the registry's figures, the audited contracts and the request queue. */
 export function AuditsPage() {
-  const { chain } = useNetwork();
-  const registry = contractAddress(chain.id, 'AuditRegistry');
   return (
     <div className="space-y-6">
       <PageHeading title="Audit registry">
         Contracts audited by Callisto’s auditors, with the verdict, the findings and the revealed reports, and the queue
         of audit requests. Requesting an audit is free.
       </PageHeading>
-      {registry ? <Registry registry={registry} /> : <NotDeployed feature="The audit registry" network={chain.name} />}
+      <DeployedGate contracts={['AuditRegistry']} feature="The audit registry">
+        {({ AuditRegistry }) => <Registry registry={AuditRegistry} />}
+      </DeployedGate>
     </div>
   );
 }
@@ -34,6 +33,7 @@ function Registry({ registry }: { registry: Address }) {
     return (
       <ReadFailed
         what="The audit registry"
+        error={audited.error ?? requests.error}
         onRetry={() => {
           void audited.refetch();
           void requests.refetch();

@@ -1,5 +1,7 @@
 'use client';
 
+import { describeReadError } from '@/components/ui/QueryState';
+
 export interface SearchStatus {
   text: string;
   complete: boolean;
@@ -11,7 +13,7 @@ export interface SearchStatus {
 export function SearchProgress({ search, testId }: { search: SearchStatus; testId: string }) {
   return search.error ? (
     <p role="alert" className="mt-3 text-sm text-rose-200">
-      The search stopped: {search.error.message.split('\n')[0]}{' '}
+      The search stopped: {describeReadError(search.error)}.{' '}
       <button type="button" className="underline underline-offset-2" onClick={search.retry}>
         Retry
       </button>

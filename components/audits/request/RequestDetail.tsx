@@ -6,9 +6,11 @@ import type { Address } from 'viem';
 import { useAccount } from 'wagmi';
 import { requestActions } from '@/lib/audits/actions';
 import { RequestState, parseRequestId, reportOf } from '@/lib/audits/requests';
-import { contractAddress } from '@/lib/chain/deployments';
-import { useNetwork } from '@/components/ui/NetworkContext';
-import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
+import type { AuditReport, AuditRequest } from '@/lib/audits/types';
+import { DeployedGate } from '@/components/ui/DeployedGate';
+import { NoSuchItem } from '@/components/ui/NoSuchItem';
+import { Card } from '@/components/ui/primitives';
+import { QueryState } from '@/components/ui/QueryState';
 import { useAuditRequest } from '../hooks/useAuditRequest';
 import { useKarmaParameters } from '../hooks/useKarmaParameters';
 import { useRoles } from '../hooks/useRoles';
@@ -20,17 +22,11 @@ import { RequestContract, RequestTimeline } from './RequestSummary';
 
 function NoSuchRequest({ raw }: { raw: string | null }) {
   return (
-    <div className="space-y-4">
-      <AuditsNav />
-      <Card>
-        <h1 className="text-xl font-bold">No such request</h1>
-        <p className="mt-2 text-sm text-slate-300">
-          {raw === null || raw === ''
-            ? 'The address names no request: it needs ?id= and a request number.'
-            : 'There is no audit request with this number. Request numbers start at 0.'}
-        </p>
-      </Card>
-    </div>
+    <NoSuchItem title="No such request" backHref="/audits/" backLabel="The audit registry">
+      {raw === null || raw === ''
+        ? 'The address names no request: it needs ?id= and a request number.'
+        : 'There is no audit request with this number. Request numbers start at 0.'}
+    </NoSuchItem>
   );
 }
 
@@ -39,28 +35,49 @@ export function RequestDetailPage() {
   const params = useSearchParams();
   const raw = params.get('id');
   const id = parseRequestId(raw);
-  const { chain } = useNetwork();
-  const registry = contractAddress(chain.id, 'AuditRegistry');
-  if (!registry) return <NotDeployed feature="The audit registry" network={chain.name} />;
-  if (id === undefined) return <NoSuchRequest raw={raw} />;
-  return <RequestView key={id.toString()} registry={registry} id={id} raw={raw} />;
+  return (
+    <DeployedGate contracts={['AuditRegistry']} feature="The audit registry">
+      {({ AuditRegistry }) =>
+        id === undefined ? (
+          <NoSuchRequest raw={raw} />
+        ) : (
+          <RequestView key={id.toString()} registry={AuditRegistry} id={id} raw={raw} />
+        )
+      }
+    </DeployedGate>
+  );
 }
 
 function RequestView({ registry, id, raw }: { registry: Address; id: bigint; raw: string | null }) {
-  const { address } = useAccount();
   const data = useAuditRequest(registry, id);
+  if (data.missing) return <NoSuchRequest raw={raw} />;
+  return (
+    <QueryState
+      query={data}
+      what={`Request #${id.toString()}`}
+      loading={<p className="text-sm text-slate-300">Loading request #{id.toString()}…</p>}
+    >
+      {({ request, reports }) => (
+        <RequestBody registry={registry} request={request} reports={reports} complexity={data.complexity} />
+      )}
+    </QueryState>
+  );
+}
+
+function RequestBody({
+  registry,
+  request: q,
+  reports,
+  complexity,
+}: {
+  registry: Address;
+  request: AuditRequest;
+  reports: readonly AuditReport[];
+  complexity: bigint | undefined;
+}) {
+  const { address } = useAccount();
   const roles = useRoles(registry, address);
   const karmaParams = useKarmaParameters(registry);
-  if (data.missing) return <NoSuchRequest raw={raw} />;
-  const { request: q, reports } = data;
-  if (!q || !reports) {
-    if (data.error) return <ReadFailed what="The request" onRetry={() => void data.refetch()} />;
-    return (
-      <p role="status" className="text-sm text-slate-300">
-        Loading request #{id.toString()}…
-      </p>
-    );
-  }
   const actions = requestActions({ state: q.state, reports, account: address, ...roles });
   const role = roles.isManager ? 'manager' : roles.isAuditor ? 'auditor' : address ? 'neither' : 'none';
 
@@ -69,7 +86,7 @@ function RequestView({ registry, id, raw }: { registry: Address; id: bigint; raw
       <div className="space-y-2">
         <AuditsNav />
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-bold tracking-tight">Audit request #{id.toString()}</h1>
+          <h1 className="text-2xl font-bold tracking-tight">Audit request #{q.id.toString()}</h1>
           <RequestStateBadge state={q.state} />
           {q.state === RequestState.Completed && <VerdictBadge passed={q.passed} />}
         </div>
@@ -89,7 +106,7 @@ function RequestView({ registry, id, raw }: { registry: Address; id: bigint; raw
           request={q}
           reports={reports}
           actions={actions}
-          complexity={data.complexity}
+          complexity={complexity}
           karmaParams={karmaParams}
         />
       )}

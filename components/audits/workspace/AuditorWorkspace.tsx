@@ -3,9 +3,8 @@
 import { useMemo, useState } from 'react';
 import type { Address } from 'viem';
 import { useAccount } from 'wagmi';
-import { contractAddress } from '@/lib/chain/deployments';
-import { useNetwork } from '@/components/ui/NetworkContext';
-import { NotDeployed, ReadFailed } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
+import { ReadFailed } from '@/components/ui/primitives';
 import { useAuditRequestsPage } from '../hooks/useAuditRequestsPage';
 import { useReportsOf } from '../hooks/useReportsOf';
 import { useRoles } from '../hooks/useRoles';
@@ -18,15 +17,15 @@ import { Payouts } from './Payouts';
 
 /** `/audits/auditor/`: an auditor's standing, commitments, reports and payouts. */
 export function AuditorWorkspace() {
-  const { chain } = useNetwork();
-  const registry = contractAddress(chain.id, 'AuditRegistry');
   return (
     <div className="space-y-6">
       <PageHeading title="Auditor workspace">
         Commit the hash of your private report, follow your reports, karma and active status, and claim your share of
         each ended payout period.
       </PageHeading>
-      {registry ? <Workspace registry={registry} /> : <NotDeployed feature="The audit registry" network={chain.name} />}
+      <DeployedGate contracts={['AuditRegistry']} feature="The audit registry">
+        {({ AuditRegistry }) => <Workspace registry={AuditRegistry} />}
+      </DeployedGate>
     </div>
   );
 }
@@ -40,7 +39,7 @@ function Workspace({ registry }: { registry: Address }) {
   const { isAuditor } = useRoles(registry, address);
 
   if (loaded.error && loaded.count === undefined) {
-    return <ReadFailed what="The audit registry" onRetry={() => void loaded.refetch()} />;
+    return <ReadFailed what="The audit registry" error={loaded.error} onRetry={() => void loaded.refetch()} />;
   }
   return (
     <>
