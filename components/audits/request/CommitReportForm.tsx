@@ -1,18 +1,19 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import type { Address } from 'viem';
 import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
-import type { ActionState } from '@/lib/audits/actions';
 import { linkCommitment } from '@/lib/audits/commitments';
 import type { AuditReport } from '@/lib/audits/types';
 import { validateReportLink } from '@/lib/audits/validation';
-import { Button } from '@/components/ui/primitives';
-import { TxStatus } from '@/components/ui/TxStatus';
-import { useTransaction } from '@/components/ui/useTransaction';
+import type { ActionState } from '@/lib/tx/actionState';
+import { Field, inputClass } from '@/components/ui/FormField';
+import { useField, useFormSubmit } from '@/components/ui/useForm';
 import { useCommitmentUsed } from '../hooks/useCommitmentUsed';
-import { DisabledReason } from '../shared';
-import { Field, described, inputClass } from '@/components/ui/FormField';
+import { FormAction } from './actions/FormAction';
+
+const ALREADY_USED =
+  'This link’s hash is already committed in the registry, which accepts each commitment once (so that no report is credited twice): use a new link, for example a new gist';
 
 /**
  * The auditor's commitment: the Keccak-256 of the private report link, computed here in the browser, so that only
@@ -30,41 +31,20 @@ export function CommitReportForm({
   myReport: AuditReport | undefined;
   action: ActionState;
 }) {
-  const [link, setLink] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const tx = useTransaction();
-  const base = useId();
-  const fieldId = `${base}-link`;
-  const reasonId = `commit-reason-${requestId.toString()}`;
-  const linkError = validateReportLink(link);
-  const hash = link === '' ? undefined : linkCommitment(link);
-  const used = useCommitmentUsed(registry, linkError === undefined ? hash : undefined);
-  const error =
-    linkError ??
-    (used
-      ? 'This link’s hash is already committed in the registry, which accepts each commitment once (so that no report is credited twice): use a new link, for example a new gist'
-      : undefined);
-  const shownError = submitted || used ? error : undefined;
+  const link = useField({
+    id: `${useId()}-link`,
+    validate: validateReportLink,
+    hint: 'https://… or ipfs://…, exactly as you will send it to the manager: one changed character changes the hash.',
+  });
+  const form = useFormSubmit([link]);
+  const hash = link.value === '' ? undefined : linkCommitment(link.value);
+  const used = useCommitmentUsed(registry, link.problem === undefined ? hash : undefined);
+  // A used hash is said at once, typed or not: no wording of the same link can be committed.
+  const error = link.error ?? (used ? ALREADY_USED : undefined);
   const replacing = myReport !== undefined;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (error || !hash || !action.allowed) return;
-    const outcome = await tx.send(
-      { address: registry, abi: auditRegistryAbi, functionName: 'submit_report', args: [requestId, hash] },
-      {
-        successMessage: `${replacing ? 'Replaced' : 'Committed'} the report hash for request #${requestId.toString()}`,
-      },
-    );
-    if (outcome?.status === 'success') {
-      setLink('');
-      setSubmitted(false);
-    }
-  }
-
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" aria-label="Commit a report hash">
+    <div className="space-y-3" role="group" aria-label="Commit a report hash">
       <p role="note" className="rounded-md border border-amber-700 bg-amber-950/60 px-3 py-2 text-sm text-amber-100">
         Keep the link private: send it to the manager only, and never publish it before the manager reveals it. Anyone
         who has the link before then can copy your findings.
@@ -75,22 +55,16 @@ export function CommitReportForm({
           {myReport.signed ? ' (signed)' : ' (you may replace it until a manager signs it)'}
         </p>
       )}
-      <Field
-        id={fieldId}
-        label="Private report link"
-        error={shownError}
-        hint="https://… or ipfs://…, exactly as you will send it to the manager: one changed character changes the hash."
-      >
+      <Field label="Private report link" {...link.fieldProps} error={error}>
         <input
-          id={fieldId}
           name="reportLink"
           type="url"
           autoComplete="off"
           spellCheck={false}
-          value={link}
-          onChange={(e) => setLink(e.target.value)}
           className={`${inputClass} font-mono`}
-          {...described(fieldId, shownError, true)}
+          {...link.inputProps}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${link.id}-hint${error ? ` ${link.id}-error` : ''}`}
         />
       </Field>
       <div className="text-sm">
@@ -99,15 +73,18 @@ export function CommitReportForm({
           {hash ?? '—'}
         </p>
       </div>
-      <Button
-        type="submit"
-        disabled={!action.allowed || tx.isBusy}
-        aria-describedby={action.allowed ? undefined : reasonId}
-      >
-        {replacing ? 'Replace report hash' : 'Commit report hash'}
-      </Button>
-      {!action.allowed && <DisabledReason id={reasonId} reason={action.reason} />}
-      <TxStatus state={tx.state} />
-    </form>
+      <FormAction
+        form={form}
+        label={replacing ? 'Replace report hash' : 'Commit report hash'}
+        action={action}
+        build={() =>
+          used || !hash
+            ? { error: 'Nothing was sent: use a link whose hash is not committed yet' }
+            : { address: registry, abi: auditRegistryAbi, functionName: 'submit_report', args: [requestId, hash] }
+        }
+        successMessage={`${replacing ? 'Replaced' : 'Committed'} the report hash for request #${requestId.toString()}`}
+        onDone={(outcome) => outcome.status === 'success' && form.reset()}
+      />
+    </div>
   );
 }
