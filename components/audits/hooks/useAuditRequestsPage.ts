@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { Address } from 'viem';
 import { useReadContract } from 'wagmi';
 import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
-import { newestFirstPage } from '@/lib/governance/view';
+import { newestFirstPage } from '@/lib/governance/paging';
 import { AUDITS_PAGE_SIZE } from '@/lib/audits/registry';
 import { useRequestCount } from './useRequestCount';
 
