@@ -1,18 +1,14 @@
 // The add-to-stake acknowledgement: adding to a stake mid-round restarts the round, so the form says what that
 // costs in figures and sends nothing until the staker accepts it. Rendered as the staking page composes it, with the
 // app's own providers and the local dev account, against a real anvil.
-import { render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor } from '@testing-library/react';
 import { parseEther, type Address } from 'viem';
-import { useAccount, useConnect } from 'wagmi';
+import { useAccount } from 'wagmi';
+import { renderConnected, startAppChain, stopAppChain } from '@/components/testing/appOnChain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coldStakingAbi, coldStakingBytecode } from '@/contracts-abi/ColdStaking';
-import { multicall3Abi, multicall3Bytecode } from '@/contracts-abi/Multicall3';
-import { startTestChain, type TestChain } from '@/contracts/test/harness';
+import { type TestChain } from '@/contracts/test/harness';
 import { LOCAL_DEV_ACCOUNT_INDEX } from '@/lib/chain/anvilAccounts';
-import { MULTICALL3_ADDRESS } from '@/lib/chain/chains';
-import { saveNetworkSettings } from '@/lib/chain/settings';
-import { AppProviders } from '@/components/ui/AppProviders';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { useAccountFunds } from './hooks/useAccountFunds';
 import { useStakingFigures } from './hooks/useStakingFigures';
@@ -21,18 +17,6 @@ import { StakeForm } from './StakeForm';
 const ROUND = 86_400n;
 const MAX_DELAY = 365n * 86_400n;
 const MAX_SECONDS_PER_BLOCK = 30n * 86_400n;
-
-function ConnectLocalDevAccount() {
-  const { connect, connectors } = useConnect();
-  const { address } = useAccount();
-  if (address) return <p>connected {address}</p>;
-  const localDev = connectors.find((c) => c.id === 'localDevAccount');
-  return (
-    <button type="button" disabled={!localDev} onClick={() => localDev && connect({ connector: localDev })}>
-      Connect the local dev account
-    </button>
-  );
-}
 
 /** The stake form as StakingDashboard mounts it. */
 function StakeFormOnPage({ staking }: { staking: Address }) {
@@ -52,10 +36,7 @@ describe('adding to a stake mid-round', () => {
   let me: Address;
 
   beforeAll(async () => {
-    chain = await startTestChain();
-    const multicall = await chain.deploy(multicall3Abi, multicall3Bytecode, []);
-    const code = await chain.publicClient.getCode({ address: multicall });
-    await chain.testClient.setCode({ address: MULTICALL3_ADDRESS, bytecode: code! });
+    chain = await startAppChain();
     staking = await chain.deploy(coldStakingAbi, coldStakingBytecode, [
       ROUND,
       MAX_DELAY,
@@ -74,23 +55,11 @@ describe('adding to a stake mid-round', () => {
     });
     await chain.setBalance(staking, parseEther('100') + parseEther('50'));
     await chain.increaseTime((3n * ROUND) / 2n);
-    saveNetworkSettings(window.localStorage, { network: 'local', rpcUrl: chain.rpcUrl });
   });
-  afterAll(async () => {
-    window.localStorage.clear();
-    await chain?.stop();
-  });
+  afterAll(() => stopAppChain(chain));
 
   it('says what the top-up forfeits and sends nothing until the staker accepts it', async () => {
-    const user = userEvent.setup();
-    render(
-      <AppProviders>
-        <ConnectLocalDevAccount />
-        <StakeFormOnPage staking={staking} />
-      </AppProviders>,
-    );
-    await user.click(await screen.findByRole('button', { name: 'Connect the local dev account' }));
-    await screen.findByText(/^connected 0x/);
+    const user = await renderConnected(<StakeFormOnPage staking={staking} />);
     await user.type(await screen.findByLabelText('Amount (CLO)', undefined, { timeout: 20_000 }), '1');
 
     const warning = await screen.findByRole('alert');

@@ -2,18 +2,14 @@
 // but not the latest block (wagmi's block query names none), so the position's figures and dates stayed those of a
 // block before the transaction until the window regained focus. Rendered with the app's own providers, connected
 // with the local dev account, against a real anvil whose clock moved on since the page read its block.
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor, within } from '@testing-library/react';
 import { parseEther, type Address } from 'viem';
-import { useAccount, useConnect } from 'wagmi';
+import { useAccount } from 'wagmi';
+import { renderConnected, startAppChain, stopAppChain } from '@/components/testing/appOnChain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coldStakingAbi, coldStakingBytecode } from '@/contracts-abi/ColdStaking';
-import { multicall3Abi, multicall3Bytecode } from '@/contracts-abi/Multicall3';
-import { startTestChain, type TestChain } from '@/contracts/test/harness';
-import { MULTICALL3_ADDRESS } from '@/lib/chain/chains';
-import { saveNetworkSettings } from '@/lib/chain/settings';
+import { type TestChain } from '@/contracts/test/harness';
 import { formatDateTime } from '@/lib/format/time';
-import { AppProviders } from '@/components/ui/AppProviders';
 import { useChainNow } from '@/components/ui/chainDisplay';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { TxStatus } from '@/components/ui/TxStatus';
@@ -24,18 +20,6 @@ import { PositionTimeline } from './PositionTimeline';
 const ROUND = 86_400n;
 const MAX_DELAY = 365n * 86_400n;
 const MAX_SECONDS_PER_BLOCK = 30n * 86_400n;
-
-function ConnectLocalDevAccount() {
-  const { connect, connectors } = useConnect();
-  const { address } = useAccount();
-  if (address) return <p>connected {address}</p>;
-  const localDev = connectors.find((c) => c.id === 'localDevAccount');
-  return (
-    <button type="button" disabled={!localDev} onClick={() => localDev && connect({ connector: localDev })}>
-      Connect the local dev account
-    </button>
-  );
-}
 
 /** The staking page's position, as StakingDashboard composes it, with a button that stakes for one round. */
 function MyStake({ staking }: { staking: Address }) {
@@ -83,34 +67,18 @@ describe("a staker's dates after a transaction", () => {
   let staking: Address;
 
   beforeAll(async () => {
-    chain = await startTestChain();
-    // The app reads through Multicall3 at its canonical address on the local chain, as the deploy script puts it.
-    const multicall = await chain.deploy(multicall3Abi, multicall3Bytecode, []);
-    const code = await chain.publicClient.getCode({ address: multicall });
-    await chain.testClient.setCode({ address: MULTICALL3_ADDRESS, bytecode: code! });
+    chain = await startAppChain();
     staking = await chain.deploy(coldStakingAbi, coldStakingBytecode, [
       ROUND,
       MAX_DELAY,
       MAX_SECONDS_PER_BLOCK,
       chain.accounts[0]!.address,
     ]);
-    saveNetworkSettings(window.localStorage, { network: 'local', rpcUrl: chain.rpcUrl });
   });
-  afterAll(async () => {
-    window.localStorage.clear();
-    await chain?.stop();
-  });
+  afterAll(() => stopAppChain(chain));
 
   it('shows the term of a new stake from the block it was made in, without a focus change', async () => {
-    const user = userEvent.setup();
-    render(
-      <AppProviders>
-        <ConnectLocalDevAccount />
-        <MyStake staking={staking} />
-      </AppProviders>,
-    );
-    await user.click(await screen.findByRole('button', { name: 'Connect the local dev account' }));
-    await screen.findByText(/^connected 0x/);
+    const user = await renderConnected(<MyStake staking={staking} />);
     const opened = await chain.publicClient.getBlockNumber();
     await screen.findByText(`figures of block ${opened}`, undefined, { timeout: 20_000 });
 
