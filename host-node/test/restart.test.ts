@@ -2,6 +2,7 @@
 // refers to, and a node process killed in the middle of an upload comes back with an intact store, no trace of the
 // cut upload, and takes the retry.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CID } from 'multiformats/cid';
@@ -196,8 +197,8 @@ describe('a node killed during an upload', () => {
     await waitFor('the kept file confirmed', async () => (await confirmers(fs, keptId)).includes(address));
     const storedBefore = Number((await health(running.url)).storedBytes);
 
-    // A 4 MiB upload sent slowly; the process is killed (SIGKILL: no cleanup at all) after 3 MiB, when the
-    // importer has written its first ten blocks.
+    // A 4 MiB upload sent slowly; the process is killed (SIGKILL: no cleanup at all) after 3 MiB, while the body is
+    // still being received into the staging directory.
     const big = testBytes(4 * 1024 * 1024, 42);
     const boundary = 'callisto-test-boundary';
     const head = new TextEncoder().encode(
@@ -231,21 +232,18 @@ describe('a node killed during an upload', () => {
     expect(cut, running.output.join('\n')).toBe('connection lost');
     await exited(child);
     expect(child.signalCode).toBe('SIGKILL');
-    // Every block on disk is whole, read while nothing runs (the restarted node soon collects the cut upload's
-    // blocks): the kept file's 3 and some of the cut upload's.
-    expect(await verifyBlockFiles(dir)).toBeGreaterThan(3);
+    // Every block on disk is whole, and they are the kept file's 3 only: the cut upload never reached the store,
+    // its partial body is a file in the staging directory.
+    expect(await verifyBlockFiles(dir)).toBe(3);
+    expect((await readdir(join(dir, 'staging'))).filter((name) => name.endsWith('.body'))).toHaveLength(1);
 
     running = await spawnNode(dir, account);
     await electNode(fs, { ...asTestNode, url: running.url }, account);
-    // The held file reads back, and the cut upload left no staged pin.
+    // The held file reads back, the cut upload left no staged pin, and the restart emptied the staging directory.
     await verifyCar(running.url, await cidOf('kept.bin', kept), kept);
     expect(await metric(running.url, 'callisto_host_node_staged_uploads')).toBe(0);
     expect((await health(running.url)).pinned).toBe(1);
-    // The blocks the cut upload had written are collected soon after the start: only the held file remains.
-    const current = running;
-    await waitFor('the cut upload collected', async () =>
-      current.output.some((l) => l.includes('garbage collection removed')),
-    );
+    expect(await readdir(join(dir, 'staging'))).toEqual([]);
     expect(Number((await health(running.url)).storedBytes)).toBe(storedBefore);
 
     // The retry stores the whole file under the CID the browser computes, and it is confirmed once registered.
