@@ -70,7 +70,7 @@ export const DEFAULT_LIMITS: Readonly<HostNodeLimits> = Object.freeze({
   maxConnectionsPerClient: 64,
   maxUploadsPerClient: 4,
   maxUploads: 32,
-  maxUploadEntries: 10_000,
+  maxUploadEntries: 4_096,
   maxReadsPerClient: 16,
   maxReads: 64,
   maxStagedBytesPerClient: 4 * 1024 ** 3,

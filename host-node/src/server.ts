@@ -129,8 +129,10 @@ export function createHostNodeServer(deps: ServerDeps): Server {
         `Your address has ${limits.maxConnectionsPerClient} connections open to this node, its limit: close some.`,
         1,
       ),
-      () => socket.destroy(),
     );
+    // Closed once the client has read the answer and closed its side, or soon in any case. Not at once: closing with
+    // its request unread would reset the connection and lose the answer.
+    socket.setTimeout(1000, () => socket.destroy());
   });
   return server;
 }

@@ -106,7 +106,8 @@ export async function spoolMultipart(req: IncomingMessage, options: SpoolOptions
       stopTimers();
       req.unpipe(parser);
       req.off('data', armIdle);
-      for (const part of parts) part.destroy(error);
+      // Without an error: the writer's loop ends on the premature close, and nobody else listens to a part.
+      for (const part of parts) part.destroy();
       parts.clear();
       // The writes in flight settle (a destroyed part ends its loop), then the file goes.
       void writing
@@ -148,6 +149,8 @@ export async function spoolMultipart(req: IncomingMessage, options: SpoolOptions
         return;
       }
       parts.add(stream);
+      // busboy fails a part that a truncated body cuts off; the loop below, or fail(), reports it.
+      stream.on('error', () => undefined);
       // Parts arrive one after another; each is written once the one before it is on disk.
       writing = writing.then(async () => {
         entry.offset = position;
