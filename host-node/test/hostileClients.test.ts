@@ -274,10 +274,11 @@ describe('clients that want more than their share', () => {
   });
 
   it('gateway reads: a client past its limit gets a 429, everyone past the total a 503; a reader that stops reading is cut off', async () => {
-    // A node of its own, whose staged-bytes caps let an 8 MiB file in: large enough that a reader who reads nothing
+    // A node of its own, whose staged-bytes caps let a 16 MiB file in: large enough that a reader who reads nothing
     // keeps its read open (the socket buffers fill long before).
     const readsDir = await tempDir('hostile-reads');
     const reads = await startNode(fs, NODE_ACCOUNTS[1], readsDir, {
+      maxUploadBytes: 32 * 2 ** 20,
       limits: { ...LIMITS, maxStagedBytesPerClient: 64 * 2 ** 20, maxStagedBytes: 64 * 2 ** 20 },
     });
     try {
@@ -291,21 +292,24 @@ describe('clients that want more than their share', () => {
 });
 
 async function readLimits(reads: TestNode): Promise<void> {
-  const bytes = testBytes(8 * 1024 * 1024, 31);
+  const bytes = testBytes(16 * 1024 * 1024, 31);
   const cid = await addOne(reads.url, 'large.bin', bytes);
   const id = await register(fs, USER, cid, BigInt(bytes.byteLength), 'large.bin');
-  await waitFor('confirmation', async () => (await confirmers(fs, id)).includes(reads.address));
+  // Confirmed by both nodes: the first one's copy (a read of this node) is over before the reads below count.
+  await waitFor('confirmation by both nodes', async () => {
+    const by = await confirmers(fs, id);
+    return by.includes(reads.address) && by.includes(node.address);
+  });
   const url = reads.url;
   {
-    const stalledRead = (address: string) => {
-      const connection = openRaw(url, `GET /ipfs/${cid} HTTP/1.1\r\nHost: node\r\n\r\n`, address);
-      return connection.then((c) => {
-        c.socket.pause();
-        return c;
-      });
+    // A reader that takes the answer's head, then reads nothing more: its read is in progress, holding a share.
+    const stalledRead = async (address: string) => {
+      const connection = await openRaw(url, `GET /ipfs/${cid} HTTP/1.1\r\nHost: node\r\n\r\n`, address);
+      connection.socket.once('data', () => connection.socket.pause());
+      await waitFor('the answer to start', async () => connection.received().startsWith('HTTP/1.1 200'));
+      return connection;
     };
     const readers = [await stalledRead('127.0.4.1'), await stalledRead('127.0.4.1')];
-    await new Promise((resolve) => setTimeout(resolve, 200));
     const third = await httpRequest(`${url}/ipfs/${cid}?format=raw`, { localAddress: '127.0.4.1' }).catch(
       () => undefined,
     );
@@ -314,7 +318,6 @@ async function readLimits(reads: TestNode): Promise<void> {
       'This node serves at most 2 downloads at a time to one address: try again when one has finished.',
     );
     readers.push(await stalledRead('127.0.4.2'));
-    await new Promise((resolve) => setTimeout(resolve, 200));
     const fourth = await httpRequest(`${url}/ipfs/${cid}?format=raw`, { localAddress: '127.0.4.3' });
     expect(fourth.status).toBe(503);
     expect(fourth.headers['retry-after']).toBe('1');
