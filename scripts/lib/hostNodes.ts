@@ -85,7 +85,8 @@ export async function startLocalHostNode(node: LocalHostNode, options: HostNodeR
   const prefix = `[host node ${node.index}] `;
   if (managed.child.stdout) prefixLines(managed.child.stdout, prefix, process.stdout);
   if (managed.child.stderr) prefixLines(managed.child.stderr, prefix, process.stderr);
-  await waitForHealth(node.endpoint, managed, 30_000);
+  // Generous: tsx compiles the node at its start, which takes long on a loaded machine.
+  await waitForHealth(node.endpoint, managed, 90_000);
   return managed;
 }
 
