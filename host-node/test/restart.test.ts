@@ -163,7 +163,7 @@ async function spawnNode(dataDir: string, account: number): Promise<ChildNode> {
       if (child.exitCode !== null) throw new Error(`exited: ${output.join(' | ')}`);
       return /listening on (http:\/\/\S+)/.exec(output.join('\n'))?.[1];
     },
-    30_000,
+    80_000,
   );
   return { child, url, output };
 }
