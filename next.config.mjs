@@ -8,6 +8,8 @@ const nextConfig = {
   images: { unoptimized: true },
   reactStrictMode: true,
   poweredByHeader: false,
+  // No dev-mode badge: it covered page content at phone width; build and runtime errors still show.
+  devIndicators: false,
 };
 
 export default nextConfig;

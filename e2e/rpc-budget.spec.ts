@@ -10,9 +10,9 @@ import { stakeFrom, stakerAddress } from '../scripts/lib/mainnetStack';
 import { installPaintProbe, openAndCountRpc, routesInBuild } from '../scripts/bench/routes';
 import { anvilAddress, deployedAddress, expect, openConnected, test } from './fixtures';
 
-/** Max JSON-RPC HTTP requests from navigation to the main figures painted (plus a short quiet period): the most
- * seen in repeated runs plus one, because whether a poll lands in the same batch varies by milliseconds. A page
- * that read one request an item would blow through these by hundreds. */
+/** Max JSON-RPC HTTP requests from navigation to the main figures painted (plus a short quiet period), judged by the
+ * fewest of up to three loads (see below): the most seen in repeated runs plus one. A page that read one request an
+ * item would blow through these by hundreds. */
 const RPC_BUDGETS: Record<string, number> = {
   '/': 4,
   // Besides its figures the page reads its event history (head and first block in one batch, the logs of V2 and V1,
@@ -29,6 +29,7 @@ const RPC_BUDGETS: Record<string, number> = {
 };
 
 const ITEMS = 1_000;
+const MIN_LOADS = Math.max(1, Number(process.env.RPC_BUDGET_LOADS ?? 1));
 /** A seeded staker, so the staking page shows a position; connecting changes no balance. */
 const VIEWER = 3;
 
@@ -36,7 +37,7 @@ test('each page paints its main figures within its JSON-RPC budget with 1,000 it
   page,
   rpcUrl,
 }) => {
-  test.setTimeout(360_000);
+  test.setTimeout(600_000);
   // 1,000 stakers with real StartStaking events: the staking page's first paint must not grow with them.
   const stakers = Array.from({ length: ITEMS }, (_, i) => stakerAddress(i));
   await stakeFrom(rpcUrl, deployedAddress('ColdStaking'), stakers, 10n ** 18n, 1n);
@@ -53,10 +54,23 @@ test('each page paints its main figures within its JSON-RPC budget with 1,000 it
   // The bench measures every route; the budgets cover the pages that list or show chain data.
   const routes = routesInBuild(join(process.cwd(), 'out')).filter((r) => r.path in RPC_BUDGETS);
   const counts: Record<string, number> = {};
+  const attempts: Record<string, string[]> = {};
   for (const route of routes) {
-    counts[route.path] = (await openAndCountRpc(page, rpcUrl, route, 30_000)).rpcRequests;
+    const budget = RPC_BUDGETS[route.path]!;
+    // A page's reads are issued together and batched, but on a busy machine a render can slip past the 16 ms batch
+    // window and split one batch in two: noise only ever adds requests. So a page over its budget is measured
+    // again (up to three loads) and judged by its fewest: a page that read per item would be over on every load.
+    // RPC_BUDGET_LOADS=3 measures every page three times (for before/after figures).
+    for (let load = 0; load < Math.max(3, MIN_LOADS) && (load < MIN_LOADS || counts[route.path]! > budget); load++) {
+      const result = await openAndCountRpc(page, rpcUrl, route, 30_000);
+      counts[route.path] = Math.min(counts[route.path] ?? Infinity, result.rpcRequests);
+      (attempts[route.path] ??= []).push(result.rpcMethods.map((batch) => `[${batch.join(' ')}]`).join(' '));
+    }
   }
   console.log(`JSON-RPC requests until the first complete paint, ${ITEMS} items: ${JSON.stringify(counts)}`);
+  for (const route of routes) {
+    for (const methods of attempts[route.path] ?? []) console.log(`  ${route.path}: ${methods}`);
+  }
   for (const route of routes) {
     const budget = RPC_BUDGETS[route.path];
     expect(counts[route.path], `JSON-RPC requests of ${route.path}`).toBeLessThanOrEqual(budget!);

@@ -1,7 +1,8 @@
 // `npm run dev`: the whole local stack in one command. anvil (its chain kept in .data/), contracts compiled
 // and deployed when they changed, two IPFS host nodes (their stores in .data/host-node-N), demo data, the
-// Next.js dev server. Ctrl-C, or any part dying, stops all.
-// `npm run dev:reset` starts from an empty chain.
+// Next.js dev server, with every route compiled once before the app is said to be ready (the dev server compiles a
+// route on its first request: without this a newcomer's first clicks wait tens of seconds each, with no hint).
+// Ctrl-C, or any part dying, stops all. `npm run dev:reset` starts from an empty chain.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { anvilPrivateKeys } from '../lib/chain/anvilAccounts';
 import { isPortTaken, startAnvil } from './lib/anvil';
 import { appOrigins } from '../host-node/src/config';
+import { appRoutes, warmRoutes } from './lib/devWarmup';
 import { localHostNodes, startLocalHostNode } from './lib/hostNodes';
 import { projectRoot } from './lib/paths';
 import { spawnManaged, watchChildren, type ManagedChild } from './lib/processes';
@@ -113,13 +115,57 @@ async function main() {
   process.on('SIGINT', () => void shutdown(0, 'Ctrl-C'));
   process.on('SIGTERM', () => void shutdown(0, 'terminated'));
 
+  // Compile every route now, so that the first visit of each answers in about a second.
+  const localUrl = `http://127.0.0.1:${appPort}`;
+  const routes = appRoutes(join(projectRoot, 'app'));
+  console.log(
+    `dev: compiling the app's ${routes.length} routes before it is ready (minutes on a first run; ` +
+      'later runs reuse the cache in .next/)',
+  );
+  const warmStarted = Date.now();
+  try {
+    await waitForPort(appPort, 120_000);
+  } catch (error) {
+    await shutdown(1, error instanceof Error ? error.message : String(error));
+    return;
+  }
+  let done = 0;
+  const problems: string[] = [];
+  await warmRoutes(localUrl, routes, {
+    concurrency: 2,
+    onResult: (result) => {
+      done++;
+      const what = result.error
+        ? `did not answer (${result.error})`
+        : result.status >= 400
+          ? `answered ${result.status}`
+          : `compiled in ${seconds(result.ms)}`;
+      if (result.error || result.status >= 400) problems.push(result.route);
+      console.log(`dev: route ${done}/${routes.length} ${result.route} ${what}`);
+    },
+  });
+  if (problems.length > 0)
+    console.error(`dev: ${problems.join(', ')} did not compile (see above); they compile again when visited`);
+
   console.log(`
-Callisto Hub local stack
-  app        http://localhost:${appPort}
+Callisto Hub is ready: http://localhost:${appPort}  (every route compiled in ${seconds(Date.now() - warmStarted)})
   chain RPC  ${anvil.rpcUrl} (chain id 31337; state kept in .data/)
   host nodes ${nodes.map((n) => n.endpoint).join(', ')} (stores in .data/host-node-N)
 Ctrl-C stops everything.
 `);
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Resolves once something listens on 127.0.0.1:port (the dev server, a moment after it starts). */
+async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await isPortTaken(port))) {
+    if (Date.now() > deadline) throw new Error(`the Next.js dev server did not listen on port ${port}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 await main();

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { anvilAddress } from '../e2e/injectedWallet';
 import { fillStakers, startMainnetLikeStack } from './lib/mainnetStack';
 import { findFreePort } from './lib/anvil';
+import { ensureChromium } from './lib/chromium';
 import { projectRoot } from './lib/paths';
 import { serveStatic } from './lib/staticServer';
 
@@ -20,6 +21,8 @@ export const MAINNET_VIEWER = 1;
 export const MAINNET_STAKERS = { idle: 40, active: 959 };
 
 async function main(): Promise<number> {
+  // Before anything starts: a missing browser is said (or fixed) now, not after the build.
+  if (!ensureChromium()) return 1;
   const started = Date.now();
   const stack = await startMainnetLikeStack();
   let server: Awaited<ReturnType<typeof serveStatic>> | undefined;

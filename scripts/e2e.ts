@@ -12,6 +12,7 @@ import { findFreePort, startAnvil } from './lib/anvil';
 import { deployAll } from './lib/deploy';
 import { localHostNodes, startLocalHostNode } from './lib/hostNodes';
 import type { ManagedChild } from './lib/processes';
+import { ensureChromium } from './lib/chromium';
 import { projectRoot } from './lib/paths';
 import { seedLocalChain } from './lib/seed/index';
 import { serveStatic } from './lib/staticServer';
@@ -28,6 +29,8 @@ function run(label: string, args: string[], env: Record<string, string>): void {
 }
 
 async function main(): Promise<number> {
+  // Before anything starts: a missing browser is said (or fixed) now, not after the build.
+  if (!ensureChromium()) return 1;
   const anvil = await startAnvil({ port: await findFreePort() });
   const dataRoot = mkdtempSync(join(tmpdir(), 'callisto-e2e-'));
   const nodeProcesses: ManagedChild[] = [];

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AuditsPage } from '@/components/audits/AuditsPage';
+import { AuditsPage } from '@/components/audits/registry/AuditsPage';
 
 export const metadata: Metadata = { title: 'Audit registry' };
 

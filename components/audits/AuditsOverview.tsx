@@ -2,17 +2,16 @@
 
 import Link from 'next/link';
 import type { Address } from 'viem';
-import { useReadContracts } from 'wagmi';
-import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
-import { contractAddress } from '@/lib/chain/deployments';
+import { useDeployedAddress } from '@/components/ui/DeployedGate';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
-import { ok } from '@/components/ui/chainDisplay';
+import { useAuditedCount } from './hooks/useAuditedCount';
+import { useOpenRequestCount } from './hooks/useOpenRequestCount';
 
 /** The audit registry at a glance for the overview page: audited contracts and the open queue. */
 export function AuditsOverview() {
   const { chain } = useNetwork();
-  const registry = contractAddress(chain.id, 'AuditRegistry');
+  const registry = useDeployedAddress('AuditRegistry');
   return (
     <Card title="Audit registry">
       {registry ? (
@@ -25,17 +24,11 @@ export function AuditsOverview() {
 }
 
 function OverviewBody({ registry }: { registry: Address }) {
-  const r = { address: registry, abi: auditRegistryAbi } as const;
-  // Both figures are counters the contract keeps: one multicall, however many requests exist.
-  const reads = useReadContracts({
-    allowFailure: true,
-    contracts: [
-      { ...r, functionName: 'audited_count' },
-      { ...r, functionName: 'open_request_count' },
-    ],
-  });
-  const audited = ok(reads.data?.[0]);
-  const open = ok(reads.data?.[1]);
+  // Both figures are counters the contract keeps: two reads in one batch, however many requests exist.
+  const auditedCount = useAuditedCount(registry);
+  const openCount = useOpenRequestCount(registry);
+  const audited = auditedCount.data;
+  const open = openCount.data;
 
   return (
     <>
@@ -50,7 +43,7 @@ function OverviewBody({ registry }: { registry: Address }) {
           hint="Pending, approved or in progress"
         />
       </dl>
-      {reads.isError && (
+      {(auditedCount.isError || openCount.isError) && (
         <p role="alert" className="mt-3 text-sm text-rose-200">
           The audit registry cannot be read: the network does not answer.
         </p>

@@ -2,52 +2,44 @@
 
 import { useState } from 'react';
 import type { Address } from 'viem';
-import { useReadContracts } from 'wagmi';
-import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
-import { contractAddress } from '@/lib/chain/deployments';
-import { byKarma, isActiveAt, type AuditMember } from '@/lib/audits/view';
+import { byKarma, isActiveAt } from '@/lib/audits/members';
 import { DataTable } from '@/components/ui/DataTable';
-import { useNetwork } from '@/components/ui/NetworkContext';
-import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
+import { Card, ReadFailed } from '@/components/ui/primitives';
 import { useChainNow } from '@/components/ui/chainDisplay';
 import { Pager } from '@/components/ui/Pager';
 import { PageHeading } from './shared';
-import { DateAt, ok } from '@/components/ui/chainDisplay';
+import { DateAt } from '@/components/ui/chainDisplay';
+import { AddressText } from '@/components/ui/AddressText';
+import { useAuditorCount, useAuditors } from './hooks/useMembers';
 
 const LEADERBOARD_PAGE = 50;
 
 export function Leaderboard() {
-  const { chain } = useNetwork();
-  const registry = contractAddress(chain.id, 'AuditRegistry');
   return (
     <div className="space-y-6">
       <PageHeading title="Auditor leaderboard">
         Auditors by karma earned from revealed reports. An auditor is active for a while after each report revealed on
         time.
       </PageHeading>
-      {registry ? <Board registry={registry} /> : <NotDeployed feature="The audit registry" network={chain.name} />}
+      <DeployedGate contracts={['AuditRegistry']} feature="The audit registry">
+        {({ AuditRegistry }) => <Board registry={AuditRegistry} />}
+      </DeployedGate>
     </div>
   );
 }
 
 function Board({ registry }: { registry: Address }) {
-  const r = { address: registry, abi: auditRegistryAbi } as const;
   const [page, setPage] = useState(0);
   const { now } = useChainNow();
   // Sorted by karma within the page read: auditors are a small team, so one page holds them all in practice.
-  const reads = useReadContracts({
-    allowFailure: true,
-    contracts: [
-      { ...r, functionName: 'auditor_count' },
-      { ...r, functionName: 'get_auditors', args: [BigInt(page * LEADERBOARD_PAGE), BigInt(LEADERBOARD_PAGE)] },
-    ],
-  });
-  const count = ok(reads.data?.[0]);
-  const auditors = ok(reads.data?.[1]) as readonly AuditMember[] | undefined;
+  const count = useAuditorCount(registry).data;
+  const reads = useAuditors(registry, BigInt(page * LEADERBOARD_PAGE), BigInt(LEADERBOARD_PAGE));
+  const auditors = reads.data;
   const pageCount = count === undefined ? 1 : Math.max(1, Math.ceil(Number(count) / LEADERBOARD_PAGE));
 
-  if (reads.error && !reads.data) {
-    return <ReadFailed what="The audit registry" onRetry={() => void reads.refetch()} />;
+  if (reads.error && auditors === undefined) {
+    return <ReadFailed what="The audit registry" error={reads.error} onRetry={() => void reads.refetch()} />;
   }
 
   return (
@@ -74,7 +66,9 @@ function Board({ registry }: { registry: Address }) {
           {byKarma(auditors).map((m, i) => (
             <tr key={m.account} data-testid="leaderboard-row">
               <td className="py-2 pr-4 text-right tabular-nums">{page * LEADERBOARD_PAGE + i + 1}</td>
-              <td className="py-2 pr-4 font-mono text-xs break-all">{m.account}</td>
+              <td className="py-2 pr-4">
+                <AddressText address={m.account} />
+              </td>
               <td className="py-2 pr-4 break-all">{m.contact}</td>
               <td className="py-2 pr-4 text-right tabular-nums">{m.karma.toString()}</td>
               <td className="py-2 pr-4 text-right tabular-nums">{m.reports_revealed.toString()}</td>

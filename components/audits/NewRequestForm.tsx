@@ -3,54 +3,47 @@
 import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
 import { parseEventLogs, type Address } from 'viem';
-import { useAccount, useReadContracts } from 'wagmi';
+import { useAccount } from 'wagmi';
 import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
-import { contractAddress } from '@/lib/chain/deployments';
+import { KNOWN_CHAINS, requestHref } from '@/lib/audits/requests';
 import {
   MAX_DESCRIPTION_BYTES,
+  byteLength,
   parseChainId,
   validateRequestForm,
   type RequestFormField,
   type RequestFormInput,
-} from '@/lib/audits/requests';
-import { KNOWN_CHAINS, requestHref } from '@/lib/audits/view';
+} from '@/lib/audits/validation';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Button, Card, NotDeployed } from '@/components/ui/primitives';
+import { Button, Card } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { PageHeading } from './shared';
-import { ok } from '@/components/ui/chainDisplay';
+import { useRequestCount } from './hooks/useRequestCount';
 import { Field, described, inputClass } from '@/components/ui/FormField';
 
 const PLATFORMS = ['Solidity', 'Vyper', 'Yul', 'Other'] as const;
 
 export function NewRequestPage() {
   const { chain } = useNetwork();
-  const registry = contractAddress(chain.id, 'AuditRegistry');
   return (
     <div className="space-y-6">
       <PageHeading title="Request an audit">
         Free for developers. Managers review the request; once approved, Callisto’s auditors review the source and the
         verdict joins the public registry.
       </PageHeading>
-      {registry ? (
-        <NewRequestForm registry={registry} defaultChainId={chain.id} />
-      ) : (
-        <NotDeployed feature="The audit registry" network={chain.name} />
-      )}
+      <DeployedGate contracts={['AuditRegistry']} feature="The audit registry">
+        {({ AuditRegistry }) => <NewRequestForm registry={AuditRegistry} defaultChainId={chain.id} />}
+      </DeployedGate>
     </div>
   );
 }
 
-const byteLength = (text: string) => new TextEncoder().encode(text).length;
-
 function NewRequestForm({ registry, defaultChainId }: { registry: Address; defaultChainId: number }) {
   const { address } = useAccount();
-  const reads = useReadContracts({
-    allowFailure: true,
-    contracts: [{ address: registry, abi: auditRegistryAbi, functionName: 'request_count' }],
-  });
-  const countBefore = ok(reads.data?.[0]);
+  // The new request's id is in its receipt's event; the count read before sending stands in if it is not.
+  const countBefore = useRequestCount(registry).data;
   const empty = {
     contractAddress: '',
     chainId: String(defaultChainId),

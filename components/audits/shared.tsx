@@ -2,8 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { SectionHeading, SectionNav } from '@/components/ui/SectionNav';
-import { requestStateLabel, type RequestStateLabel } from '@/lib/audits/requests';
-import { verdictText } from '@/lib/audits/view';
+import { requestStateLabel, verdictText, type RequestStateLabel } from '@/lib/audits/requests';
 
 const stateTones: Record<RequestStateLabel, string> = {
   Pending: 'border-sky-700 bg-sky-950 text-sky-200',

@@ -3,49 +3,38 @@
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import type { Address } from 'viem';
-import { useAccount, useReadContracts } from 'wagmi';
-import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
+import { useAccount } from 'wagmi';
 import { pathName } from '@/lib/files/paths';
-import {
-  confirmationsText,
-  endpointHost,
-  formatByteCount,
-  formatBytes,
-  formatCloExact,
-  gatewayLinkUrl,
-  fileState,
-  isHeld,
-  nodesByElection,
-  parseFileId,
-  type FileEntry,
-  type HostNode,
-} from '@/lib/files/view';
-import { DataTable } from '@/components/ui/DataTable';
-import { useNetwork } from '@/components/ui/NetworkContext';
-import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
-import { DateAt, ExternalLink, ok } from '@/components/ui/chainDisplay';
+import { isHeld } from '@/lib/files/fileState';
+import { parseFileId } from '@/lib/files/links';
+import { nodesByElection } from '@/lib/files/nodes';
+import type { FileEntry, HostNode } from '@/lib/files/types';
+import { formatByteCount, formatBytes } from '@/lib/files/units';
+import { formatCloExact } from '@/lib/format/clo';
+import { Card } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
+import { NoSuchItem } from '@/components/ui/NoSuchItem';
+import { QueryState } from '@/components/ui/QueryState';
+import { DateAt, ExternalLink } from '@/components/ui/chainDisplay';
 import { AddressText } from '@/components/ui/AddressText';
-import { CidText, FileStateNote, FileStatusBadge, FilesNav, Item, useFileState, useFileSystem } from './shared';
+import { useFile } from './hooks/useFile';
+import { useHostNodes } from './hooks/useHostNodes';
+import { CidText, FileStateNote, FileStatusBadge, FilesNav, Item, useFileState } from './shared';
+import { FileConfirmations } from './FileConfirmations';
 import { VerifiedDownloadPanel } from './VerifiedDownloadPanel';
 import { WithdrawAction } from './WithdrawAction';
 
-const CONFIRMATION_POLL_MS = 4_000;
-
 function NoSuchFile({ raw }: { raw: string | null }) {
   return (
-    <div className="space-y-4">
-      <FilesNav />
-      <Card>
-        <h1 className="text-xl font-bold">No such file</h1>
-        <p className="mt-2 text-sm text-slate-300" data-testid="no-such-file">
-          {raw === null || raw.trim() === ''
-            ? 'The address names no file: it needs ?id= and a file number.'
-            : parseFileId(raw) === undefined
-              ? `“${raw}” is not a file number: file numbers are whole numbers from 0.`
-              : 'There is no file with this number. File numbers start at 0.'}
-        </p>
-      </Card>
-    </div>
+    <NoSuchItem title="No such file" backHref="/files/" backLabel="My files">
+      <p data-testid="no-such-file">
+        {raw === null || raw.trim() === ''
+          ? 'The address names no file: it needs ?id= and a file number.'
+          : parseFileId(raw) === undefined
+            ? `“${raw}” is not a file number: file numbers are whole numbers from 0.`
+            : 'There is no file with this number. File numbers start at 0.'}
+      </p>
+    </NoSuchItem>
   );
 }
 
@@ -54,57 +43,74 @@ export function FileDetailPage() {
   const params = useSearchParams();
   const raw = params.get('id');
   const id = parseFileId(raw);
-  const { chain } = useNetwork();
-  const fs = useFileSystem();
-  if (!fs) return <NotDeployed feature="The Callisto File System" network={chain.name} />;
-  if (id === undefined) return <NoSuchFile raw={raw} />;
-  return <FileView key={id.toString()} fileSystem={fs.address} id={id} raw={raw} />;
+  return (
+    <DeployedGate contracts={['CallistoFS']} feature="The Callisto File System">
+      {({ CallistoFS }) =>
+        id === undefined ? (
+          <NoSuchFile raw={raw} />
+        ) : (
+          <FileView key={id.toString()} fileSystem={CallistoFS} id={id} raw={raw} />
+        )
+      }
+    </DeployedGate>
+  );
 }
 
 function FileView({ fileSystem, id, raw }: { fileSystem: Address; id: bigint; raw: string | null }) {
   const { address } = useAccount();
-  const f = { address: fileSystem, abi: callistoFSAbi } as const;
-  // The page in one multicall: the count (to tell a missing id from a failed read), the file, who confirmed it,
-  // and the nodes (endpoints to download from; the elected count the confirmations are measured against).
-  const reads = useReadContracts({
-    allowFailure: true,
-    contracts: [
-      { ...f, functionName: 'file_count' },
-      { ...f, functionName: 'file', args: [id] },
-      { ...f, functionName: 'confirmers_of', args: [id] },
-      { ...f, functionName: 'host_nodes' },
-    ],
-    query: {
-      // Confirmations arrive a few blocks after the upload: read again until every elected node confirmed.
-      refetchInterval: (query) => {
-        const file = ok(query.state.data?.[1]) as FileEntry | undefined;
-        const nodes = ok(query.state.data?.[3]) as readonly HostNode[] | undefined;
-        if (!file || !nodes || file.confirmations >= nodes.length) return false;
-        // An expired upload will get no confirmation: no need to keep asking.
-        const state = fileState(file, BigInt(Math.floor(Date.now() / 1000)));
-        return state === 'pending' || state === 'counted' ? CONFIRMATION_POLL_MS : false;
-      },
+  // Issued in one render, so they travel in one batch: the nodes (endpoints to download from; the elected count
+  // the confirmations are measured against), the count (to tell a missing id from a failed read), the file and
+  // who confirmed it.
+  const nodes = useHostNodes(fileSystem);
+  const file = useFile(fileSystem, id, nodes.data?.length);
+  if (file.missing) return <NoSuchFile raw={raw} />;
+  const read = {
+    data: file.data && nodes.data ? { ...file.data, nodes: nodes.data } : undefined,
+    error: file.error ?? nodes.error,
+    isPending: file.isPending || nodes.isPending,
+    refetch() {
+      file.refetch();
+      void nodes.refetch();
     },
-  });
-  const count = ok(reads.data?.[0]);
-  const file = ok(reads.data?.[1]) as FileEntry | undefined;
-  const confirmers = ok(reads.data?.[2]) as readonly Address[] | undefined;
-  const nodes = ok(reads.data?.[3]) as readonly HostNode[] | undefined;
+  };
+  return (
+    <QueryState
+      query={read}
+      what="The file"
+      loading={<p className="text-sm text-slate-300">Loading file #{id.toString()}…</p>}
+    >
+      {({ file: entry, confirmers, nodes: elected }) => (
+        <FileViewBody
+          fileSystem={fileSystem}
+          id={id}
+          file={entry}
+          nodes={elected}
+          confirmers={confirmers}
+          account={address}
+        />
+      )}
+    </QueryState>
+  );
+}
 
-  if (count !== undefined && id >= count) return <NoSuchFile raw={raw} />;
-  if (!file || !confirmers || !nodes) {
-    if (reads.isError || reads.data) {
-      return <ReadFailed what="The file" onRetry={() => void reads.refetch()} />;
-    }
-    return (
-      <p role="status" className="text-sm text-slate-300">
-        Loading file #{id.toString()}…
-      </p>
-    );
-  }
-
+function FileViewBody({
+  fileSystem,
+  id,
+  file,
+  nodes,
+  confirmers,
+  account,
+}: {
+  fileSystem: Address;
+  id: bigint;
+  file: FileEntry;
+  nodes: readonly HostNode[];
+  confirmers: readonly Address[];
+  account: Address | undefined;
+}) {
   const held = isHeld(file);
-  const isOwner = address !== undefined && address.toLowerCase() === file.owner.toLowerCase();
+  const connected = account !== undefined;
+  const isOwner = account !== undefined && account.toLowerCase() === file.owner.toLowerCase();
   const confirmedSet = new Set(confirmers.map((a) => a.toLowerCase()));
   const elected = nodesByElection(nodes);
   const electedSet = new Set(elected.map((n) => n.node.toLowerCase()));
@@ -115,54 +121,6 @@ function FileView({ fileSystem, id, raw }: { fileSystem: Address; id: bigint; ra
     ...elected.filter((n) => !confirmedSet.has(n.node.toLowerCase())),
   ].map((n) => n.endpoint);
   const name = pathName(file.path);
-
-  return (
-    <FileViewBody
-      fileSystem={fileSystem}
-      id={id}
-      file={file}
-      nodes={nodes}
-      confirmers={confirmers}
-      isOwner={isOwner}
-      connected={address !== undefined}
-      held={held}
-      name={name}
-      elected={elected}
-      confirmedSet={confirmedSet}
-      formerConfirmers={formerConfirmers}
-      downloadOrder={downloadOrder}
-    />
-  );
-}
-
-function FileViewBody({
-  fileSystem,
-  id,
-  file,
-  nodes,
-  isOwner,
-  connected,
-  held,
-  name,
-  elected,
-  confirmedSet,
-  formerConfirmers,
-  downloadOrder,
-}: {
-  fileSystem: Address;
-  id: bigint;
-  file: FileEntry;
-  nodes: readonly HostNode[];
-  confirmers: readonly Address[];
-  isOwner: boolean;
-  connected: boolean;
-  held: boolean;
-  name: string;
-  elected: HostNode[];
-  confirmedSet: Set<string>;
-  formerConfirmers: Address[];
-  downloadOrder: string[];
-}) {
   const state = useFileState(file);
   return (
     <div className="space-y-6">
@@ -222,71 +180,15 @@ function FileViewBody({
         )}
       </Card>
 
-      <Card title="Confirmations">
-        <p className="text-sm">
-          Confirmed by{' '}
-          <strong data-testid="file-confirmations">{confirmationsText(file.confirmations, nodes.length)}</strong>{' '}
-          <span className="text-slate-400">
-            elected now. A node confirms on chain once it holds content of exactly this size under this CID; the first
-            confirmation makes the file count.
-          </span>
-        </p>
-        {(state === 'pending' || state === 'counted') && file.confirmations < nodes.length && (
-          <p role="status" className="mt-1 text-xs text-slate-400">
-            Waiting for the other nodes; this page checks again every few seconds.
-          </p>
-        )}
-        {elected.length > 0 && (
-          <div className="mt-3">
-            <DataTable
-              caption="Host nodes and whether each confirmed this file"
-              columns={[{ label: 'Node' }, { label: 'Endpoint' }, { label: 'Confirmed' }, { label: 'Gateway' }]}
-              minWidth="40rem"
-            >
-              {elected.map((n) => {
-                const confirmed = confirmedSet.has(n.node.toLowerCase());
-                const gateway = held ? gatewayLinkUrl(n.endpoint, file.cid) : undefined;
-                return (
-                  <tr key={n.node} data-testid="confirmer-row">
-                    <td className="py-2 pr-4">
-                      <AddressText address={n.node} />
-                    </td>
-                    <td className="py-2 pr-4 font-mono text-xs break-all">{endpointHost(n.endpoint)}</td>
-                    <td className="py-2 pr-4" data-testid="confirmer-state">
-                      {confirmed ? 'Confirmed' : 'Not yet'}
-                    </td>
-                    <td className="py-2">
-                      {gateway ? (
-                        <a
-                          href={gateway}
-                          target="_blank"
-                          rel="noreferrer noopener"
-                          className="text-teal-300 underline underline-offset-2"
-                        >
-                          Open <span className="text-xs text-slate-400">({endpointHost(n.endpoint)})</span>
-                          <span className="sr-only">, opens in a new tab, not verified</span>
-                        </a>
-                      ) : (
-                        <span className="text-slate-500">—</span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </DataTable>
-          </div>
-        )}
-        {formerConfirmers.length > 0 && (
-          <p className="mt-3 text-xs text-slate-400">
-            Also confirmed by nodes no longer elected:{' '}
-            {formerConfirmers.map((a) => (
-              <span key={a} className="mr-2 font-mono break-all">
-                {a}
-              </span>
-            ))}
-          </p>
-        )}
-      </Card>
+      <FileConfirmations
+        file={file}
+        state={state}
+        held={held}
+        nodeCount={nodes.length}
+        elected={elected}
+        confirmedSet={confirmedSet}
+        formerConfirmers={formerConfirmers}
+      />
 
       {held && (
         <Card title="Download and verify">

@@ -3,19 +3,13 @@
 import Link from 'next/link';
 import type { Address } from 'viem';
 import { pathFolder, pathName } from '@/lib/files/paths';
-import {
-  confirmationsText,
-  endpointHost,
-  fileHref,
-  formatByteCount,
-  formatBytes,
-  formatCloExact,
-  gatewayLinkUrl,
-  isHeld,
-  type FileEntry,
-  type HostNode,
-} from '@/lib/files/view';
+import { confirmationsText, isHeld } from '@/lib/files/fileState';
+import { endpointHost, fileHref, gatewayLinkUrl } from '@/lib/files/links';
+import type { FileEntry, HostNode } from '@/lib/files/types';
+import { formatByteCount, formatBytes } from '@/lib/files/units';
+import { formatCloExact } from '@/lib/format/clo';
 import { DataTable } from '@/components/ui/DataTable';
+import { describeReadError } from '@/components/ui/describeReadError';
 import { Button, Card } from '@/components/ui/primitives';
 import { DateAt } from '@/components/ui/chainDisplay';
 import { Pager } from '@/components/ui/Pager';
@@ -45,7 +39,8 @@ export function MyFiles({
   page: number;
   pageCount: number;
   onPage(page: number): void;
-  error: boolean;
+  /** Why the page of files could not be read, when it could not. */
+  error: unknown;
   onRetry(): void;
 }) {
   if (!account) {
@@ -65,7 +60,7 @@ export function MyFiles({
         error ? (
           <div>
             <p role="alert" className="text-sm text-rose-200">
-              Your files cannot be read: the network does not answer.
+              Your files cannot be read: {describeReadError(error)}.
             </p>
             <Button variant="secondary" className="mt-3" onClick={onRetry}>
               Try again

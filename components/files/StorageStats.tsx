@@ -1,4 +1,6 @@
-import { formatBps, formatByteCount, formatBytes, utilisationBps, type StorageTotals } from '@/lib/files/view';
+import type { StorageTotals } from '@/lib/files/types';
+import { formatByteCount, formatBytes, utilisationBps } from '@/lib/files/units';
+import { formatBps } from '@/lib/format/percent';
 import { Stat } from '@/components/ui/primitives';
 
 type Totals = Pick<StorageTotals, 'used_bytes' | 'capacity_bytes'>;

@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { DownloadProgress, MultiNodeDownload, NodeDownloadFailure } from '@/lib/files/verifiedDownload';
-import { endpointHost, formatByteCount, formatBytes } from '@/lib/files/view';
+import { endpointHost } from '@/lib/files/links';
+import { formatByteCount, formatBytes } from '@/lib/files/units';
 import { Button } from '@/components/ui/primitives';
 import { CidText, ProgressBar } from './shared';
 

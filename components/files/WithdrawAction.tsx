@@ -2,7 +2,9 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
-import { formatCloExact, isHeld, type FileEntry } from '@/lib/files/view';
+import { isHeld } from '@/lib/files/fileState';
+import type { FileEntry } from '@/lib/files/types';
+import { formatCloExact } from '@/lib/format/clo';
 import { Button } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';

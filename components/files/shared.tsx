@@ -2,20 +2,13 @@
 
 import type { ReactNode } from 'react';
 import { SectionHeading, SectionNav } from '@/components/ui/SectionNav';
-import type { Address } from 'viem';
-import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
-import { contractAddress } from '@/lib/chain/deployments';
-import { fileState, fileStateExplanation, fileStatusLabel, type FileEntry, type FileState } from '@/lib/files/view';
+import { fileState, fileStateExplanation, fileStatusLabel, type FileState } from '@/lib/files/fileState';
+import type { FileEntry } from '@/lib/files/types';
 import { DateAt } from '@/components/ui/chainDisplay';
 import { useNowSeconds } from '@/components/ui/useNow';
-import { useNetwork } from '@/components/ui/NetworkContext';
 
-/** The file system contract on the current network, or undefined where it is not deployed. */
-export function useFileSystem(): { address: Address; abi: typeof callistoFSAbi } | undefined {
-  const { chain } = useNetwork();
-  const address = contractAddress(chain.id, 'CallistoFS');
-  return address ? { address, abi: callistoFSAbi } : undefined;
-}
+// Kept here too: governance's description links import it from this module.
+export { useFileSystem } from './hooks/useFileSystem';
 
 const navLinks = [
   ['/files/', 'My files and upload'],

@@ -3,22 +3,27 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import type { Address } from 'viem';
-import { contractAddress } from '@/lib/chain/deployments';
 import { votingWindow } from '@/lib/governance/proposal';
 import { formatCloWithUnit } from '@/lib/format/clo';
-import { formatBps } from '@/lib/governance/view';
-import { useNetwork } from '@/components/ui/NetworkContext';
-import { Card, NotDeployed, ReadFailed, Stat } from '@/components/ui/primitives';
+import { formatBps } from '@/lib/format/percent';
+import { DeployedGate, useDeployedAddresses } from '@/components/ui/DeployedGate';
+import { Card, ReadFailed, Stat } from '@/components/ui/primitives';
 import { useAccount } from 'wagmi';
 import { ProposalList } from './ProposalList';
 import { RefundPanel } from './RefundPanel';
 import { Countdown, DateAt, useChainNow, useRefetchWhenPassed } from '@/components/ui/chainDisplay';
-import { useGovernanceList, type GovernanceState } from './useGovernanceList';
+import { useCommittedPayouts } from './hooks/useCommittedPayouts';
+import { useGovernanceClock } from './hooks/useGovernanceClock';
+import { useGovernanceParams } from './hooks/useGovernanceParams';
+import { useProposalListPage } from './hooks/useProposalListPage';
+import { useTotalStaked } from './hooks/useTotalStaked';
+import { useTreasuryBalance } from './hooks/useTreasuryBalance';
+import type { ListFigures } from './ProposalList';
+
+const CONTRACTS = ['TreasuryGovernance', 'ColdStaking'] as const;
 
 export function GovernancePage() {
-  const { chain } = useNetwork();
-  const governance = contractAddress(chain.id, 'TreasuryGovernance');
-  const staking = contractAddress(chain.id, 'ColdStaking');
+  const deployed = useDeployedAddresses(CONTRACTS);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -29,7 +34,7 @@ export function GovernancePage() {
             accepted. Anyone may propose against a refundable deposit; cold stakers vote with their stake.
           </p>
         </div>
-        {governance && staking && (
+        {deployed && (
           <Link
             href="/governance/new/"
             className="inline-flex min-h-10 items-center rounded-md bg-teal-500 px-4 py-2 text-sm font-semibold text-slate-950 hover:bg-teal-400"
@@ -38,11 +43,9 @@ export function GovernancePage() {
           </Link>
         )}
       </div>
-      {governance && staking ? (
-        <GovernanceDashboard governance={governance} staking={staking} />
-      ) : (
-        <NotDeployed feature="Treasury governance" network={chain.name} />
-      )}
+      <DeployedGate contracts={CONTRACTS} feature="Treasury governance">
+        {(a) => <GovernanceDashboard governance={a.TreasuryGovernance} staking={a.ColdStaking} />}
+      </DeployedGate>
     </div>
   );
 }
@@ -50,26 +53,49 @@ export function GovernancePage() {
 function GovernanceDashboard({ governance, staking }: { governance: Address; staking: Address }) {
   const { address } = useAccount();
   const [page, setPage] = useState(0);
-  const list = useGovernanceList(governance, staking, page);
-  const clock = useChainNow();
+  // Every read of the page's first round is issued in this one render, so they travel in one JSON-RPC batch; the
+  // page of proposals and the commitments follow once the count and the epoch are known.
+  const clock = useGovernanceClock(governance);
+  const params = useGovernanceParams(governance);
+  const totalStaked = useTotalStaked(staking);
+  const treasury = useTreasuryBalance(governance);
+  const list = useProposalListPage(governance, page);
+  const committed = useCommittedPayouts(governance, clock.data?.currentEpoch);
+  const chainNow = useChainNow();
 
-  if (list.error && !list.state) {
-    return <ReadFailed what="The governance contract" onRetry={() => void list.refetch()} />;
+  const figures: ListFigures | undefined =
+    clock.data && params.data && totalStaked.data !== undefined && list.count !== undefined
+      ? { ...clock.data, ...params.data, totalStaked: totalStaked.data, proposalCount: list.count }
+      : undefined;
+  const error = clock.error ?? params.error ?? totalStaked.error ?? list.countError;
+  const refetch = () =>
+    Promise.all([
+      clock.refetch(),
+      params.refetch(),
+      totalStaked.refetch(),
+      treasury.refetch(),
+      list.refetch(),
+      committed.refetch(),
+    ]);
+
+  if (error && !figures) {
+    return <ReadFailed what="The governance contract" error={error} onRetry={() => void refetch()} />;
   }
 
   return (
     <>
       <TreasuryCard
-        state={list.state}
-        balance={list.balance}
-        committed={list.committed}
-        now={clock.now}
-        refetch={() => Promise.all([list.refetch(), clock.refetch()])}
+        figures={figures}
+        balance={treasury.balance}
+        available={treasury.available}
+        committed={committed}
+        now={chainNow.now}
+        refetch={() => Promise.all([refetch(), chainNow.refetch()])}
       />
       <RefundPanel governance={governance} account={address} />
       <ProposalList
         governance={governance}
-        state={list.state}
+        figures={figures}
         proposals={list.proposals}
         range={list.range}
         pageError={list.pageError}
@@ -85,19 +111,21 @@ function testValue(testId: string, text: string | undefined) {
 }
 
 function TreasuryCard({
-  state,
+  figures,
   balance,
+  available,
   committed,
   now,
   refetch,
 }: {
-  state: GovernanceState | undefined;
+  figures: ListFigures | undefined;
   balance: bigint | undefined;
+  available: bigint | undefined;
   committed: { thisEpoch?: bigint; nextEpoch?: bigint };
   now: number;
   refetch: () => unknown;
 }) {
-  const epochEnd = state ? votingWindow(state.currentEpoch, state.genesis, state.epochLength).end : undefined;
+  const epochEnd = figures ? votingWindow(figures.currentEpoch, figures.genesis, figures.epochLength).end : undefined;
   useRefetchWhenPassed(epochEnd, now, refetch);
   const clo = (v: bigint | undefined, digits = 2) => (v === undefined ? undefined : formatCloWithUnit(v, digits));
   return (
@@ -106,14 +134,14 @@ function TreasuryCard({
         <Stat label="Balance" value={testValue('treasury-balance', clo(balance))} />
         <Stat
           label="Available for payments"
-          value={state ? (state.availableBalance === undefined ? '—' : clo(state.availableBalance)) : undefined}
+          value={figures ? (available === undefined ? '—' : clo(available)) : undefined}
           hint="The balance less the deposits of proposals in voting and the refunds owed to authors"
         />
         <Stat label="Committed this epoch" value={testValue('committed-this-epoch', clo(committed.thisEpoch))} />
         <Stat label="Committed next epoch" value={testValue('committed-next-epoch', clo(committed.nextEpoch))} />
         <Stat
           label="Current epoch"
-          value={testValue('current-epoch', state && `Epoch ${state.currentEpoch.toString()}`)}
+          value={testValue('current-epoch', figures && `Epoch ${figures.currentEpoch.toString()}`)}
           hint={
             epochEnd !== undefined && (
               <>
@@ -122,9 +150,13 @@ function TreasuryCard({
             )
           }
         />
-        <Stat label="Quorum" value={state && formatBps(state.quorumBps)} hint="Of all staked CLO, to vote" />
-        <Stat label="Proposal deposit" value={state && formatCloWithUnit(state.submissionDeposit)} hint="Refunded" />
-        <Stat label="Total staked" value={state && formatCloWithUnit(state.totalStaked, 0)} />
+        <Stat label="Quorum" value={figures && formatBps(figures.quorumBps)} hint="Of all staked CLO, to vote" />
+        <Stat
+          label="Proposal deposit"
+          value={figures && formatCloWithUnit(figures.submissionDeposit)}
+          hint="Refunded"
+        />
+        <Stat label="Total staked" value={figures && formatCloWithUnit(figures.totalStaked, 0)} />
       </dl>
     </Card>
   );

@@ -6,12 +6,13 @@ import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDateTime } from '@/lib/format/time';
 import { ProposalKind, VoteChoice } from '@/lib/governance/proposal';
-import { choiceName, type ActionState, type ProposalActions } from '@/lib/governance/view';
+import { type ActionState, type ProposalActions } from '@/lib/governance/actions';
+import { choiceName } from '@/lib/governance/voters';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { VotingPower } from './VotingPower';
-import type { ProposalPageData } from './useProposalData';
+import type { ProposalPageData } from './hooks/useProposalPage';
 
 function Reason({ state, id }: { state: ActionState; id: string }) {
   if (state.enabled || !state.reason) return null;

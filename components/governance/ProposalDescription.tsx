@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useReadContract } from 'wagmi';
 import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
-import { descriptionSource, loadDescription, type DescriptionResult } from '@/lib/governance/view';
+import { descriptionSource, loadDescription, type DescriptionResult } from '@/lib/governance/description';
 import { Card } from '@/components/ui/primitives';
 import { LazyMarkdown } from './LazyMarkdown';
 import { ExternalLink } from '@/components/ui/chainDisplay';

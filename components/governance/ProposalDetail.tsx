@@ -5,8 +5,6 @@ import type { ReactNode } from 'react';
 import { useSearchParams } from 'next/navigation';
 import type { Address } from 'viem';
 import { useAccount } from 'wagmi';
-import { contractAddress } from '@/lib/chain/deployments';
-import { explorerAddressUrl } from '@/lib/chain/explorer';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import {
   ProposalKind,
@@ -17,25 +15,19 @@ import {
   proposalStatusLabel,
   reasonToMessage,
   votingWindow,
-  type ProposalData,
+  type Proposal,
 } from '@/lib/governance/proposal';
-import {
-  describeParameterChange,
-  executionLabel,
-  executionTarget,
-  formatBps,
-  formatMb,
-  isEvaluated,
-  kindLabel,
-  MB_NOTE,
-  parseProposalId,
-  payeeNote,
-  proposalActions,
-  quorumBase,
-  tallySummary,
-} from '@/lib/governance/view';
-import { useNetwork } from '@/components/ui/NetworkContext';
-import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
+import { payeeNote, proposalActions } from '@/lib/governance/actions';
+import { formatMb, MB_NOTE } from '@/lib/governance/hostNodes';
+import { parseProposalId } from '@/lib/governance/paging';
+import { describeParameterChange } from '@/lib/governance/parameters';
+import { formatBps } from '@/lib/format/percent';
+import { isEvaluated, quorumBase, tallySummary } from '@/lib/governance/tallies';
+import { executionLabel, executionTarget, kindLabel } from '@/lib/governance/terms';
+import { AddressText } from '@/components/ui/AddressText';
+import { Card, ReadFailed } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
+import { NoSuchItem } from '@/components/ui/NoSuchItem';
 import { OtherActions, VotePanel } from './ProposalActionsPanel';
 import { RefundPanel } from './RefundPanel';
 import { ProposalDescription } from './ProposalDescription';
@@ -43,8 +35,8 @@ import { TallyBars } from './TallyBars';
 import { VotersList } from './VotersList';
 import { EndpointText, StatusBadge, proposalHref } from './shared';
 import { Countdown, DateAt, useChainNow, useRefetchWhenPassed } from '@/components/ui/chainDisplay';
-import { useProposalData, type ProposalPageData } from './useProposalData';
-import { useGovernanceEvents } from './useGovernanceEvents';
+import { useProposalPage, type ProposalPageData } from './hooks/useProposalPage';
+import { useGovernanceEvents } from './hooks/useGovernanceEvents';
 
 function BackLink() {
   return (
@@ -56,17 +48,11 @@ function BackLink() {
 
 function NoSuchProposal({ raw }: { raw: string | null }) {
   return (
-    <div className="space-y-4">
-      <BackLink />
-      <Card>
-        <h1 className="text-xl font-bold">No such proposal</h1>
-        <p className="mt-2 text-sm text-slate-300">
-          {raw === null || raw === ''
-            ? 'The address names no proposal: it needs ?id= and a proposal number.'
-            : 'There is no proposal with this number. Proposal numbers start at 0.'}
-        </p>
-      </Card>
-    </div>
+    <NoSuchItem title="No such proposal" backHref="/governance/" backLabel="All proposals">
+      {raw === null || raw === ''
+        ? 'The address names no proposal: it needs ?id= and a proposal number.'
+        : 'There is no proposal with this number. Proposal numbers start at 0.'}
+    </NoSuchItem>
   );
 }
 
@@ -75,12 +61,23 @@ export function ProposalDetailPage() {
   const params = useSearchParams();
   const raw = params.get('id');
   const id = parseProposalId(raw);
-  const { chain } = useNetwork();
-  const governance = contractAddress(chain.id, 'TreasuryGovernance');
-  const staking = contractAddress(chain.id, 'ColdStaking');
-  if (!governance || !staking) return <NotDeployed feature="Treasury governance" network={chain.name} />;
-  if (id === undefined) return <NoSuchProposal raw={raw} />;
-  return <ProposalView key={id.toString()} governance={governance} staking={staking} id={id} raw={raw} />;
+  return (
+    <DeployedGate contracts={['TreasuryGovernance', 'ColdStaking']} feature="Treasury governance">
+      {(a) =>
+        id === undefined ? (
+          <NoSuchProposal raw={raw} />
+        ) : (
+          <ProposalView
+            key={id.toString()}
+            governance={a.TreasuryGovernance}
+            staking={a.ColdStaking}
+            id={id}
+            raw={raw}
+          />
+        )
+      }
+    </DeployedGate>
+  );
 }
 
 function ProposalView({
@@ -95,7 +92,7 @@ function ProposalView({
   raw: string | null;
 }) {
   const { address } = useAccount();
-  const { data, missing, error, refetch } = useProposalData(governance, staking, id, address);
+  const { data, missing, error, refetch } = useProposalPage(governance, staking, id, address);
   const clock = useChainNow();
   const boundary = data
     ? (() => {
@@ -114,7 +111,7 @@ function ProposalView({
       <div className="space-y-4">
         <BackLink />
         {error ? (
-          <ReadFailed what="The proposal" onRetry={() => void refetch()} />
+          <ReadFailed what="The proposal" error={error} onRetry={() => void refetch()} />
         ) : (
           <Card>
             <p role="status" className="text-sm text-slate-300">
@@ -128,23 +125,9 @@ function ProposalView({
   return <ProposalBody governance={governance} data={data} account={address} now={clock.now} />;
 }
 
-function AddressText({ address }: { address: Address }) {
-  const { chain } = useNetwork();
-  const url = explorerAddressUrl(chain, address);
-  const text = <span className="font-mono text-xs break-all">{address}</span>;
-  return url ? (
-    <a href={url} target="_blank" rel="noreferrer noopener" className="text-teal-300 underline underline-offset-2">
-      {text}
-      <span className="sr-only"> (opens the block explorer)</span>
-    </a>
-  ) : (
-    text
-  );
-}
-
 /** Why the audit registry or the file system refused an accepted proposal, from its ExecutionFailed event.
  * Optional: without it the page still says that the action did not take effect. */
-function RefusalReason({ governance, proposal }: { governance: Address; proposal: ProposalData }) {
+function RefusalReason({ governance, proposal }: { governance: Address; proposal: Proposal }) {
   const target = executionTarget(proposal) ?? 'the contract';
   const events = useGovernanceEvents(governance);
   const reason = events.logs.findLast((log) => log.eventName === 'ExecutionFailed' && log.args.id === proposal.id);
@@ -161,7 +144,7 @@ function RefusalReason({ governance, proposal }: { governance: Address; proposal
  * removal, whose salary it ended. No event on an executed removal means the node drew no salary with epochs left
  * (elected at deployment, or its election's epochs all passed).
  */
-function SalaryEndedNote({ governance, proposal }: { governance: Address; proposal: ProposalData }) {
+function SalaryEndedNote({ governance, proposal }: { governance: Address; proposal: Proposal }) {
   const events = useGovernanceEvents(governance);
   const election = proposal.kind === ProposalKind.ElectHostNode;
   // Until the scan is complete, "no event" is not yet an answer.
@@ -217,7 +200,7 @@ function HostNodeSummary({
   dueEpochs,
 }: {
   governance: Address;
-  proposal: ProposalData;
+  proposal: Proposal;
   dueEpochs: bigint;
 }) {
   const execution = executionLabel(p);

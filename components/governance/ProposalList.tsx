@@ -15,36 +15,34 @@ import {
   isHostNodeKind,
   proposalStatusLabel,
   votingWindow,
-  type ProposalData,
+  type Proposal,
 } from '@/lib/governance/proposal';
 import {
   KIND_FILTERS,
   STATE_FILTERS,
-  describeAuditManagerChange,
-  describeHostNodeChange,
-  describeParameterChange,
-  executionLabel,
-  isEvaluated,
   isKindFilter,
   isStateFilter,
-  kindLabel,
   matchesFilter,
   matchesKindFilter,
-  PROPOSALS_PAGE_SIZE,
-  quorumBase,
-  tallySummary,
-  type PageRange,
   type KindFilter,
   type StateFilter,
-} from '@/lib/governance/view';
+} from '@/lib/governance/filters';
+import { describeHostNodeChange } from '@/lib/governance/hostNodes';
+import { PROPOSALS_PAGE_SIZE, type PageRange } from '@/lib/governance/paging';
+import { describeParameterChange } from '@/lib/governance/parameters';
+import { isEvaluated, quorumBase, tallySummary } from '@/lib/governance/tallies';
+import { describeAuditManagerChange, executionLabel, kindLabel } from '@/lib/governance/terms';
 import { Button, Card } from '@/components/ui/primitives';
 import { TallyBars } from './TallyBars';
 import { StatusBadge, proposalHref } from './shared';
 import { DateAt } from '@/components/ui/chainDisplay';
-import type { GovernanceState } from './useGovernanceList';
+import { Pager } from '@/components/ui/Pager';
+import { describeReadError } from '@/components/ui/describeReadError';
+import type { GovernanceClock } from './hooks/useGovernanceClock';
+import type { GovernanceParams } from './hooks/useGovernanceParams';
 import { useWholeListSearch } from '@/components/ui/useWholeListSearch';
 
-export function proposalTerms(p: ProposalData): string {
+export function proposalTerms(p: Proposal): string {
   if (p.kind === ProposalKind.Funding) {
     return `${formatCloWithUnit(p.amount_per_epoch)} × ${p.epochs} epoch${p.epochs === 1 ? '' : 's'}`;
   }
@@ -54,16 +52,20 @@ export function proposalTerms(p: ProposalData): string {
   return kindLabel(p.kind);
 }
 
+/** What the list needs besides its page: the clock (states and dates), the total stake (the bars before
+ * evaluation) and the count (paging). */
+export type ListFigures = GovernanceClock & GovernanceParams & { totalStaked: bigint; proposalCount: bigint };
+
 interface Props {
   governance: Address;
-  state: GovernanceState | undefined;
-  proposals: ProposalData[] | undefined;
+  figures: ListFigures | undefined;
+  proposals: Proposal[] | undefined;
   range: PageRange | undefined;
   pageError: Error | null | undefined;
   onPage(page: number): void;
 }
 
-export function ProposalList({ governance, state, proposals, range, pageError, onPage }: Props) {
+export function ProposalList({ governance, figures: state, proposals, range, pageError, onPage }: Props) {
   const config = useConfig();
   const [filter, setFilter] = useState<StateFilter>('All');
   const [kindFilter, setKindFilter] = useState<KindFilter>('All kinds');
@@ -88,7 +90,7 @@ export function ProposalList({ governance, state, proposals, range, pageError, o
         functionName: 'get_proposals',
         args: [offset, limit],
       });
-      return [...(page as readonly ProposalData[])].reverse();
+      return [...page].reverse();
     },
   });
   const matches =
@@ -169,7 +171,7 @@ export function ProposalList({ governance, state, proposals, range, pageError, o
         <div className="mb-3 text-sm" data-testid="proposal-search">
           {search.error ? (
             <p role="alert" className="text-rose-200">
-              The search stopped: {search.error.message.split('\n')[0]}{' '}
+              The search stopped: {describeReadError(search.error)}.{' '}
               <Button variant="secondary" onClick={search.retry}>
                 Retry
               </Button>
@@ -185,7 +187,7 @@ export function ProposalList({ governance, state, proposals, range, pageError, o
 
       {(filtering ? search.error && !search.batches : pageError) ? (
         <p role="alert" className="text-sm text-rose-200">
-          The proposals cannot be read: {(filtering ? search.error : pageError)?.message.split('\n')[0]}
+          The proposals cannot be read: {describeReadError(filtering ? search.error : pageError)}.
         </p>
       ) : !state || !shown ? (
         <p role="status" className="text-sm text-slate-300">
@@ -214,7 +216,7 @@ export function ProposalList({ governance, state, proposals, range, pageError, o
       {filtering
         ? found &&
           found.pageCount > 1 && (
-            <PageButtons
+            <Pager
               page={found.page}
               pageCount={found.pageCount}
               onPage={setMatchPage}
@@ -223,40 +225,13 @@ export function ProposalList({ governance, state, proposals, range, pageError, o
           )
         : range &&
           range.pageCount > 1 && (
-            <PageButtons page={range.page} pageCount={range.pageCount} onPage={onPage} label="Proposal pages" />
+            <Pager page={range.page} pageCount={range.pageCount} onPage={onPage} label="Proposal pages" />
           )}
     </Card>
   );
 }
 
-/** Newer / older buttons; a filtered list pages its matches, an unfiltered one the contract's pages. */
-function PageButtons({
-  page,
-  pageCount,
-  onPage,
-  label,
-}: {
-  page: number;
-  pageCount: number;
-  onPage(page: number): void;
-  label: string;
-}) {
-  return (
-    <nav aria-label={label} className="mt-4 flex flex-wrap items-center gap-3">
-      <Button variant="secondary" disabled={page === 0} onClick={() => onPage(page - 1)}>
-        Newer proposals
-      </Button>
-      <p className="text-sm text-slate-400" aria-live="polite">
-        Page {page + 1} of {pageCount}
-      </p>
-      <Button variant="secondary" disabled={page >= pageCount - 1} onClick={() => onPage(page + 1)}>
-        Older proposals
-      </Button>
-    </nav>
-  );
-}
-
-function ProposalItem({ proposal: p, state }: { proposal: ProposalData; state: GovernanceState }) {
+function ProposalItem({ proposal: p, state }: { proposal: Proposal; state: ListFigures }) {
   const label = proposalStatusLabel(p, state.currentEpoch);
   const execution = executionLabel(p);
   const voteWindow = votingWindow(p.voting_epoch, state.genesis, state.epochLength);

@@ -1,12 +1,12 @@
 'use client';
 
 import type { Address } from 'viem';
-import { useReadContract } from 'wagmi';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
+import { useRefundOwed } from './hooks/useRefundOwed';
 
 /**
  * The deposits credited back to the connected account (its proposals were evaluated or expired): the treasury
@@ -15,13 +15,7 @@ import { useTransaction } from '@/components/ui/useTransaction';
  */
 export function RefundPanel({ governance, account }: { governance: Address; account: Address | undefined }) {
   const tx = useTransaction();
-  const owed = useReadContract({
-    address: governance,
-    abi: treasuryGovernanceAbi,
-    functionName: 'refund_owed',
-    args: account ? [account] : undefined,
-    query: { enabled: Boolean(account) },
-  });
+  const owed = useRefundOwed(governance, account);
   const amount = owed.data;
   if (!account || ((amount === undefined || amount === 0n) && tx.state.phase === 'idle')) return null;
   return (

@@ -1,5 +1,6 @@
 import { formatCloWithUnit } from '@/lib/format/clo';
-import { formatBps, tallyRowText, type ChoiceName, type TallySummary } from '@/lib/governance/view';
+import { formatBps } from '@/lib/format/percent';
+import { tallyRowText, type ChoiceName, type TallySummary } from '@/lib/governance/tallies';
 
 const colors: Record<ChoiceName, string> = {
   For: 'bg-emerald-500',

@@ -2,38 +2,14 @@
 
 import { useMemo } from 'react';
 import type { Address } from 'viem';
-import { explorerAddressUrl } from '@/lib/chain/explorer';
 import { formatCloWithUnit } from '@/lib/format/clo';
-import { latestVotes, votersToCsv, type VoterRow } from '@/lib/governance/view';
+import { latestVotes, votersToCsv } from '@/lib/governance/voters';
+import { downloadCsv } from '@/components/ui/downloadCsv';
 import { DataTable } from '@/components/ui/DataTable';
-import { useNetwork } from '@/components/ui/NetworkContext';
+import { AddressText } from '@/components/ui/AddressText';
 import { Button, Card } from '@/components/ui/primitives';
 import { HistoryProgress } from '@/components/history/HistoryProgress';
-import { useGovernanceEvents } from './useGovernanceEvents';
-
-function downloadCsv(rows: readonly VoterRow[], id: bigint) {
-  const url = URL.createObjectURL(new Blob([votersToCsv(rows)], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `callisto-proposal-${id.toString()}-voters.csv`;
-  link.click();
-  // Revoked on the next task: some browsers start the download only after the click handler returns.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-function VoterAddress({ address }: { address: Address }) {
-  const { chain } = useNetwork();
-  const url = explorerAddressUrl(chain, address);
-  const text = <span className="font-mono text-xs break-all">{address}</span>;
-  return url ? (
-    <a href={url} target="_blank" rel="noreferrer noopener" className="text-teal-300 underline underline-offset-2">
-      {text}
-      <span className="sr-only"> (opens the block explorer)</span>
-    </a>
-  ) : (
-    text
-  );
-}
+import { useGovernanceEvents } from './hooks/useGovernanceEvents';
 
 /** Who voted and with what weight, from the VoteCast events: a changed vote counts once, as its latest choice.
  * The rows appear as the history is read; the list is final once the scan is complete. */
@@ -69,7 +45,7 @@ export function VotersList({ governance, id }: { governance: Address; id: bigint
             {rows.map((row) => (
               <tr key={row.voter} data-testid="voter-row">
                 <td className="py-2 pr-4">
-                  <VoterAddress address={row.voter} />
+                  <AddressText address={row.voter} />
                 </td>
                 <td className="py-2 pr-4">{row.choice}</td>
                 <td className="py-2 text-right whitespace-nowrap tabular-nums">{formatCloWithUnit(row.weight)}</td>
@@ -79,7 +55,7 @@ export function VotersList({ governance, id }: { governance: Address; id: bigint
           <Button
             variant="secondary"
             className="mt-4"
-            onClick={() => downloadCsv(rows, id)}
+            onClick={() => downloadCsv(`callisto-proposal-${id.toString()}-voters.csv`, votersToCsv(rows))}
             disabled={!done}
             title={done ? undefined : 'Available once every vote is read'}
           >

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { Address } from 'viem';
 import { formatCloWithUnit } from '@/lib/format/clo';
-import { votingPowerNote } from '@/lib/governance/view';
+import { votingPowerNote } from '@/lib/governance/actions';
 import { DateAt } from '@/components/ui/chainDisplay';
 
 interface Props {

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ProposalStatusLabel } from '@/lib/governance/proposal';
-import { endpointDisplay } from '@/lib/governance/view';
+import { endpointDisplay } from '@/lib/governance/hostNodes';
 
 const statusTones: Record<ProposalStatusLabel, string> = {
   Voting: 'border-teal-600 bg-teal-950 text-teal-200',

@@ -1,72 +1,59 @@
 'use client';
 
 import type { Address } from 'viem';
-import { useBlockNumber, useReadContracts } from 'wagmi';
-import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
-import type { HostNodeHealth } from '@/lib/files/hostNodeClient';
-import {
-  MB_NOTE,
-  blockLag,
-  capacityBytes,
-  currentPoint,
-  endpointHost,
-  formatByteCount,
-  formatBytes,
-  formatCloExact,
-  formatPricePerMb,
-  freeBytes,
-  nodesByElection,
-  priceCurve,
-  type HostNode,
-  type StorageTotals,
-} from '@/lib/files/view';
+import { useBlockNumber } from 'wagmi';
+import { nodesByElection } from '@/lib/files/nodes';
+import { freeBytes } from '@/lib/files/pricing';
+import { currentPoint, priceCurve } from '@/lib/files/priceCurve';
+import { MB_NOTE, formatBytes, formatPricePerMb } from '@/lib/files/units';
+import { formatCloExact } from '@/lib/format/clo';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Card, NotDeployed, ReadFailed, Stat } from '@/components/ui/primitives';
-import { DateAt, ok } from '@/components/ui/chainDisplay';
-import { AddressText } from '@/components/ui/AddressText';
-import { PageHeading, useFileSystem } from '@/components/files/shared';
+import { Card, ReadFailed, Stat } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
+import { useHostNodes } from '@/components/files/hooks/useHostNodes';
+import { useStorageTotals } from '@/components/files/hooks/useStorageTotals';
+import { PageHeading } from '@/components/files/shared';
 import { StorageCapacityStat, StorageUsedStat } from '@/components/files/StorageStats';
+import { NodeRow } from './NodeRow';
 import { PriceCurveChart } from './PriceCurveChart';
 import { useNodeHealth } from './useNodeHealth';
 
 export function NodesPage() {
-  const { chain } = useNetwork();
-  const fs = useFileSystem();
   return (
     <div className="space-y-6">
       <PageHeading title="Host nodes">
         The IPFS host nodes elected by cold stakers store the files whose deposits the contract holds. Their capacities
         add up to the supply the price is computed from; the price per MB rises as it fills, without bound near full.
       </PageHeading>
-      {fs ? (
-        <NodesBody fileSystem={fs.address} />
-      ) : (
-        <NotDeployed feature="The Callisto File System" network={chain.name} />
-      )}
+      <DeployedGate contracts={['CallistoFS']} feature="The Callisto File System">
+        {({ CallistoFS }) => <NodesBody fileSystem={CallistoFS} />}
+      </DeployedGate>
     </div>
   );
 }
 
 function NodesBody({ fileSystem }: { fileSystem: Address }) {
   const { chain } = useNetwork();
-  const f = { address: fileSystem, abi: callistoFSAbi } as const;
-  // One multicall for the chain's side of the page; the health checks go to the nodes themselves.
-  const reads = useReadContracts({
-    allowFailure: true,
-    contracts: [
-      { ...f, functionName: 'totals' },
-      { ...f, functionName: 'host_nodes' },
-    ],
-  });
+  // The chain's side of the page, issued in one render (one batch); the health checks go to the nodes themselves.
+  const totalsRead = useStorageTotals(fileSystem);
+  const nodesRead = useHostNodes(fileSystem);
   const block = useBlockNumber({ watch: false });
-  const totals = ok(reads.data?.[0]) as StorageTotals | undefined;
-  const rawNodes = ok(reads.data?.[1]) as readonly HostNode[] | undefined;
-  const nodes = rawNodes ? nodesByElection(rawNodes) : undefined;
+  const totals = totalsRead.data;
+  const nodes = nodesRead.data ? nodesByElection(nodesRead.data) : undefined;
   const health = useNodeHealth((nodes ?? []).map((n) => n.endpoint));
 
-  if (reads.isError && !reads.data) {
-    return <ReadFailed what="The file system" onRetry={() => void reads.refetch()} />;
+  if ((totalsRead.isError && !totals) || (nodesRead.isError && !nodes)) {
+    return (
+      <ReadFailed
+        what="The file system"
+        error={totalsRead.error ?? nodesRead.error}
+        onRetry={() => {
+          void totalsRead.refetch();
+          void nodesRead.refetch();
+        }}
+      />
+    );
   }
 
   return (
@@ -171,127 +158,5 @@ function NodesBody({ fileSystem }: { fileSystem: Address }) {
         </p>
       </Card>
     </>
-  );
-}
-
-function NodeRow({
-  node,
-  health,
-  chainHead,
-  chainId,
-}: {
-  node: HostNode;
-  health: HostNodeHealth | undefined;
-  chainHead: bigint | undefined;
-  chainId: number;
-}) {
-  return (
-    <tr data-testid="node-row" className="align-top">
-      <td className="max-w-[14rem] py-2 pr-4">
-        <AddressText address={node.node} />
-        <span className="mt-1 block text-xs text-slate-400">
-          elected <DateAt at={node.elected_at} />
-        </span>
-      </td>
-      <td className="max-w-[16rem] py-2 pr-4">
-        {/* From the chain, untrusted: shown as text, whole, with its host apart so a look-alike stands out. */}
-        <span className="block font-mono text-xs break-all" data-testid="node-endpoint">
-          {node.endpoint}
-        </span>
-        <span className="block text-xs text-slate-400">
-          host{' '}
-          <span className="font-mono" data-testid="node-host">
-            {endpointHost(node.endpoint)}
-          </span>
-        </span>
-      </td>
-      <td
-        className="py-2 pr-4 text-right tabular-nums"
-        data-testid="node-capacity"
-        title={formatByteCount(capacityBytes(node))}
-      >
-        {node.capacity_mb.toLocaleString('en')} MB
-      </td>
-      <td className="py-2 pr-4 text-right tabular-nums" data-testid="node-confirmations">
-        {node.confirmations.toLocaleString('en')}
-        <span className="block text-xs text-slate-400" title={formatByteCount(node.confirmed_bytes)}>
-          {formatBytes(node.confirmed_bytes)}
-        </span>
-      </td>
-      <td className="py-2">
-        <HealthCell node={node} health={health} chainHead={chainHead} chainId={chainId} />
-      </td>
-    </tr>
-  );
-}
-
-function HealthCell({
-  node,
-  health,
-  chainHead,
-  chainId,
-}: {
-  node: HostNode;
-  health: HostNodeHealth | undefined;
-  chainHead: bigint | undefined;
-  chainId: number;
-}) {
-  if (!health) {
-    return (
-      <span className="text-slate-400" data-testid="node-health">
-        Checking
-      </span>
-    );
-  }
-  if (health.status === 'offline') {
-    return (
-      <div>
-        <span className="inline-flex items-center gap-1.5 font-medium text-rose-300" data-testid="node-health">
-          <span aria-hidden="true" className="inline-block h-2 w-2 rounded-full bg-rose-400" />
-          Offline
-        </span>
-        <span className="block text-xs text-slate-400">{health.reason}</span>
-      </div>
-    );
-  }
-  const { report } = health;
-  const lag = blockLag(chainHead, report);
-  const otherNode = report.node.toLowerCase() !== node.node.toLowerCase();
-  const otherChain = report.chainId !== chainId;
-  return (
-    <div>
-      <span className="inline-flex items-center gap-1.5 font-medium text-emerald-300" data-testid="node-health">
-        <span aria-hidden="true" className="inline-block h-2 w-2 rounded-full bg-emerald-400" />
-        Online
-      </span>
-      <span className="ml-2 text-xs text-slate-400">{health.latencyMs} ms</span>
-      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-300">
-        <dt className="text-slate-400">Block lag</dt>
-        <dd data-testid="node-lag">
-          {lag} block{lag === 1 ? '' : 's'}
-        </dd>
-        <dt className="text-slate-400">Pinned</dt>
-        <dd>
-          {report.pinned.toLocaleString('en')} file{report.pinned === 1 ? '' : 's'},{' '}
-          {formatBytes(BigInt(Math.floor(report.storedBytes)))}
-        </dd>
-        {report.version && (
-          <>
-            <dt className="text-slate-400">Version</dt>
-            <dd className="break-all">{report.version}</dd>
-          </>
-        )}
-      </dl>
-      {(otherNode || otherChain) && (
-        <p role="note" className="mt-1 text-xs text-amber-200" data-testid="node-health-mismatch">
-          {otherNode && (
-            <>
-              It answers as another node (<span className="font-mono break-all">{report.node}</span>).{' '}
-            </>
-          )}
-          {otherChain && `It follows chain ${report.chainId}, not ${chainId}.`}
-        </p>
-      )}
-    </div>
   );
 }

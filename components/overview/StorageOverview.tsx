@@ -2,14 +2,12 @@
 
 import Link from 'next/link';
 import type { Address } from 'viem';
-import { useReadContracts } from 'wagmi';
-import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
 import { contractAddress } from '@/lib/chain/deployments';
-import { formatCloExact, type StorageTotals } from '@/lib/files/view';
+import { formatCloExact } from '@/lib/format/clo';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
-import { ok } from '@/components/ui/chainDisplay';
 import { StorageCapacityStat, StorageUsedStat } from '@/components/files/StorageStats';
+import { useStorageTotals } from '@/components/files/hooks/useStorageTotals';
 
 /** The file system at a glance for the overview page: storage used and capacity, the price per MB, the files. */
 export function StorageOverview() {
@@ -28,11 +26,7 @@ export function StorageOverview() {
 
 function OverviewBody({ fileSystem }: { fileSystem: Address }) {
   // Every figure comes from totals(), which the contract keeps as counters: one call however many files exist.
-  const reads = useReadContracts({
-    allowFailure: true,
-    contracts: [{ address: fileSystem, abi: callistoFSAbi, functionName: 'totals' }],
-  });
-  const totals = ok(reads.data?.[0]) as StorageTotals | undefined;
+  const { data: totals, isError } = useStorageTotals(fileSystem);
 
   return (
     <>
@@ -66,7 +60,7 @@ function OverviewBody({ fileSystem }: { fileSystem: Address }) {
           }
         />
       </dl>
-      {reads.isError && (
+      {isError && (
         <p role="alert" className="mt-3 text-sm text-rose-200">
           The file system cannot be read: the network does not answer.
         </p>

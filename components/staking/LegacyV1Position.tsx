@@ -2,19 +2,18 @@
 
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
-import { useBalance, useBlock, useReadContracts } from 'wagmi';
 import { coldStakingV1Abi } from '@/contracts-abi/ColdStakingV1';
 import { contractAddress } from '@/lib/chain/deployments';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDateTime } from '@/lib/format/time';
-import { V2_MAX_SECONDS_PER_BLOCK } from '@/lib/staking/contractFeatures';
-import { liveStakingView, v1ClaimableReward, v1LockAfterClaim, v1WithdrawableFrom } from '@/lib/staking/livePool';
+import { v1LockAfterClaim, v1WithdrawableFrom } from '@/lib/staking/livePool';
 import { toChainTime } from '@/lib/staking/position';
-import { ok } from '@/components/ui/chainDisplay';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card, Stat } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
+import { useV1Position } from './hooks/useV1Position';
+import { Amount } from '@/components/ui/Amount';
 
 const CARD_TITLE = 'Legacy cold staking (V1)';
 
@@ -31,50 +30,24 @@ export function LegacyV1Position({ account }: { account: Address }) {
   const withdrawTx = useTransaction();
   const [acceptedLock, setAcceptedLock] = useState(false);
   const ids = { claimReason: useId(), withdrawReason: useId(), lock: useId() };
-  const contract = { address: v1, abi: coldStakingV1Abi } as const;
-  // One block for every figure, keyed by V1's address so that a transaction to V1 reads a new one.
-  const block = useBlock({ chainId: chain.id, scopeKey: v1, query: { enabled: Boolean(v1), refetchInterval: 60_000 } });
-  const blockNumber = block.data?.number;
-  const pinned = { enabled: Boolean(v1) && blockNumber !== undefined };
-  const reads = useReadContracts({
-    allowFailure: true,
-    blockNumber,
-    contracts: [
-      { ...contract, functionName: 'staker', args: [account] },
-      { ...contract, functionName: 'round_interval' },
-      { ...contract, functionName: 'Timestamp' },
-      { ...contract, functionName: 'LastBlock' },
-      { ...contract, functionName: 'TotalStakingAmount' },
-      { ...contract, functionName: 'TotalStakingWeight' },
-      { ...contract, functionName: 'CS_frozen' },
-    ],
-    query: pinned,
-  });
-  const balance = useBalance({ address: v1, blockNumber, query: pinned });
+  const { amount, position, isPending, isFetching, failed, refetch } = useV1Position(v1, account, chain.id);
 
   if (!v1) return null;
-  const r = reads.data;
-  const stakerRead = r?.[0];
 
-  if (reads.isError || block.isError || stakerRead?.status === 'failure') {
+  if (failed) {
     return (
       <Card title={CARD_TITLE}>
         <p role="alert" className="text-sm text-rose-200">
           Your position in the legacy V1 contract could not be read.
         </p>
-        <Button
-          variant="secondary"
-          className="mt-3"
-          onClick={() => void Promise.all([block.refetch(), reads.refetch(), balance.refetch()])}
-          disabled={reads.isFetching}
-        >
+        <Button variant="secondary" className="mt-3" onClick={() => void refetch()} disabled={isFetching}>
           Retry
         </Button>
       </Card>
     );
   }
   // The confirmation outlives the stake: after a withdrawal the V1 amount is 0, and the card must still say so.
-  if (withdrawTx.state.phase === 'success' && (stakerRead?.status !== 'success' || stakerRead.result[0] === 0n)) {
+  if (withdrawTx.state.phase === 'success' && (amount === undefined || amount === 0n)) {
     return (
       <Card title={CARD_TITLE}>
         <p className="text-sm text-slate-300">Your V1 stake is withdrawn: nothing is left in the legacy contract.</p>
@@ -82,40 +55,15 @@ export function LegacyV1Position({ account }: { account: Address }) {
       </Card>
     );
   }
-  if (stakerRead?.status !== 'success') return null;
-  const [amount, time] = stakerRead.result;
-  if (amount === 0n) return null;
+  if (amount === undefined || amount === 0n) return null;
 
-  const stake = { amount, time };
-  const roundInterval = ok(r?.[1]);
-  const timestamp = ok(r?.[2]);
-  const lastBlock = ok(r?.[3]);
-  const totalAmount = ok(r?.[4]);
-  const totalWeight = ok(r?.[5]);
-  const frozen = ok(r?.[6]) === true;
-  const view =
-    roundInterval !== undefined &&
-    timestamp !== undefined &&
-    lastBlock !== undefined &&
-    totalAmount !== undefined &&
-    totalWeight !== undefined &&
-    balance.data !== undefined &&
-    block.data
-      ? liveStakingView(
-          { balance: balance.data.value, totalAmount, totalWeight, timestamp, lastBlock },
-          { number: block.data.number, timestamp: block.data.timestamp },
-          // V1 caps its clock at 25 s a block, as V2 does.
-          V2_MAX_SECONDS_PER_BLOCK,
-          roundInterval,
-        )
-      : undefined;
-  const clock = view && block.data ? { contractNow: view.now, chainNow: block.data.timestamp } : undefined;
-  // Computed from the live pool (the stored StakingRewardPool lags between calls); frozen V1 pays no reward.
-  const reward = view ? (frozen ? 0n : v1ClaimableReward(stake, view)) : undefined;
-  const withdrawableFrom = roundInterval === undefined ? undefined : v1WithdrawableFrom(stake, roundInterval);
-  const canWithdraw = view !== undefined && withdrawableFrom !== undefined && view.now >= withdrawableFrom;
-  const lockAfterClaim = view ? v1LockAfterClaim(stake, view) : undefined;
+  const clock = position?.clock;
+  const reward = position?.reward;
+  const withdrawableFrom = position && v1WithdrawableFrom(position, position.roundInterval);
+  const canWithdraw = position !== undefined && withdrawableFrom !== undefined && position.view.now >= withdrawableFrom;
+  const lockAfterClaim = position && v1LockAfterClaim(position, position.view);
   const lockedUntil = lockAfterClaim && clock ? toChainTime(lockAfterClaim.withdrawableFrom, clock) : undefined;
+  const frozen = position?.frozen === true;
 
   const withdrawReason =
     withdrawableFrom === undefined || !clock
@@ -140,15 +88,15 @@ export function LegacyV1Position({ account }: { account: Address }) {
         transaction pays the reward due and returns the whole stake.
       </p>
       <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <Stat label="Stake" value={formatCloWithUnit(amount)} />
+        <Stat label="Stake" value={<Amount wei={amount} />} />
         <Stat
           label="Staked since"
-          value={formatDateTime(clock ? toChainTime(time, clock) : time)}
+          value={position ? formatDateTime(toChainTime(position.time, position.clock)) : undefined}
           hint="start of the current round"
         />
         <Stat
           label="Reward due now"
-          value={reward === undefined ? (reads.isPending ? undefined : 'unavailable') : formatCloWithUnit(reward, 6)}
+          value={reward === undefined ? (isPending ? undefined : 'unavailable') : formatCloWithUnit(reward, 6)}
           hint={frozen ? 'V1 rewards are frozen' : 'paid by a withdrawal or a claim'}
         />
       </dl>

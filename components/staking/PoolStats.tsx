@@ -2,13 +2,14 @@ import { formatUnits } from 'viem';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDuration } from '@/lib/format/time';
 import { Card, Stat } from '@/components/ui/primitives';
-import type { StakingData } from './useStakingData';
+import type { StakingPool } from './hooks/useStakingPool';
+import { Amount } from '@/components/ui/Amount';
 
-export function PoolStats({ data }: { data: StakingData | undefined }) {
+export function PoolStats({ pool: data }: { pool: StakingPool | undefined }) {
   return (
     <Card title="Staking pool">
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-        <Stat label="Total staked" value={data && formatCloWithUnit(data.totalStaked, 0)} />
+        <Stat label="Total staked" value={data && <Amount wei={data.totalStaked} />} />
         <Stat
           label="Reward pool"
           value={

@@ -1,16 +1,17 @@
 'use client';
 
+import { useId } from 'react';
 import type { Address } from 'viem';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDateTime } from '@/lib/format/time';
-import type { ActionState } from '@/lib/staking/position';
+import type { DatedActionState } from '@/lib/staking/position';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import type { useTransaction } from '@/components/ui/useTransaction';
 
-function Reason({ state, id }: { state: ActionState & { until?: bigint }; id: string }) {
-  if (state.enabled) return null;
+function Reason({ state, id }: { state: DatedActionState; id: string }) {
+  if (state.allowed) return null;
   return (
     <p id={id} className="mt-1 text-xs text-slate-400">
       {state.reason}
@@ -23,8 +24,8 @@ interface Props {
   staking: Address;
   reward: bigint;
   stake: bigint;
-  claim: ActionState & { until?: bigint };
-  withdraw: ActionState & { until?: bigint };
+  claim: DatedActionState;
+  withdraw: DatedActionState;
   /** Owned by the page, so that the outcome stays visible after a withdrawal removes this card. */
   claimTx: ReturnType<typeof useTransaction>;
   withdrawTx: ReturnType<typeof useTransaction>;
@@ -32,6 +33,7 @@ interface Props {
 
 /** Claim and withdraw, kept apart and explained, because stakers used to confuse them. */
 export function PositionActions({ staking, reward, stake, claim, withdraw, claimTx, withdrawTx }: Props) {
+  const ids = { claim: useId(), withdraw: useId() };
   return (
     <Card title="Claim or withdraw">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -39,8 +41,8 @@ export function PositionActions({ staking, reward, stake, claim, withdraw, claim
           <p className="text-sm text-slate-300">Claim pays the reward of completed rounds; your stake keeps earning.</p>
           <Button
             className="mt-2"
-            disabled={!claim.enabled || claimTx.isBusy}
-            aria-describedby={claim.enabled ? undefined : 'claim-reason'}
+            disabled={!claim.allowed || claimTx.isBusy}
+            aria-describedby={claim.allowed ? undefined : ids.claim}
             onClick={() =>
               claimTx.send(
                 { address: staking, abi: coldStakingAbi, functionName: 'claim' },
@@ -50,7 +52,7 @@ export function PositionActions({ staking, reward, stake, claim, withdraw, claim
           >
             Claim reward
           </Button>
-          <Reason state={claim} id="claim-reason" />
+          <Reason state={claim} id={ids.claim} />
           <TxStatus state={claimTx.state} />
         </div>
         <div>
@@ -58,8 +60,8 @@ export function PositionActions({ staking, reward, stake, claim, withdraw, claim
           <Button
             variant="secondary"
             className="mt-2"
-            disabled={!withdraw.enabled || withdrawTx.isBusy}
-            aria-describedby={withdraw.enabled ? undefined : 'withdraw-reason'}
+            disabled={!withdraw.allowed || withdrawTx.isBusy}
+            aria-describedby={withdraw.allowed ? undefined : ids.withdraw}
             onClick={() =>
               withdrawTx.send(
                 { address: staking, abi: coldStakingAbi, functionName: 'withdraw_stake' },
@@ -69,7 +71,7 @@ export function PositionActions({ staking, reward, stake, claim, withdraw, claim
           >
             Withdraw stake
           </Button>
-          <Reason state={withdraw} id="withdraw-reason" />
+          <Reason state={withdraw} id={ids.withdraw} />
           <TxStatus state={withdrawTx.state} />
         </div>
       </div>

@@ -8,6 +8,7 @@ import type { PositionTimeline as Timeline } from '@/lib/staking/position';
 import type { StakerState } from '@/lib/staking/rewardModel';
 import { Countdown } from '@/components/ui/chainDisplay';
 import { Card } from '@/components/ui/primitives';
+import { Amount } from '@/components/ui/Amount';
 
 interface Props {
   staker: StakerState;
@@ -41,7 +42,7 @@ export function PositionTimeline({ staker, reward, heldUntil, timeline, now }: P
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-400">Staked</dt>
           <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid="my-stake">
-            {formatCloWithUnit(staker.amount)}
+            <Amount wei={staker.amount} />
           </dd>
         </div>
         <div>

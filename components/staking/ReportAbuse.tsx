@@ -1,19 +1,20 @@
 'use client';
 
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Address } from 'viem';
-import { useReadContracts } from 'wagmi';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import { formatCloWithUnit, shortAddress } from '@/lib/format/clo';
 import { formatDateTime, formatDuration } from '@/lib/format/time';
-import { findInactiveStakers, inactiveCandidates } from '@/lib/staking/inactiveStakers';
 import { HistoryProgress } from '@/components/history/HistoryProgress';
 import type { EventHistory } from '@/components/history/useEventHistory';
 import { DataTable } from '@/components/ui/DataTable';
+import { describeReadError } from '@/components/ui/describeReadError';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import type { StakingEventName } from './StakingHistory';
+import { useInactiveStakers } from './hooks/useInactiveStakers';
+import { Amount } from '@/components/ui/Amount';
 
 interface Props {
   staking: Address;
@@ -32,41 +33,7 @@ export function ReportAbuse({ staking, account, isStaker, contractNow, maxDelay,
   const tx = useTransaction();
   const [reporting, setReporting] = useState<Address>();
 
-  // Candidates come from the cached StartStaking events (they carry the end of the term); only they are read from
-  // the contract, in one batch, and the contract's answer decides. Read once the scan has found what it can.
-  const scanned = history.status === 'complete' || history.status === 'cancelled';
-  const candidates = useMemo(
-    () =>
-      scanned && contractNow !== undefined && maxDelay !== undefined
-        ? inactiveCandidates(history.logs, contractNow, maxDelay)
-        : undefined,
-    [scanned, history.logs, contractNow, maxDelay],
-  );
-  const addresses = useMemo(() => candidates ?? [], [candidates]);
-
-  const stakers = useReadContracts({
-    allowFailure: true,
-    contracts: addresses.map(
-      (address) =>
-        ({
-          address: staking,
-          abi: coldStakingAbi,
-          functionName: 'staker',
-          args: [address],
-        }) as const,
-    ),
-    query: { enabled: addresses.length > 0 },
-  });
-
-  const inactive = useMemo(() => {
-    if (contractNow === undefined || maxDelay === undefined || candidates === undefined) return undefined;
-    if (addresses.length === 0) return [];
-    if (!stakers.data) return undefined;
-    const tuples = stakers.data.map((r) => (r.status === 'success' ? r.result : undefined));
-    return findInactiveStakers(addresses, tuples, contractNow, maxDelay);
-  }, [addresses, candidates, stakers.data, contractNow, maxDelay]);
-
-  const error = stakers.error;
+  const { inactive, error, isFetching, refetch } = useInactiveStakers(staking, history, contractNow, maxDelay);
   const reason = !account
     ? 'Connect a wallet that has a stake here to return idle stakes.'
     : !isStaker
@@ -101,8 +68,8 @@ export function ReportAbuse({ staking, account, isStaker, contractNow, maxDelay,
         <HistoryProgress {...history} what="The stakers' history" />
         {error ? (
           <div role="alert" className="space-y-3 text-sm text-rose-100">
-            <p>The stakers could not be loaded: {error.message.split('\n')[0]}</p>
-            <Button variant="secondary" onClick={() => void stakers.refetch()} disabled={stakers.isFetching}>
+            <p>The stakers could not be loaded: {describeReadError(error)}.</p>
+            <Button variant="secondary" onClick={() => void refetch()} disabled={isFetching}>
               Retry
             </Button>
           </div>
@@ -131,7 +98,9 @@ export function ReportAbuse({ staking, account, isStaker, contractNow, maxDelay,
                 <td className="py-2 pr-4 font-mono" title={s.address}>
                   {shortAddress(s.address)}
                 </td>
-                <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">{formatCloWithUnit(s.amount)}</td>
+                <td className="py-2 pr-4 text-right whitespace-nowrap">
+                  <Amount wei={s.amount} />
+                </td>
                 <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(s.endTime)}</td>
                 <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(s.inactiveSince)}</td>
                 <td className="py-2">

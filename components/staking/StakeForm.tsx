@@ -12,29 +12,34 @@ import { MAX_FORM_ROUNDS, maxStakeable, validateStakeForm } from '@/lib/staking/
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
+import { AddStakeLossWarning } from './AddStakeLossWarning';
 import { RewardProjectionChart } from './RewardProjectionChart';
-import type { StakingData } from './useStakingData';
+import type { StakerPosition } from './hooks/useStakerPosition';
+import type { StakingPool } from './hooks/useStakingPool';
+import { Amount } from '@/components/ui/Amount';
 
 const roundOptions = Array.from({ length: MAX_FORM_ROUNDS }, (_, i) => i + 1);
 
 interface Props {
   staking: Address;
-  data: StakingData;
+  pool: StakingPool;
+  /** The connected account's position in the same block (undefined without one). */
+  position: StakerPosition | undefined;
   balance: bigint | undefined;
   gasPrice: bigint | undefined;
   connected: boolean;
 }
 
-export function StakeForm({ staking, data, balance, gasPrice, connected }: Props) {
+export function StakeForm({ staking, pool: data, position, balance, gasPrice, connected }: Props) {
   const [amount, setAmount] = useState('');
   const [rounds, setRounds] = useState('1');
   const [touched, setTouched] = useState(false);
   const [acceptedLoss, setAcceptedLoss] = useState(false);
   const tx = useTransaction();
-  const ids = { amount: useId(), amountError: useId(), rounds: useId(), roundsError: useId(), loss: useId() };
+  const ids = { amount: useId(), amountError: useId(), rounds: useId(), roundsError: useId() };
   const result = validateStakeForm({ amount, rounds, balance });
   const clock = { contractNow: data.contractNow, chainNow: data.blockTime };
-  const existing = data.position?.staker;
+  const existing = position?.staker;
   const hasStake = (existing?.amount ?? 0n) > 0n;
 
   const preview = useMemo(() => {
@@ -64,7 +69,7 @@ export function StakeForm({ staking, data, balance, gasPrice, connected }: Props
   }, [result.amount, result.rounds, data]);
 
   // From the live pool and weight of the block read, as the contract would compute it (see lib/staking/livePool).
-  const loss = hasStake ? data.position?.addLoss : undefined;
+  const loss = hasStake ? position?.addLoss : undefined;
   const losesReward = Boolean(loss && loss.lostTime > 0n);
   const errors = touched ? result.errors : {};
   const canSubmit = connected && !result.errors.amount && !result.errors.rounds && (!losesReward || acceptedLoss);
@@ -120,7 +125,7 @@ export function StakeForm({ staking, data, balance, gasPrice, connected }: Props
           </div>
           {balance !== undefined && (
             <p className="mt-1 text-xs text-slate-400">
-              Balance {formatCloWithUnit(balance)}; Max keeps enough for the network fee.
+              Balance <Amount wei={balance} />; Max keeps enough for the network fee.
             </p>
           )}
           {errors.amount && (
@@ -171,24 +176,12 @@ export function StakeForm({ staking, data, balance, gasPrice, connected }: Props
         )}
 
         {hasStake && loss && losesReward && (
-          <div role="alert" className="rounded-md border border-amber-700 bg-amber-950/60 p-3 text-sm text-amber-100">
-            <p>
-              Adding now first pays your completed rounds{preview ? ` (${formatCloWithUnit(preview.reward, 6)})` : ''},
-              then restarts your current round: its {formatDuration(Number(loss.lostTime))} so far earn nothing, about{' '}
-              {formatCloWithUnit(loss.lostReward, 6)} at today&apos;s pool. Adding after the round completes loses
-              nothing.
-            </p>
-            <label className="mt-2 flex items-start gap-2">
-              <input
-                id={ids.loss}
-                type="checkbox"
-                checked={acceptedLoss}
-                onChange={(e) => setAcceptedLoss(e.target.checked)}
-                className="mt-1"
-              />
-              <span>I understand and want to add now.</span>
-            </label>
-          </div>
+          <AddStakeLossWarning
+            loss={loss}
+            paidFirst={preview?.reward}
+            accepted={acceptedLoss}
+            onAcceptedChange={setAcceptedLoss}
+          />
         )}
 
         {projection && (

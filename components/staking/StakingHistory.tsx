@@ -1,13 +1,10 @@
 'use client';
 
 import { useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import type { Address } from 'viem';
-import { usePublicClient } from 'wagmi';
 import type { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import type { coldStakingV1Abi } from '@/contracts-abi/ColdStakingV1';
 import { explorerTxUrl } from '@/lib/chain/explorer';
-import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDateTime } from '@/lib/format/time';
 import {
   blocksOf,
@@ -19,12 +16,12 @@ import {
   type HistoryRow,
 } from '@/lib/staking/history';
 import { HistoryProgress } from '@/components/history/HistoryProgress';
-import { historyStore, type EventHistory } from '@/components/history/useEventHistory';
-import { blockTimestamps } from '@/lib/history/blockTimes';
-import { REORG_DEPTH } from '@/lib/history/scan';
+import { useBlockDates } from '@/components/history/useBlockDates';
+import type { EventHistory } from '@/components/history/useEventHistory';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { DataTable } from '@/components/ui/DataTable';
 import { Button, Card } from '@/components/ui/primitives';
+import { Amount } from '@/components/ui/Amount';
 
 /** The events of a staker's history, the same in V1 and in the current contract. */
 export const STAKING_HISTORY_EVENTS = ['StartStaking', 'Claim', 'WithdrawStake'] as const;
@@ -72,8 +69,6 @@ interface Props {
 /** The account's stakes, claims and withdrawals in both contracts (V1 marked), from the cached event history, with a
  * CSV export. Rows show as the scan finds them. */
 export function StakingHistory({ account, current, legacy }: Props) {
-  const { chain } = useNetwork();
-  const client = usePublicClient({ chainId: chain.id });
   const rows = useMemo(
     () =>
       mergeHistoryRows(
@@ -83,19 +78,8 @@ export function StakingHistory({ account, current, legacy }: Props) {
     [current.logs, legacy, account],
   );
   const blocks = useMemo(() => blocksOf(rows), [rows]);
-  // Dates of the account's own blocks only: from the history store where a past visit dated them, the rest asked
-  // together (one JSON-RPC batch) and stored. A block that fails only loses its date.
-  const head = current.scannedTo ?? current.progress?.toBlock ?? 0n;
-  const dates = useQuery({
-    queryKey: ['staking-history-dates', chain.id, blocks.map(String)],
-    enabled: Boolean(client) && blocks.length > 0,
-    staleTime: Infinity,
-    queryFn: async () => {
-      if (!client) throw new Error('No connection to the network');
-      return blockTimestamps(client, await historyStore(), chain.id, blocks, head, REORG_DEPTH);
-    },
-  });
-  const dated = dates.data ? withTimestamps(rows, dates.data) : rows;
+  const dates = useBlockDates(blocks, current);
+  const dated = dates ? withTimestamps(rows, dates) : rows;
   const complete = current.status === 'complete' && (!legacy || legacy.status === 'complete');
 
   return (
@@ -125,7 +109,9 @@ export function StakingHistory({ account, current, legacy }: Props) {
                     : formatDateTime(row.timestamp)}
                 </td>
                 <td className="py-2 pr-4">{historyKindLabel(row)}</td>
-                <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">{formatCloWithUnit(row.amount)}</td>
+                <td className="py-2 pr-4 text-right whitespace-nowrap">
+                  <Amount wei={row.amount} />
+                </td>
                 <td className="py-2">
                   <TxCell hash={row.txHash} />
                 </td>

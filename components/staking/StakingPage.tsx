@@ -3,9 +3,10 @@
 import type { Address } from 'viem';
 import { useAccount } from 'wagmi';
 import { contractAddress } from '@/lib/chain/deployments';
-import { claimState, describePosition, withdrawState } from '@/lib/staking/position';
+import { claimState, withdrawState } from '@/lib/staking/position';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { Card, NotDeployed, ReadFailed } from '@/components/ui/primitives';
+import { DeployedGate } from '@/components/ui/DeployedGate';
+import { Card, ReadFailed } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useChainNow } from '@/components/ui/chainDisplay';
 import { useTransaction } from '@/components/ui/useTransaction';
@@ -17,15 +18,14 @@ import { PositionTimeline } from './PositionTimeline';
 import { ReportAbuse } from './ReportAbuse';
 import { StakeForm } from './StakeForm';
 import { StakingHistory } from './StakingHistory';
-import { useStakingData } from './useStakingData';
+import { useAccountFunds } from './hooks/useAccountFunds';
+import { useStakingFigures } from './hooks/useStakingFigures';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import { coldStakingV1Abi } from '@/contracts-abi/ColdStakingV1';
 import { useEventHistory } from '@/components/history/useEventHistory';
 import { STAKING_HISTORY_EVENTS } from './StakingHistory';
 
 export function StakingPage() {
-  const { chain } = useNetwork();
-  const staking = contractAddress(chain.id, 'ColdStaking');
   return (
     <div className="space-y-6">
       <div>
@@ -35,7 +35,9 @@ export function StakingPage() {
           earn a higher multiplier; nothing can be withdrawn before the term ends.
         </p>
       </div>
-      {staking ? <StakingDashboard staking={staking} /> : <NotDeployed feature="Cold staking" network={chain.name} />}
+      <DeployedGate contracts={['ColdStaking']} feature="Cold staking">
+        {({ ColdStaking }) => <StakingDashboard staking={ColdStaking} />}
+      </DeployedGate>
     </div>
   );
 }
@@ -44,7 +46,8 @@ function StakingDashboard({ staking }: { staking: Address }) {
   const { address } = useAccount();
   const { chain } = useNetwork();
   const chainId = chain.id;
-  const { data, balance, gasPrice, error, refetch } = useStakingData(staking, address, chainId);
+  const { features, pool: data, position, timeline, error, refetch } = useStakingFigures(staking, address, chainId);
+  const { balance, gasPrice } = useAccountFunds(address);
   // The chain's clock, ticking, for live countdowns (anvil runs ahead of the wall clock after time travel).
   const { now: chainNow } = useChainNow();
   // One scan of each contract's events, shared by the history and the inactive stakers (cached in the browser, so a
@@ -67,26 +70,16 @@ function StakingDashboard({ staking }: { staking: Address }) {
   const withdrawTx = useTransaction();
 
   if (error && !data) {
-    return <ReadFailed what="The staking contract" onRetry={() => void refetch()} />;
+    return <ReadFailed what="The staking contract" error={error} onRetry={() => void refetch()} />;
   }
 
-  const position = data?.position;
-  const timeline =
-    data && position
-      ? describePosition(position.staker, {
-          contractNow: data.contractNow,
-          chainNow: data.blockTime,
-          roundInterval: data.roundInterval,
-          maxDelay: data.maxDelay,
-        })
-      : undefined;
   const isStaker = (position?.staker.amount ?? 0n) > 0n;
 
   return (
     <>
-      <PoolStats data={data} />
+      <PoolStats pool={data} />
       {address && <LegacyV1Position account={address} />}
-      {address && <PendingReturn staking={staking} chainId={chainId} amount={data?.ownPendingReturn} />}
+      {address && features.pendingReturns && <PendingReturn staking={staking} amount={position?.ownPendingReturn} />}
       {!address && (
         <Card>
           <p className="text-sm text-slate-300">Connect a wallet to see your position and stake.</p>
@@ -117,7 +110,16 @@ function StakingDashboard({ staking }: { staking: Address }) {
           <TxStatus state={withdrawTx.state} />
         </Card>
       )}
-      {data && <StakeForm staking={staking} data={data} balance={balance} gasPrice={gasPrice} connected={!!address} />}
+      {data && (
+        <StakeForm
+          staking={staking}
+          pool={data}
+          position={position}
+          balance={balance}
+          gasPrice={gasPrice}
+          connected={!!address}
+        />
+      )}
       <ReportAbuse
         staking={staking}
         account={address}

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import { describeReadError } from './describeReadError';
 
 export function Card({ title, children, className = '' }: { title?: string; children: ReactNode; className?: string }) {
   return (
@@ -59,12 +60,17 @@ export function NotDeployed({ feature, network }: { feature: string; network: st
   );
 }
 
-/** Shown in place of a page's content when its first read failed (the network does not answer), with a retry. */
-export function ReadFailed({ what, onRetry }: { what: string; onRetry(): void }) {
+/**
+ * Shown in place of a page's content when its first read failed, with a retry: "The proposal cannot be read: the
+ * network does not answer." With `error`, the cause is described in words (`describeReadError`); without it, the
+ * network is assumed down, the commonest cause.
+ */
+export function ReadFailed({ what, error, onRetry }: { what: string; error?: unknown; onRetry(): void }) {
+  const cause = error === undefined ? 'the network does not answer' : describeReadError(error);
   return (
     <Card>
       <p role="alert" className="text-sm text-rose-200">
-        {what} cannot be read: the network does not answer.
+        {what} cannot be read: {cause}.
       </p>
       <Button variant="secondary" className="mt-3" onClick={onRetry}>
         Try again

@@ -15,7 +15,7 @@ import {
 } from 'viem';
 import { callistoFSAbi, callistoFSBytecode } from '../../contracts-abi/CallistoFS';
 import { computeUploadDeposit, MB } from '../../lib/files/pricing';
-import { PENDING_WINDOW_SECONDS } from '../../lib/files/view';
+import { PENDING_WINDOW_SECONDS } from '../../lib/files/fileState';
 import { startTestChain, testContract, type TestChain, revertAfterEachTest } from './harness';
 
 /** 1 CLO unit price: 0.1 CLO a MB at full capacity. 0.001 CLO floor. */

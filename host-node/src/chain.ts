@@ -25,10 +25,10 @@ import {
   type Account,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { callistoFSAbi } from '../../contracts-abi/CallistoFS';
+import { callistoFSAbi } from '@callisto-hub/contracts-abi/CallistoFS';
 import { confirmBatchSize, confirmGasBudget } from './batching';
-import type { HistoryClient } from '../../lib/history/reader';
-import type { StoredLog } from '../../lib/history/types';
+import type { HistoryClient } from '@callisto-hub/history/reader';
+import type { StoredLog } from '@callisto-hub/history/types';
 import { deployedFileSystem, type HostNodeConfig } from './config';
 
 export interface OnChainFile {

@@ -15,7 +15,7 @@ import {
   type ImportDirectory,
   type ImportEntry,
   type ImportResult,
-} from '../../lib/files/unixfs';
+} from '@callisto-hub/unixfs';
 import type { HostNodeLimits } from './config';
 import { HttpError } from './http';
 import { clientOf, type ShareCounter } from './limits';

@@ -4,9 +4,9 @@
 // HOST_NODE_MAX_BLOCK_RANGE) delivered chunk by chunk in chain order. The checkpoint is this node's store: it moves
 // only after every event up to it is recorded, so a restart (or a crash) resumes exactly there and never skips an
 // event; handling an event twice is harmless.
-import { AdaptiveRange } from '../../lib/history/ranges';
-import { readLogs } from '../../lib/history/reader';
-import { HistoryScanCancelled, rpcErrorMessage } from '../../lib/history/rpcError';
+import { AdaptiveRange } from '@callisto-hub/history/ranges';
+import { readLogs } from '@callisto-hub/history/reader';
+import { HistoryScanCancelled, rpcErrorMessage } from '@callisto-hub/history/rpcError';
 import { FILE_EVENT_TOPICS, type FileSystemChain } from './chain';
 import type { CheckpointFile } from './checkpoint';
 import type { Log } from './log';

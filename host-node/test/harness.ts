@@ -13,7 +13,7 @@ import * as Digest from 'multiformats/hashes/digest';
 import { sha256 } from 'multiformats/hashes/sha2';
 import { parseEventLogs, type Address, type Hex } from 'viem';
 import { expect } from 'vitest';
-import { callistoFSAbi, callistoFSBytecode } from '../../contracts-abi/CallistoFS';
+import { callistoFSAbi, callistoFSBytecode } from '@callisto-hub/contracts-abi/CallistoFS';
 import { startTestChain, type TestChain } from '../../contracts/test/harness';
 import { anvilPrivateKeys } from '../../lib/chain/anvilAccounts';
 import type { HostNodeConfig } from '../src/config';

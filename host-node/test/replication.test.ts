@@ -6,8 +6,8 @@ import { CarWriter } from '@ipld/car/writer';
 import { CID } from 'multiformats/cid';
 import { createWalletClient, http } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callistoFSAbi } from '../../contracts-abi/CallistoFS';
-import { computeCid } from '../../lib/files/unixfs';
+import { callistoFSAbi } from '@callisto-hub/contracts-abi/CallistoFS';
+import { computeCid } from '@callisto-hub/unixfs';
 import {
   addOne,
   confirmers,

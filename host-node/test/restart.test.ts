@@ -6,7 +6,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CID } from 'multiformats/cid';
-import { computeCid, importToBlockstore } from '../../lib/files/unixfs';
+import { computeCid, importToBlockstore } from '@callisto-hub/unixfs';
 import { EmbeddedStore } from '../src/embeddedStore';
 import {
   addOne,

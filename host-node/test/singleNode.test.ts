@@ -4,8 +4,8 @@
 import { CID } from 'multiformats/cid';
 import { sha256 } from 'multiformats/hashes/sha2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeCid } from '../../lib/files/unixfs';
-import { callistoFSAbi } from '../../contracts-abi/CallistoFS';
+import { computeCid } from '@callisto-hub/unixfs';
+import { callistoFSAbi } from '@callisto-hub/contracts-abi/CallistoFS';
 import {
   add,
   addOne,
@@ -126,7 +126,7 @@ describe('upload and read back', () => {
 
 describe('CIDs equal to Kubo vectors through the HTTP API', () => {
   it('a small file, an empty file and a nested folder with a directory part', async () => {
-    // Vectors and their sources: lib/files/unixfs.test.ts.
+    // Vectors and their sources: lib/unixfs/unixfs.test.ts.
     const hello = await add(node.url, [{ path: 'hello.txt', bytes: text('hello world') }]);
     expect(hello.lines).toEqual([
       { Name: 'hello.txt', Hash: 'bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e', Size: '11' },

@@ -12,7 +12,7 @@ import { CID } from 'multiformats/cid';
 import * as raw from 'multiformats/codecs/raw';
 import { sha256 } from 'multiformats/hashes/sha2';
 import { describe, expect, it } from 'vitest';
-import { importToBlockstore } from '../../lib/files/unixfs';
+import { importToBlockstore } from '@callisto-hub/unixfs';
 import { DEFAULT_LIMITS, loadConfigFromEnv } from '../src/config';
 import { clientKey } from '../src/limits';
 import { confirmBatchSize, confirmGasBudget, MAX_CONFIRM_BATCH } from '../src/batching';

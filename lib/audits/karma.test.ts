@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { karmaFor, periodShare, startedKib } from './karma';
+import { karmaFor, startedKib } from './karma';
 
 const params = { karmaPerKb: 10n, errorPenalty: 7n };
 
@@ -37,16 +37,5 @@ describe('karmaFor', () => {
 
   it('refuses negative error counts', () => {
     expect(() => karmaFor(params, 1n, -1n)).toThrow(RangeError);
-  });
-});
-
-describe('periodShare', () => {
-  it('rounds down like the contract', () => {
-    expect(periodShare(100n, 1n, 3n)).toBe(33n);
-    expect(periodShare(100n, 2n, 3n)).toBe(66n);
-  });
-
-  it('is zero without karma in the period', () => {
-    expect(periodShare(100n, 0n, 0n)).toBe(0n);
   });
 });

@@ -27,12 +27,3 @@ export function karmaFor(params: KarmaParameters, complexityBytes: bigint, error
   const penalty = params.errorPenalty * errors;
   return gross > penalty ? gross - penalty : 0n;
 }
-
-/**
- * What an auditor can claim for a period: budget * own karma / total karma, rounded down like the contract
- * (0 when nobody earned karma in the period).
- */
-export function periodShare(budget: bigint, auditorKarma: bigint, totalKarma: bigint): bigint {
-  if (totalKarma === 0n) return 0n;
-  return (budget * auditorKarma) / totalKarma;
-}

@@ -1,27 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { keccak256, toHex } from 'viem';
 import {
-  parseChainId,
-  Reasons,
-  reasonToMessage,
-  reportCommitment,
   RequestState,
+  awaitingReveal,
+  awaitingSignature,
+  chainLabel,
+  needsManager,
+  parseRequestId,
+  reportOf,
+  requestHref,
   requestStateLabel,
   severitySummary,
-  validateContact,
-  validateRejectReason,
-  validateRequestForm,
-  verdictLabel,
-  type RequestFormInput,
 } from './requests';
 
-const good: RequestFormInput = {
-  contractAddress: '0x1111111111111111111111111111111111111111',
-  chainId: '820',
-  sourceUrl: 'https://github.com/example/token',
-  description: 'An ERC-20 token',
-  platform: 'Solidity 0.8.30',
-};
+const A = '0x00000000000000000000000000000000000000aA' as const;
+const B = '0x00000000000000000000000000000000000000bb' as const;
 
 describe('labels', () => {
   it('names every state', () => {
@@ -35,13 +27,6 @@ describe('labels', () => {
     expect(() => requestStateLabel(9)).toThrow();
   });
 
-  it('shows a verdict only for completed requests', () => {
-    expect(verdictLabel({ state: RequestState.Completed, passed: true })).toBe('Passed');
-    expect(verdictLabel({ state: RequestState.Completed, passed: false })).toBe('Failed');
-    expect(verdictLabel({ state: RequestState.InProgress, passed: false })).toBeUndefined();
-    expect(verdictLabel({ state: RequestState.Rejected, passed: false })).toBeUndefined();
-  });
-
   it('summarises findings', () => {
     expect(severitySummary({ critical: 0, high: 0, medium: 0, low: 0, owner_privileges: 0 })).toBe('No findings');
     expect(severitySummary({ critical: 1, high: 2, medium: 0, low: 3, owner_privileges: 1 })).toBe(
@@ -51,66 +36,50 @@ describe('labels', () => {
       '4 medium, 2 owner privileges',
     );
   });
-});
 
-describe('reportCommitment', () => {
-  it('is keccak256 of the UTF-8 bytes of the link', () => {
-    expect(reportCommitment('https://gist.github.com/a/b')).toBe(keccak256(toHex('https://gist.github.com/a/b')));
+  it('names known chains', () => {
+    expect(chainLabel(820n)).toBe('820 (Callisto)');
+    expect(chainLabel(5n)).toBe('5');
   });
 });
 
-describe('validateRequestForm', () => {
-  it('returns the arguments of a valid form', () => {
-    expect(validateRequestForm(good)).toEqual({
-      errors: {},
-      args: [good.contractAddress, 820n, good.sourceUrl, good.description, good.platform],
-    });
-  });
-
-  it('gives one message per bad field, as the contract words it', () => {
-    const result = validateRequestForm({
-      contractAddress: '0x0000000000000000000000000000000000000000',
-      chainId: '0',
-      sourceUrl: 'http://example.com',
-      description: '',
-      platform: 'p'.repeat(33),
-    });
-    expect(result.args).toBeUndefined();
-    expect(result.errors).toEqual({
-      contractAddress: 'Contract address is the zero address',
-      chainId: 'Chain id must be 1 to 2^64 - 1',
-      sourceUrl: 'Source URL must start with https:// or ipfs://',
-      description: 'Description must be 1 to 500 bytes',
-      platform: 'Platform must be 1 to 32 bytes',
-    });
-  });
-
-  it('checks the byte bounds, not the character counts', () => {
-    expect(validateRequestForm({ ...good, description: 'é'.repeat(250) }).errors).toEqual({});
-    expect(validateRequestForm({ ...good, description: 'é'.repeat(251) }).errors.description).toBeDefined();
-    expect(validateRequestForm({ ...good, sourceUrl: `ipfs://${'a'.repeat(249)}` }).errors).toEqual({});
-    expect(validateRequestForm({ ...good, sourceUrl: `ipfs://${'a'.repeat(250)}` }).errors.sourceUrl).toBe(
-      'Source URL must be 1 to 256 bytes',
-    );
-    expect(validateRequestForm({ ...good, sourceUrl: '' }).errors.sourceUrl).toBe('Source URL must be 1 to 256 bytes');
-  });
-
-  it('refuses malformed addresses and chain ids', () => {
-    expect(validateRequestForm({ ...good, contractAddress: '0x123' }).errors.contractAddress).toBe(
-      'Contract address must be 0x and 40 hex digits',
-    );
-    expect(parseChainId('abc').error).toBe('Chain id must be a whole number');
-    expect(parseChainId('18446744073709551615').value).toBe(2n ** 64n - 1n);
-    expect(parseChainId('18446744073709551616').error).toBe('Chain id must be 1 to 2^64 - 1');
+describe('the manager queue', () => {
+  it('holds pending, approved and in-progress requests, not closed ones', () => {
+    expect([0, 1, 2, 3, 4].filter(needsManager)).toEqual([
+      RequestState.Pending,
+      RequestState.Approved,
+      RequestState.InProgress,
+    ]);
   });
 });
 
-describe('other fields', () => {
-  it('validates contacts and reject reasons like the contract', () => {
-    expect(validateContact('a')).toBeUndefined();
-    expect(validateContact('')).toBe('Contact must be 1 to 100 bytes');
-    expect(validateContact('x'.repeat(101))).toBe('Contact must be 1 to 100 bytes');
-    expect(validateRejectReason('r'.repeat(200))).toBeUndefined();
-    expect(validateRejectReason('r'.repeat(201))).toBe(reasonToMessage(Reasons.rejectReason));
+describe('request addresses', () => {
+  it('reads a request id from the query string and links back to it', () => {
+    expect(parseRequestId('3')).toBe(3n);
+    expect(parseRequestId(' 12 ')).toBe(12n);
+    expect(parseRequestId('-1')).toBeUndefined();
+    expect(parseRequestId('1e3')).toBeUndefined();
+    expect(parseRequestId('x')).toBeUndefined();
+    expect(parseRequestId(null)).toBeUndefined();
+    expect(requestHref(parseRequestId('3')!)).toBe('/audits/request/?id=3');
+  });
+});
+
+describe('reportOf', () => {
+  it('finds the account’s report whatever the case of its address', () => {
+    const reports = [{ auditor: A }, { auditor: B }];
+    expect(reportOf(reports, '0x00000000000000000000000000000000000000AA')).toBe(reports[0]);
+    expect(reportOf(reports, '0x00000000000000000000000000000000000000cc')).toBeUndefined();
+    expect(reportOf(reports, undefined)).toBeUndefined();
+  });
+});
+
+describe('reports waiting for a manager', () => {
+  it('are signed first, then revealed', () => {
+    const committed = { auditor: A, signed: false, revealed: false };
+    const signed = { auditor: B, signed: true, revealed: false };
+    const revealed = { auditor: B, signed: true, revealed: true };
+    expect(awaitingSignature([committed, signed, revealed])).toEqual([committed]);
+    expect(awaitingReveal([committed, signed, revealed])).toEqual([signed]);
   });
 });

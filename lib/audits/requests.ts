@@ -1,46 +1,10 @@
-// Pure helpers for the audit registry UI, mirroring contracts/AuditRegistry.sol: the request states as numbers and
-// labels, verdict labels, the report commitment, and the request form's validation with the same rules as the
-// contract and, field by field, the same messages as its revert reasons (without the "Audits: " prefix), so that a
-// form the app accepts is never rejected on chain for its content.
-import { isAddress, keccak256, toHex, type Hex } from 'viem';
+// An audit request as the pages name it: its state as a number and a label, its verdict, its findings in words,
+// the chains a request names, and its page's address. Mirrors contracts/AuditRegistry.sol. No React here.
+import { isAddressEqual, type Address } from 'viem';
+import type { SeverityCounts } from './types';
 
 /** `enum RequestState` of the contract. */
 export const RequestState = { Pending: 0, Approved: 1, InProgress: 2, Completed: 3, Rejected: 4 } as const;
-export type RequestStateValue = (typeof RequestState)[keyof typeof RequestState];
-
-export const MAX_CONTACT_BYTES = 100;
-export const MAX_URL_BYTES = 256;
-export const MAX_DESCRIPTION_BYTES = 500;
-export const MAX_PLATFORM_BYTES = 32;
-export const MAX_REASON_BYTES = 200;
-export const MAX_ERRORS = 1000;
-/** The largest complexity a manager may give at reveal: EIP-170's limit on a contract's code (24 KiB). */
-export const MAX_COMPLEXITY_BYTES = 24_576;
-export const MAX_CHAIN_ID = 2n ** 64n - 1n;
-export const URL_PREFIXES = ['https://', 'ipfs://'] as const;
-
-/** The contract's revert reasons about request and role fields, one per rule. */
-export const Reasons = {
-  contractAddress: 'Audits: contract address is the zero address',
-  chainId: 'Audits: chain id must be 1 to 2^64 - 1',
-  sourceUrlLength: 'Audits: source URL must be 1 to 256 bytes',
-  sourceUrlPrefix: 'Audits: source URL must start with https:// or ipfs://',
-  description: 'Audits: description must be 1 to 500 bytes',
-  platform: 'Audits: platform must be 1 to 32 bytes',
-  rejectReason: 'Audits: reason must be 1 to 200 bytes',
-  contact: 'Audits: contact must be 1 to 100 bytes',
-  errors: 'Audits: at most 1000 errors',
-  complexity: 'Audits: complexity must be 1 to 24576 bytes',
-} as const;
-
-/** Findings by severity, as the contract's `Severity` (viem decodes uint16 as numbers). */
-export interface SeverityCounts {
-  critical: number;
-  high: number;
-  medium: number;
-  low: number;
-  owner_privileges: number;
-}
 
 export type RequestStateLabel = 'Pending' | 'Approved' | 'In progress' | 'Completed' | 'Rejected';
 
@@ -61,13 +25,29 @@ export function requestStateLabel(state: number): RequestStateLabel {
   }
 }
 
-export type VerdictLabel = 'Passed' | 'Failed';
-
-/** The verdict of a completed request; undefined before completion (and for rejected requests). */
-export function verdictLabel(request: { state: number; passed: boolean }): VerdictLabel | undefined {
-  if (request.state !== RequestState.Completed) return undefined;
-  return request.passed ? 'Passed' : 'Failed';
+/** Whether auditors may still commit reports and managers sign them: the request is approved or in progress. */
+export function isOpenForReports(state: number): boolean {
+  return state === RequestState.Approved || state === RequestState.InProgress;
 }
+
+/** Whether a manager has something to do with the request: it is pending, approved or in progress. */
+export function needsManager(state: number): boolean {
+  return state === RequestState.Pending || isOpenForReports(state);
+}
+
+/** The registry's verdict words: a completed audit either passed or found issues (the findings are public). */
+export function verdictText(passed: boolean): 'Passed' | 'Issues found' {
+  return passed ? 'Passed' : 'Issues found';
+}
+
+export const SEVERITY_FIELDS = [
+  { key: 'critical', label: 'Critical' },
+  { key: 'high', label: 'High' },
+  { key: 'medium', label: 'Medium' },
+  { key: 'low', label: 'Low' },
+  { key: 'owner_privileges', label: 'Owner privileges' },
+] as const satisfies readonly { key: keyof SeverityCounts; label: string }[];
+export type SeverityKey = (typeof SEVERITY_FIELDS)[number]['key'];
 
 /** "1 critical, 2 high, 1 owner privilege", or "No findings". */
 export function severitySummary(counts: SeverityCounts): string {
@@ -82,93 +62,43 @@ export function severitySummary(counts: SeverityCounts): string {
   return parts.length > 0 ? parts.join(', ') : 'No findings';
 }
 
-/** The commitment an auditor submits for a private report link: keccak256 of its UTF-8 bytes. */
-export function reportCommitment(link: string): Hex {
-  return keccak256(toHex(link));
-}
-
-/** A contract revert reason ("Audits: platform must be ...") as the form shows it ("Platform must be ..."). */
-export function reasonToMessage(reason: string): string {
-  const text = reason.replace(/^Audits: /, '');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-const byteLength = (text: string): number => new TextEncoder().encode(text).length;
-const within = (text: string, max: number): boolean => {
-  const length = byteLength(text);
-  return length >= 1 && length <= max;
+/** Chains a request names most often, by id. */
+export const KNOWN_CHAINS: Readonly<Record<string, string>> = {
+  '820': 'Callisto',
+  '31337': 'Callisto Local',
+  '61': 'Ethereum Classic',
+  '1': 'Ethereum',
 };
-const ZERO_ADDRESS = /^0x0{40}$/i;
 
-export function validateContractAddress(address: string): string | undefined {
-  if (!isAddress(address, { strict: false })) return 'Contract address must be 0x and 40 hex digits';
-  if (ZERO_ADDRESS.test(address)) return reasonToMessage(Reasons.contractAddress);
-  return undefined;
+/** "820 (Callisto)", or the bare id for a chain the app does not know. */
+export function chainLabel(chainId: bigint | string): string {
+  const key = chainId.toString();
+  const name = KNOWN_CHAINS[key];
+  return name ? `${key} (${name})` : key;
 }
 
-/** Parses a decimal chain id, 1 .. 2^64 - 1. */
-export function parseChainId(raw: string): { value?: bigint; error?: string } {
+/** A request id from the query string: a non-negative decimal integer, or undefined. */
+export function parseRequestId(raw: string | null | undefined): bigint | undefined {
+  if (raw === null || raw === undefined) return undefined;
   const text = raw.trim();
-  if (!/^\d+$/.test(text)) return { error: 'Chain id must be a whole number' };
-  const value = BigInt(text);
-  if (value < 1n || value > MAX_CHAIN_ID) return { error: reasonToMessage(Reasons.chainId) };
-  return { value };
+  return /^\d{1,30}$/.test(text) ? BigInt(text) : undefined;
 }
 
-export function validateSourceUrl(url: string): string | undefined {
-  if (!within(url, MAX_URL_BYTES)) return reasonToMessage(Reasons.sourceUrlLength);
-  if (!URL_PREFIXES.some((prefix) => url.startsWith(prefix))) return reasonToMessage(Reasons.sourceUrlPrefix);
-  return undefined;
+export function requestHref(id: bigint): string {
+  return `/audits/request/?id=${id.toString()}`;
 }
 
-export function validateDescription(text: string): string | undefined {
-  return within(text, MAX_DESCRIPTION_BYTES) ? undefined : reasonToMessage(Reasons.description);
+/** The report `account` committed on a request, if any. */
+export function reportOf<R extends { auditor: Address }>(reports: readonly R[], account: Address | undefined) {
+  return account ? reports.find((r) => isAddressEqual(r.auditor, account)) : undefined;
 }
 
-export function validatePlatform(text: string): string | undefined {
-  return within(text, MAX_PLATFORM_BYTES) ? undefined : reasonToMessage(Reasons.platform);
+/** Committed reports a manager has not signed yet. */
+export function awaitingSignature<R extends { signed: boolean }>(reports: readonly R[]): R[] {
+  return reports.filter((r) => !r.signed);
 }
 
-export function validateRejectReason(text: string): string | undefined {
-  return within(text, MAX_REASON_BYTES) ? undefined : reasonToMessage(Reasons.rejectReason);
-}
-
-export function validateContact(text: string): string | undefined {
-  return within(text, MAX_CONTACT_BYTES) ? undefined : reasonToMessage(Reasons.contact);
-}
-
-export interface RequestFormInput {
-  contractAddress: string;
-  chainId: string;
-  sourceUrl: string;
-  description: string;
-  platform: string;
-}
-
-export type RequestFormField = keyof RequestFormInput;
-
-export interface RequestFormResult {
-  /** One message per invalid field; empty when the form is valid. */
-  errors: Partial<Record<RequestFormField, string>>;
-  /** The arguments of `submit_request`, when valid. */
-  args?: readonly [`0x${string}`, bigint, string, string, string];
-}
-
-/** Validates the request form as `submit_request` does. Strings are sent as typed (no trimming). */
-export function validateRequestForm(input: RequestFormInput): RequestFormResult {
-  const chainId = parseChainId(input.chainId);
-  const errors: RequestFormResult['errors'] = {};
-  const set = (field: RequestFormField, message: string | undefined) => {
-    if (message) errors[field] = message;
-  };
-  set('contractAddress', validateContractAddress(input.contractAddress));
-  set('chainId', chainId.error);
-  set('sourceUrl', validateSourceUrl(input.sourceUrl));
-  set('description', validateDescription(input.description));
-  set('platform', validatePlatform(input.platform));
-  if (Object.keys(errors).length > 0 || chainId.value === undefined) return { errors };
-  return {
-    errors,
-    args: [input.contractAddress as `0x${string}`, chainId.value, input.sourceUrl, input.description, input.platform],
-  };
+/** Signed reports a manager has not revealed yet. */
+export function awaitingReveal<R extends { signed: boolean; revealed: boolean }>(reports: readonly R[]): R[] {
+  return reports.filter((r) => r.signed && !r.revealed);
 }

@@ -32,10 +32,6 @@ export function validateFilePath(path: string): string | undefined {
   return undefined;
 }
 
-export function isValidFilePath(path: string): boolean {
-  return validateFilePath(path) === undefined;
-}
-
 /**
  * The path the form proposes for a picked file or folder: its name, made acceptable when the name itself is not
  * (control characters become "_", the name is shortened to the byte limit without splitting a character, and a

@@ -16,6 +16,8 @@
 // at or beyond the capacity there is no price (the contract answers 2^256 - 1). An upload of 0 bytes, with no
 // elected node, that would reach the capacity, or whose deposit does not fit in 256 bits is refused.
 
+import type { StorageTotals } from './types';
+
 /** Bytes a MB: prices are wei per MB, capacities whole MB. */
 export const MB = 1_048_576n;
 /** The constant reserve ratio of the seed's formula, which the curve follows while little is used. */
@@ -23,15 +25,11 @@ export const CRR = 10n;
 /** The largest uint256: the contract's "no price" at or beyond the capacity. */
 export const NO_PRICE = 2n ** 256n - 1n;
 
-/** The fields of the contract's `totals()` the price depends on (viem decodes them under these names). */
-export interface PricingTotals {
-  used_bytes: bigint;
-  pending_bytes: bigint;
-  capacity_bytes: bigint;
-  node_count: bigint;
-  unit_price: bigint;
-  floor_price: bigint;
-}
+/** The fields of the contract's `totals()` the price depends on. */
+export type PricingTotals = Pick<
+  StorageTotals,
+  'used_bytes' | 'pending_bytes' | 'capacity_bytes' | 'node_count' | 'unit_price' | 'floor_price'
+>;
 
 export type UploadRefusal = 'empty' | 'no-nodes' | 'over-capacity' | 'unaffordable';
 
@@ -102,8 +100,4 @@ export function computeUploadDeposit(size: bigint, totals: PricingTotals): Uploa
   if (deposit === undefined) return { error: 'unaffordable' };
   const price = pricePerMb(committed + size, totals.capacity_bytes, totals.unit_price, totals.floor_price);
   return { pricePerMb: price, deposit };
-}
-
-export function isUploadRefusal(result: UploadDeposit): result is { error: UploadRefusal } {
-  return 'error' in result;
 }

@@ -2,7 +2,8 @@
 // the status a proposal shows, quorum and voting window arithmetic, due epochs, and the submission form's
 // validation with the same rules (and the same meaning) as the contract's revert reasons, so that a form the
 // app accepts is never rejected on chain for its content.
-import { formatUnits, isAddress, parseUnits } from 'viem';
+import { formatUnits, isAddress, parseUnits, type ContractFunctionReturnType } from 'viem';
+import type { treasuryGovernanceAbi } from '../../contracts-abi/TreasuryGovernance';
 
 /** `enum Kind` of the contract; later versions append kinds. */
 export const ProposalKind = {
@@ -41,40 +42,11 @@ export const ENDPOINT_PREFIXES = ['http://', 'https://'] as const;
 /** A host node's capacity is a uint64 of MB. */
 export const MAX_CAPACITY_MB = 2n ** 64n - 1n;
 
-/** What the contract's `get_proposal` returns (viem decodes uint8 enums and uint8 fields as numbers). */
-export interface ProposalData {
-  id: bigint;
-  kind: number;
-  status: number;
-  author: `0x${string}`;
-  /** The quorum in force at submission, which decides this proposal. */
-  quorum_bps: number;
-  title: string;
-  description_url: string;
-  description_hash: `0x${string}`;
-  payee: `0x${string}`;
-  amount_per_epoch: bigint;
-  epochs: number;
-  paid_epochs: number;
-  voting_epoch: bigint;
-  first_pay_epoch: bigint;
-  param: number;
-  param_value: bigint;
-  deposit: bigint;
-  votes_for: bigint;
-  votes_against: bigint;
-  votes_abstain: bigint;
-  /** The quorum's denominator: all CLO staked at the end of the voting epoch (0 until evaluated). */
-  total_staked_at_vote_end: bigint;
-  /** Audit manager changes: the manager; host node kinds: the node (the zero address for other kinds). */
-  subject: `0x${string}`;
-  /** Audit manager appointments: the manager's public contact; host node elections: the node's endpoint URL
-   * (empty otherwise). */
-  contact: string;
-  /** The accepted action took effect; false before acceptance, and when the audit registry or the file system
-   * refused it (the contract then emitted ExecutionFailed). */
-  executed: boolean;
-}
+/** A proposal as the contract's `get_proposal` returns it, typed from the compiled ABI (viem decodes uint8 enums
+ * and uint8/uint16 fields as numbers). `total_staked_at_vote_end` is 0 until evaluated; `subject` and `contact` are
+ * the manager or node and its contact or endpoint for the kinds that have them; `executed` is false when the audit
+ * registry or the file system refused an accepted action. */
+export type Proposal = ContractFunctionReturnType<typeof treasuryGovernanceAbi, 'view', 'get_proposal'>;
 
 export type ProposalStatusLabel =
   | 'Voting'
@@ -90,7 +62,7 @@ export type ProposalStatusLabel =
 
 /** `executed` is optional here: funding is always executed once accepted, so callers that only hold the payment
  * fields need not pass it. */
-type StatusFields = Pick<ProposalData, 'kind' | 'status' | 'voting_epoch' | 'epochs' | 'paid_epochs'> & {
+type StatusFields = Pick<Proposal, 'kind' | 'status' | 'voting_epoch' | 'epochs' | 'paid_epochs'> & {
   executed?: boolean;
 };
 
@@ -142,13 +114,6 @@ export function proposalStatusLabel(p: StatusFields, currentEpoch: bigint): Prop
   }
 }
 
-/** The least turnout (for + against + abstain) that meets the quorum: the contract fails a proposal when
- * turnout x 10000 < quorum_bps x total staked, so this is ceil(quorum_bps x total / 10000). */
-export function quorumNeeded(totalStaked: bigint, quorumBps: bigint | number): bigint {
-  const product = BigInt(quorumBps) * totalStaked;
-  return (product + BPS - 1n) / BPS;
-}
-
 /** Whether a turnout meets the quorum, exactly as `evaluate` decides. */
 export function meetsQuorum(turnout: bigint, totalStaked: bigint, quorumBps: bigint | number): boolean {
   return turnout * BPS >= BigInt(quorumBps) * totalStaked;
@@ -156,7 +121,7 @@ export function meetsQuorum(turnout: bigint, totalStaked: bigint, quorumBps: big
 
 /** The outcome `evaluate` would record for these tallies and this total stake. */
 export function evaluationOutcome(
-  tallies: Pick<ProposalData, 'votes_for' | 'votes_against' | 'votes_abstain'>,
+  tallies: Pick<Proposal, 'votes_for' | 'votes_against' | 'votes_abstain'>,
   totalStaked: bigint,
   quorumBps: bigint | number,
 ): 'Accepted' | 'Rejected' | 'NotEnoughVotes' {
@@ -182,17 +147,7 @@ export function evaluationDeadline(votingEpoch: bigint, genesis: bigint, epochLe
   return genesis + (votingEpoch + 2n) * epochLength;
 }
 
-/** Whether a proposal still in voting has passed its evaluation epoch: `expire` is then the only way forward. */
-export function isPastEvaluationDeadline(p: Pick<ProposalData, 'status' | 'voting_epoch'>, currentEpoch: bigint) {
-  return p.status === ProposalStatus.Voting && currentEpoch > p.voting_epoch + 1n;
-}
-
-/** The epoch of a block time, as the contract's `current_epoch` (0 before genesis). */
-export function epochAt(timestamp: bigint, genesis: bigint, epochLength: bigint): bigint {
-  return timestamp <= genesis ? 0n : (timestamp - genesis) / epochLength;
-}
-
-type DueFields = Pick<ProposalData, 'kind' | 'status' | 'first_pay_epoch' | 'epochs' | 'paid_epochs'> & {
+type DueFields = Pick<Proposal, 'kind' | 'status' | 'first_pay_epoch' | 'epochs' | 'paid_epochs'> & {
   executed?: boolean;
 };
 
@@ -207,11 +162,6 @@ export function dueEpochs(p: DueFields, currentEpoch: bigint): bigint {
   return reached > BigInt(p.paid_epochs) ? reached - BigInt(p.paid_epochs) : 0n;
 }
 
-/** What `pay` would send now. */
-export function dueAmount(p: DueFields & Pick<ProposalData, 'amount_per_epoch'>, currentEpoch: bigint): bigint {
-  return dueEpochs(p, currentEpoch) * p.amount_per_epoch;
-}
-
 /** CLO as the contract writes it in a revert reason: every significant decimal, no grouping. */
 export function formatCloExact(wei: bigint): string {
   return formatUnits(wei, 18);
@@ -220,32 +170,6 @@ export function formatCloExact(wei: bigint): string {
 /** The contract's reason for a wrong deposit (without the "Treasury: " prefix). */
 export function depositMessage(submissionDeposit: bigint): string {
   return `Deposit must be exactly ${formatCloExact(submissionDeposit)} CLO`;
-}
-
-export interface ProposalFormInput {
-  title: string;
-  descriptionUrl: string;
-  /** keccak256 of the description, 0x and 64 hex digits. */
-  descriptionHash: string;
-  payee: string;
-  /** CLO, as typed: "1000" or "2.5". */
-  amountPerEpoch: string;
-  epochs: string;
-}
-
-export type ProposalFormField = keyof ProposalFormInput;
-
-export interface ProposalFormResult {
-  /** Present when every field is valid: the arguments of `submit_funding`. */
-  values?: {
-    title: string;
-    descriptionUrl: string;
-    descriptionHash: `0x${string}`;
-    payee: `0x${string}`;
-    amountPerEpoch: bigint;
-    epochs: number;
-  };
-  errors: Partial<Record<ProposalFormField, string>>;
 }
 
 const ZERO_ADDRESS = /^0x0{40}$/i;
@@ -301,35 +225,6 @@ export function parseEpochs(raw: string): { value?: number; error?: string } {
   return { value: n };
 }
 
-/** The funding form: one message a field, in the contract's words; `values` only when all are valid. The title
- * and URL are checked as typed (the contract counts UTF-8 bytes and does not trim). */
-export function validateProposalForm(input: ProposalFormInput): ProposalFormResult {
-  const amount = parseAmountPerEpoch(input.amountPerEpoch);
-  const epochs = parseEpochs(input.epochs);
-  const errors: ProposalFormResult['errors'] = {};
-  const set = (field: ProposalFormField, message: string | undefined) => {
-    if (message) errors[field] = message;
-  };
-  set('title', validateTitle(input.title));
-  set('descriptionUrl', validateDescriptionUrl(input.descriptionUrl));
-  set('descriptionHash', validateDescriptionHash(input.descriptionHash));
-  set('payee', validatePayee(input.payee));
-  set('amountPerEpoch', amount.error);
-  set('epochs', epochs.error);
-  if (Object.keys(errors).length > 0) return { errors };
-  return {
-    errors,
-    values: {
-      title: input.title,
-      descriptionUrl: input.descriptionUrl,
-      descriptionHash: input.descriptionHash as `0x${string}`,
-      payee: input.payee as `0x${string}`,
-      amountPerEpoch: amount.value!,
-      epochs: epochs.value!,
-    },
-  };
-}
-
 /** Whether a kind is an audit manager change (appointment or dismissal). */
 export function isAuditManagerKind(kind: number): boolean {
   return kind === ProposalKind.AppointAuditManager || kind === ProposalKind.DismissAuditManager;
@@ -342,7 +237,7 @@ export function isStorageParam(param: number): boolean {
 
 /** An accepted proposal whose action did not take effect: an audit manager change the registry refused, or a
  * host node change or storage price change the file system refused. */
-export function executionFailed(p: Pick<ProposalData, 'status' | 'executed'>): boolean {
+export function executionFailed(p: Pick<Proposal, 'status' | 'executed'>): boolean {
   return p.status === ProposalStatus.Accepted && !p.executed;
 }
 

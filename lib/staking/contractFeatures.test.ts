@@ -10,13 +10,20 @@ describe('stakingFeatures', () => {
       maxSecondsPerBlock: false,
       heldUntil: false,
       totalPendingReturns: false,
+      pendingReturns: false,
     });
   });
 
   it("reads the project's own views on its own deployments", () => {
     const features = stakingFeatures(stakingAbiOn(31337));
     expect(stakingAbiOn(31337)).toBe(coldStakingAbi);
-    expect(features).toMatchObject({ stakerCount: true, maxSecondsPerBlock: true, heldUntil: true });
+    expect(features).toEqual({
+      stakerCount: true,
+      maxSecondsPerBlock: true,
+      heldUntil: true,
+      totalPendingReturns: true,
+      pendingReturns: true,
+    });
   });
 
   it('finds the pending returns of a contract that has them, and only a uint256 view of that name', () => {
@@ -24,5 +31,15 @@ describe('stakingFeatures', () => {
     const wrongShape = parseAbi(['function total_pending_returns(address) view returns (uint256)']);
     expect(stakingFeatures(withPull).totalPendingReturns).toBe(true);
     expect(stakingFeatures(wrongShape).totalPendingReturns).toBe(false);
+  });
+
+  it('offers the returned stake only where its owner can also take it back', () => {
+    const owedOnly = parseAbi(['function pending_returns(address) view returns (uint256)']);
+    const both = parseAbi([
+      'function pending_returns(address) view returns (uint256)',
+      'function withdraw_pending_return()',
+    ]);
+    expect(stakingFeatures(owedOnly).pendingReturns).toBe(false);
+    expect(stakingFeatures(both).pendingReturns).toBe(true);
   });
 });

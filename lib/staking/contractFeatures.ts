@@ -23,6 +23,8 @@ export interface StakingFeatures {
   heldUntil: boolean;
   /** `total_pending_returns()`: stakes owed back to reported stakers, which are not part of the reward pool. */
   totalPendingReturns: boolean;
+  /** `pending_returns(address)` and `withdraw_pending_return()`: a reported stake its owner takes back (L-06). */
+  pendingReturns: boolean;
 }
 
 /** The ABI of the cold staking contract deployed on `chainId`: mainnet's published V2, else the compiled one. */
@@ -31,7 +33,7 @@ export function stakingAbiOn(chainId: number): Abi {
 }
 
 /** The view `name` with `inputs` inputs that returns one uint256, if the ABI has it. */
-export function uintView(abi: Abi, name: string, inputs: number): AbiFunction | undefined {
+function uintView(abi: Abi, name: string, inputs: number): AbiFunction | undefined {
   return abi.find(
     (item): item is AbiFunction =>
       item.type === 'function' &&
@@ -43,11 +45,29 @@ export function uintView(abi: Abi, name: string, inputs: number): AbiFunction | 
   );
 }
 
+/** `name()`, a transaction with no inputs, if the ABI has it. */
+function plainTransaction(abi: Abi, name: string): AbiFunction | undefined {
+  return abi.find(
+    (item): item is AbiFunction =>
+      item.type === 'function' &&
+      item.name === name &&
+      item.inputs.length === 0 &&
+      item.stateMutability === 'nonpayable',
+  );
+}
+
+/** Which optional views and actions the ABI has. */
 export function stakingFeatures(abi: Abi): StakingFeatures {
   return {
     stakerCount: Boolean(uintView(abi, 'staker_count', 0)),
     maxSecondsPerBlock: Boolean(uintView(abi, 'max_seconds_per_block', 0)),
     heldUntil: Boolean(uintView(abi, 'held_until', 1)),
     totalPendingReturns: Boolean(uintView(abi, 'total_pending_returns', 0)),
+    pendingReturns: Boolean(uintView(abi, 'pending_returns', 1) && plainTransaction(abi, 'withdraw_pending_return')),
   };
+}
+
+/** The features of the cold staking contract deployed on `chainId`. */
+export function stakingFeaturesOn(chainId: number): StakingFeatures {
+  return stakingFeatures(stakingAbiOn(chainId));
 }

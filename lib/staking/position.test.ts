@@ -19,8 +19,8 @@ describe('a staker timeline', () => {
     expect(t.termEnded).toBe(false);
     expect(t.termEndsAt).toBe(stake.endTime + 100n);
     expect(t.removableAt).toBe(stake.endTime + 365n * DAY + 100n);
-    expect(claimState(t, 0n)).toMatchObject({ enabled: false, until: 1_000n + round + 100n });
-    expect(withdrawState(t, 0n, 0n)).toMatchObject({ enabled: false, until: stake.endTime + 100n });
+    expect(claimState(t, 0n)).toMatchObject({ allowed: false, until: 1_000n + round + 100n });
+    expect(withdrawState(t, 0n, 0n)).toMatchObject({ allowed: false, until: stake.endTime + 100n });
   });
 
   it('after the term: withdrawable unless a vote holds it, no further round', () => {
@@ -29,9 +29,9 @@ describe('a staker timeline', () => {
     expect(t.termEnded).toBe(true);
     expect(t.roundsLeft).toBe(0n);
     expect(t.nextRoundAt).toBeUndefined();
-    expect(withdrawState(t, 0n, now + 100n)).toEqual({ enabled: true });
-    expect(withdrawState(t, now + 1_000n, now + 100n)).toMatchObject({ enabled: false, until: now + 1_000n });
-    expect(claimState(t, 5n)).toEqual({ enabled: true });
+    expect(withdrawState(t, 0n, now + 100n)).toEqual({ allowed: true });
+    expect(withdrawState(t, now + 1_000n, now + 100n)).toMatchObject({ allowed: false, until: now + 1_000n });
+    expect(claimState(t, 5n)).toEqual({ allowed: true });
   });
 
   it('past the inactivity limit: removable', () => {
@@ -41,7 +41,7 @@ describe('a staker timeline', () => {
 
   it('without a stake every action says so', () => {
     const t = describePosition({ amount: 0n, time: 0n, multiplier: 0n, endTime: 0n }, clockAt(5_000n));
-    expect(claimState(t, 0n)).toMatchObject({ enabled: false, reason: 'You have no stake in this contract.' });
-    expect(withdrawState(t, 0n, 0n)).toMatchObject({ enabled: false, reason: 'You have no stake in this contract.' });
+    expect(claimState(t, 0n)).toMatchObject({ allowed: false, reason: 'You have no stake in this contract.' });
+    expect(withdrawState(t, 0n, 0n)).toMatchObject({ allowed: false, reason: 'You have no stake in this contract.' });
   });
 });

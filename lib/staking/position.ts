@@ -2,6 +2,7 @@
 // with blocks (at most `max_seconds_per_block` a block); a date shown to a person is that contract time moved
 // onto the chain's clock: chainNow + (t - contractNow). While blocks come faster than the cap (15 s on
 // mainnet against 25 s), the two clocks move together.
+import { allowed, refused, type ActionState } from '../tx/actionState';
 import type { StakerState } from './rewardModel';
 
 export interface PositionClock {
@@ -48,34 +49,27 @@ export function describePosition(staker: StakerState, clock: PositionClock): Pos
   };
 }
 
-export type ActionState = { enabled: true } | { enabled: false; reason: string };
+/** Whether an action can be taken now; when refused, the chain time it becomes possible, where one is known. */
+export type DatedActionState = ActionState & { until?: bigint };
 
 /** Whether `claim` can pay anything now, and if not, why and until when (as a chain time). */
-export function claimState(timeline: PositionTimeline, reward: bigint): ActionState & { until?: bigint } {
-  if (!timeline.hasStake) return { enabled: false, reason: 'You have no stake in this contract.' };
-  if (reward > 0n) return { enabled: true };
+export function claimState(timeline: PositionTimeline, reward: bigint): DatedActionState {
+  if (!timeline.hasStake) return refused('You have no stake in this contract.');
+  if (reward > 0n) return allowed();
   if (timeline.nextRoundAt !== undefined) {
-    return {
-      enabled: false,
-      reason: 'Nothing to claim until your current round completes.',
-      until: timeline.nextRoundAt,
-    };
+    return { ...refused('Nothing to claim until your current round completes.'), until: timeline.nextRoundAt };
   }
-  return { enabled: false, reason: 'No reward is due: the pool is empty or your rounds are paid.' };
+  return refused('No reward is due: the pool is empty or your rounds are paid.');
 }
 
 /** Whether `withdraw_stake` would succeed now, and if not, why. */
-export function withdrawState(
-  timeline: PositionTimeline,
-  heldUntil: bigint,
-  chainNow: bigint,
-): ActionState & { until?: bigint } {
-  if (!timeline.hasStake) return { enabled: false, reason: 'You have no stake in this contract.' };
+export function withdrawState(timeline: PositionTimeline, heldUntil: bigint, chainNow: bigint): DatedActionState {
+  if (!timeline.hasStake) return refused('You have no stake in this contract.');
   if (!timeline.termEnded) {
-    return { enabled: false, reason: 'Your stake is locked until the end of its term.', until: timeline.termEndsAt };
+    return { ...refused('Your stake is locked until the end of its term.'), until: timeline.termEndsAt };
   }
   if (heldUntil > chainNow) {
-    return { enabled: false, reason: 'Your stake is held until a vote you took part in ends.', until: heldUntil };
+    return { ...refused('Your stake is held until a vote you took part in ends.'), until: heldUntil };
   }
-  return { enabled: true };
+  return allowed();
 }

@@ -32,6 +32,12 @@ describe('stake form validation', () => {
     expect(result.amount).toBeUndefined();
   });
 
+  it('refuses an amount beyond what a uint256 holds, before any balance is known', () => {
+    const tooLarge = validateStakeForm({ amount: '1' + '0'.repeat(60), rounds: '1' });
+    expect(tooLarge.errors.amount).toBe('That is more CLO than exists');
+    expect(tooLarge.amount).toBeUndefined();
+  });
+
   it.each(['0', '13', '-1', '1.5', '', 'two'])('refuses %j rounds', (rounds) => {
     expect(validateStakeForm({ amount: '1', rounds, balance }).errors.rounds).toBe('Choose 1 to 12 rounds');
   });

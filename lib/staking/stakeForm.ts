@@ -1,6 +1,6 @@
 // Validation of the stake form. Every message says what is wrong in words the user can act on; nothing is
 // sent until both fields are valid.
-import { parseUnits } from 'viem';
+import { parseDecimal, type AmountProblem } from '../format/amount';
 import { formatClo } from '../format/clo';
 
 export const MIN_FORM_ROUNDS = 1;
@@ -19,14 +19,19 @@ export interface StakeFormResult {
   errors: { amount?: string; rounds?: string };
 }
 
-export function parseCloAmount(raw: string, balance?: bigint): { value?: bigint; error?: string } {
-  const text = raw.trim();
-  if (text === '') return { error: 'Enter an amount of CLO' };
-  if (text.startsWith('-')) return { error: 'The amount must be positive' };
-  if (!/^(\d+\.?\d*|\.\d+)$/.test(text)) return { error: 'Enter a number, such as 100 or 2.5' };
-  const decimals = text.includes('.') ? text.split('.')[1]!.length : 0;
-  if (decimals > 18) return { error: 'CLO has at most 18 decimals' };
-  const value = parseUnits(text, 18);
+/** The form's words for each way a text is not an amount of CLO. */
+const AMOUNT_PROBLEMS: Record<AmountProblem, string> = {
+  negative: 'The amount must be positive',
+  'not-a-number': 'Enter a number, such as 100 or 2.5',
+  'too-many-decimals': 'CLO has at most 18 decimals',
+  'too-large': 'That is more CLO than exists',
+};
+
+function parseCloAmount(raw: string, balance?: bigint): { value?: bigint; error?: string } {
+  const parsed = parseDecimal(raw, 18);
+  if (parsed.kind === 'empty') return { error: 'Enter an amount of CLO' };
+  if (parsed.kind === 'invalid') return { error: AMOUNT_PROBLEMS[parsed.problem] };
+  const value = parsed.value;
   if (value === 0n) return { error: 'The amount must be more than zero' };
   if (balance !== undefined && value > balance) {
     return { error: `That is more than your balance of ${formatClo(balance)} CLO` };
@@ -34,7 +39,7 @@ export function parseCloAmount(raw: string, balance?: bigint): { value?: bigint;
   return { value };
 }
 
-export function parseRounds(raw: string): { value?: bigint; error?: string } {
+function parseRounds(raw: string): { value?: bigint; error?: string } {
   const text = raw.trim();
   const n = /^\d+$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(n) || n < MIN_FORM_ROUNDS || n > MAX_FORM_ROUNDS) {

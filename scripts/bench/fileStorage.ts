@@ -19,7 +19,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { callistoFSAbi } from '../../contracts-abi/CallistoFS';
 import { anvilPrivateKeys } from '../../lib/chain/anvilAccounts';
 import { callistoLocal } from '../../lib/chain/chains';
-import { computeCid } from '../../lib/files/unixfs';
+import { computeCid } from '@callisto-hub/unixfs';
 import { NAME_SHIM } from '../../e2e/injectedWallet';
 import { projectRoot } from '../lib/paths';
 import type { LocalHostNode } from '../lib/hostNodes';
@@ -149,7 +149,7 @@ async function bundleUnixfs(): Promise<string> {
   const result = await build({
     stdin: {
       contents:
-        "import { computeCid } from './lib/files/unixfs';\nObject.assign(globalThis, { benchComputeCid: computeCid });",
+        "import { computeCid } from '@callisto-hub/unixfs';\nObject.assign(globalThis, { benchComputeCid: computeCid });",
       resolveDir: projectRoot,
       loader: 'ts',
     },

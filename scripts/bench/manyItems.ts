@@ -14,7 +14,7 @@ import {
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { auditRegistryAbi } from '../../contracts-abi/AuditRegistry';
 import { callistoFSAbi } from '../../contracts-abi/CallistoFS';
-import { computeCid } from '../../lib/files/unixfs';
+import { computeCid } from '@callisto-hub/unixfs';
 import { addToHostNode } from '../lib/hostNodeUpload';
 import { treasuryGovernanceAbi } from '../../contracts-abi/TreasuryGovernance';
 import { callistoLocal } from '../../lib/chain/chains';

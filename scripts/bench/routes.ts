@@ -65,6 +65,21 @@ export interface PaintResult {
   paintedMs: number;
   /** JSON-RPC HTTP requests to the chain from navigation until that paint and a quiet period after it. */
   rpcRequests: number;
+  /** The JSON-RPC methods of each of those requests (a batch lists several), to say what a page spent. */
+  rpcMethods: string[][];
+}
+
+/** The methods of one JSON-RPC POST body (a single call or a batch). */
+function methodsOf(body: string | null): string[] {
+  try {
+    const parsed: unknown = JSON.parse(body ?? '');
+    const calls = Array.isArray(parsed) ? parsed : [parsed];
+    return calls.map((c) =>
+      typeof c === 'object' && c !== null && 'method' in c ? String((c as { method: unknown }).method) : '?',
+    );
+  } catch {
+    return ['?'];
+  }
 }
 
 export const QUIET_MS = 400;
@@ -81,12 +96,14 @@ export async function openAndCountRpc(
 ): Promise<PaintResult> {
   const rpcOrigin = new URL(rpcUrl).origin;
   let count = 0;
+  const rpcMethods: string[][] = [];
   let inFlight = 0;
   let lastActivity = Date.now();
   const isRpc = (r: Request) => r.method() === 'POST' && r.url().startsWith(rpcOrigin);
   const onRequest = (r: Request) => {
     if (!isRpc(r)) return;
     count++;
+    rpcMethods.push(methodsOf(r.postData()));
     inFlight++;
     lastActivity = Date.now();
   };
@@ -114,7 +131,7 @@ export async function openAndCountRpc(
     while ((inFlight > 0 || Date.now() - lastActivity < QUIET_MS) && Date.now() < deadline) {
       await page.waitForTimeout(50);
     }
-    return { paintedMs, rpcRequests: count };
+    return { paintedMs, rpcRequests: count, rpcMethods };
   } finally {
     page.off('request', onRequest);
     page.off('requestfinished', onDone);

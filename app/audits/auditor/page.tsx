@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AuditorWorkspace } from '@/components/audits/AuditorWorkspace';
+import { AuditorWorkspace } from '@/components/audits/workspace/AuditorWorkspace';
 
 export const metadata: Metadata = { title: 'Auditor workspace' };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ManagerConsole } from '@/components/audits/ManagerConsole';
+import { ManagerConsole } from '@/components/audits/console/ManagerConsole';
 
 export const metadata: Metadata = { title: 'Audit manager console' };
 

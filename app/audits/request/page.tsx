@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { RequestDetailPage } from '@/components/audits/RequestDetail';
+import { RequestDetailPage } from '@/components/audits/request/RequestDetail';
 
 export const metadata: Metadata = { title: 'Audit request' };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { NewProposalPage } from '@/components/governance/NewProposalForm';
+import { NewProposalPage } from '@/components/governance/newProposal/NewProposalPage';
 
 export const metadata: Metadata = { title: 'New proposal' };
 

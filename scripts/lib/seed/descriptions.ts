@@ -2,7 +2,7 @@
 // the same code as the app's uploads, so the host nodes serve them once the file system seed stores them; the
 // contract keeps the Keccak-256 of the text.
 import { keccak256, toBytes, type Hex } from 'viem';
-import { computeCid } from '../../../lib/files/unixfs';
+import { computeCid } from '@callisto-hub/unixfs';
 
 export interface Description {
   url: string;

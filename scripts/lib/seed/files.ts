@@ -5,7 +5,7 @@
 // node; the seed then waits until every node has confirmed every file it sent, so the demo starts replicated.
 import { type Address } from 'viem';
 import { callistoFSAbi } from '../../../contracts-abi/CallistoFS';
-import { computeCid, type ImportEntry } from '../../../lib/files/unixfs';
+import { computeCid, type ImportEntry } from '@callisto-hub/unixfs';
 import type { SeedContext } from './context';
 import type { SeedDocument } from './descriptions';
 import { addToHostNode } from '../hostNodeUpload';

@@ -1,0 +1,90 @@
+'use client';
+
+import { useId } from 'react';
+import type { Address } from 'viem';
+import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
+import { linkCommitment } from '@/lib/audits/commitments';
+import type { AuditReport } from '@/lib/audits/types';
+import { validateReportLink } from '@/lib/audits/validation';
+import type { ActionState } from '@/lib/tx/actionState';
+import { Field, inputClass } from '@/components/ui/FormField';
+import { useField, useFormSubmit } from '@/components/ui/useForm';
+import { useCommitmentUsed } from '../hooks/useCommitmentUsed';
+import { FormAction } from './actions/FormAction';
+
+const ALREADY_USED =
+  'This link’s hash is already committed in the registry, which accepts each commitment once (so that no report is credited twice): use a new link, for example a new gist';
+
+/**
+ * The auditor's commitment: the Keccak-256 of the private report link, computed here in the browser, so that only
+ * the hash goes on chain. The link goes to the manager off-chain. The registry accepts each commitment once (so that
+ * a link, once revealed, cannot be committed and credited again): the form checks the hash before sending.
+ */
+export function CommitReportForm({
+  registry,
+  requestId,
+  myReport,
+  action,
+}: {
+  registry: Address;
+  requestId: bigint;
+  myReport: AuditReport | undefined;
+  action: ActionState;
+}) {
+  const link = useField({
+    id: `${useId()}-link`,
+    validate: validateReportLink,
+    hint: 'https://… or ipfs://…, exactly as you will send it to the manager: one changed character changes the hash.',
+  });
+  const form = useFormSubmit([link]);
+  const hash = link.value === '' ? undefined : linkCommitment(link.value);
+  const used = useCommitmentUsed(registry, link.problem === undefined ? hash : undefined);
+  // A used hash is said at once, typed or not: no wording of the same link can be committed.
+  const error = link.error ?? (used ? ALREADY_USED : undefined);
+  const replacing = myReport !== undefined;
+
+  return (
+    <div className="space-y-3" role="group" aria-label="Commit a report hash">
+      <p role="note" className="rounded-md border border-amber-700 bg-amber-950/60 px-3 py-2 text-sm text-amber-100">
+        Keep the link private: send it to the manager only, and never publish it before the manager reveals it. Anyone
+        who has the link before then can copy your findings.
+      </p>
+      {myReport && (
+        <p className="text-sm text-slate-300" data-testid="my-commitment">
+          Your committed hash: <span className="font-mono text-xs break-all">{myReport.commitment}</span>
+          {myReport.signed ? ' (signed)' : ' (you may replace it until a manager signs it)'}
+        </p>
+      )}
+      <Field label="Private report link" {...link.fieldProps} error={error}>
+        <input
+          name="reportLink"
+          type="url"
+          autoComplete="off"
+          spellCheck={false}
+          className={`${inputClass} font-mono`}
+          {...link.inputProps}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${link.id}-hint${error ? ` ${link.id}-error` : ''}`}
+        />
+      </Field>
+      <div className="text-sm">
+        <p className="text-slate-400">Keccak-256 of the link, computed in your browser</p>
+        <p className="font-mono text-xs break-all" data-testid="report-hash">
+          {hash ?? '—'}
+        </p>
+      </div>
+      <FormAction
+        form={form}
+        label={replacing ? 'Replace report hash' : 'Commit report hash'}
+        action={action}
+        build={() =>
+          used || !hash
+            ? { error: 'Nothing was sent: use a link whose hash is not committed yet' }
+            : { address: registry, abi: auditRegistryAbi, functionName: 'submit_report', args: [requestId, hash] }
+        }
+        successMessage={`${replacing ? 'Replaced' : 'Committed'} the report hash for request #${requestId.toString()}`}
+        onDone={(outcome) => outcome.status === 'success' && form.reset()}
+      />
+    </div>
+  );
+}
