@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { anvilPrivateKeys } from '../lib/chain/anvilAccounts';
 import { isPortTaken, startAnvil } from './lib/anvil';
+import { appOrigins } from '../host-node/src/config';
 import { appRoutes, warmRoutes } from './lib/devWarmup';
 import { localHostNodes, startLocalHostNode } from './lib/hostNodes';
 import { projectRoot } from './lib/paths';
@@ -69,7 +70,14 @@ async function main() {
     });
     const fileSystem = deployment.contracts.CallistoFS!;
     for (const node of nodes) {
-      children.push(await startLocalHostNode(node, { rpcUrl: anvil.rpcUrl, fileSystem, verbose: true }));
+      children.push(
+        await startLocalHostNode(node, {
+          rpcUrl: anvil.rpcUrl,
+          fileSystem,
+          appOrigins: appOrigins(appPort),
+          verbose: true,
+        }),
+      );
     }
     await seedLocalChain({
       rpcUrl: anvil.rpcUrl,

@@ -37,6 +37,9 @@ async function main(): Promise<number> {
   let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
   try {
     const nodes = localHostNodes([await findFreePort(), await findFreePort()], dataRoot);
+    // Chosen first: the host nodes answer the app's origin only.
+    const appPort = await findFreePort();
+    const baseUrl = `http://127.0.0.1:${appPort}`;
     const deployment = await deployAll({
       rpcUrl: anvil.rpcUrl,
       privateKey: anvilPrivateKeys[0],
@@ -44,7 +47,9 @@ async function main(): Promise<number> {
     });
     const fileSystem = deployment.contracts.CallistoFS!;
     for (const node of nodes) {
-      nodeProcesses.push(await startLocalHostNode(node, { rpcUrl: anvil.rpcUrl, fileSystem, pollMs: 200 }));
+      nodeProcesses.push(
+        await startLocalHostNode(node, { rpcUrl: anvil.rpcUrl, fileSystem, appOrigins: [baseUrl], pollMs: 200 }),
+      );
     }
     await seedLocalChain({
       rpcUrl: anvil.rpcUrl,
@@ -59,9 +64,7 @@ async function main(): Promise<number> {
       NEXT_TELEMETRY_DISABLED: '1',
     });
     run('bundle budgets', [require.resolve('tsx/cli'), join('scripts', 'check-bundle-budgets.ts')], {});
-    const appPort = await findFreePort();
     server = await serveStatic(join(projectRoot, 'out'), appPort);
-    const baseUrl = `http://127.0.0.1:${appPort}`;
     console.log(`e2e: app at ${baseUrl}, chain at ${anvil.rpcUrl}`);
     const extraArgs = process.argv.slice(2);
     // Asynchronously: the static server lives in this process and must keep answering meanwhile.

@@ -1,6 +1,7 @@
 // The host node's settings, from HOST_NODE_* environment variables. Every problem is reported as one line naming
 // the variable, so an operator can fix it without reading code.
 import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { getAddress, isAddress, isHex, type Address, type Hex } from 'viem';
 
@@ -30,9 +31,52 @@ export interface HostNodeConfig {
   confirmationBlocks: number;
   /** Where a fresh node starts scanning when the deployment block is unknown. */
   startBlock?: bigint;
+  /** Timeouts and limits against slow and hostile clients; unset members take DEFAULT_LIMITS. */
+  limits?: Partial<HostNodeLimits>;
   /** Log lines go here (one line each); defaults to stdout with a timestamp. */
   log?: (line: string) => void;
 }
+
+/** What one client, and all clients together, may hold of the node: time, connections, uploads, reads, disk. */
+export interface HostNodeLimits {
+  /** A request whose headers have not all arrived after this long is answered 408 and closed. */
+  headersTimeoutMs: number;
+  /** A connection that moves no byte of a request body or of a response for this long is closed. */
+  idleTimeoutMs: number;
+  /** Receiving one whole request (headers and body) may take at most this long. */
+  requestTimeoutMs: number;
+  /** Open connections from one client address; more are answered 429 and closed. */
+  maxConnectionsPerClient: number;
+  /** Uploads received at once from one client address (429 beyond), and from everyone (503 beyond). */
+  maxUploadsPerClient: number;
+  maxUploads: number;
+  /** Files and folders in one upload (413 beyond). */
+  maxUploadEntries: number;
+  /** Gateway reads served at once to one client address (429 beyond), and to everyone (503 beyond). */
+  maxReadsPerClient: number;
+  maxReads: number;
+  /** Bytes of uploads not registered on chain (kept for the grace period, or still arriving), per client address
+   * and in total; an upload that would pass either is refused. */
+  maxStagedBytesPerClient: number;
+  maxStagedBytes: number;
+  /** Addresses of reverse proxies whose X-Forwarded-For names the client; empty: the socket's address is. */
+  trustedProxies: string[];
+}
+
+export const DEFAULT_LIMITS: Readonly<HostNodeLimits> = Object.freeze({
+  headersTimeoutMs: 20_000,
+  idleTimeoutMs: 30_000,
+  requestTimeoutMs: 3_600_000,
+  maxConnectionsPerClient: 64,
+  maxUploadsPerClient: 4,
+  maxUploads: 32,
+  maxUploadEntries: 4_096,
+  maxReadsPerClient: 16,
+  maxReads: 64,
+  maxStagedBytesPerClient: 4 * 1024 ** 3,
+  maxStagedBytes: 16 * 1024 ** 3,
+  trustedProxies: [],
+});
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -44,7 +88,8 @@ export const DEFAULTS = {
   host: '127.0.0.1',
   port: 5101,
   dataDir: '.data/host-node',
-  corsOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'],
+  /** The web app's port when PORT is unset: `npm run dev` serves the app there. */
+  appPort: 3000,
   maxUploadBytes: 2 * 1024 ** 3,
   graceSeconds: 3600,
   pollMs: 2000,
@@ -102,7 +147,7 @@ export function loadConfigFromEnv(env: Env = process.env): HostNodeConfig {
         .split(',')
         .map((origin) => origin.trim())
         .filter(Boolean)
-    : [...DEFAULTS.corsOrigins];
+    : appOrigins(integer(env, 'PORT', DEFAULTS.appPort, 1, 65_535));
   for (const origin of corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
       throw new ConfigError(
@@ -132,7 +177,47 @@ export function loadConfigFromEnv(env: Env = process.env): HostNodeConfig {
     maxBlockRange: integer(env, 'HOST_NODE_MAX_BLOCK_RANGE', DEFAULTS.maxBlockRange, 1),
     confirmationBlocks: integer(env, 'HOST_NODE_CONFIRMATION_BLOCKS', DEFAULTS.confirmationBlocks, 0),
     startBlock: startRaw === undefined ? undefined : BigInt(startRaw),
+    limits: limitsFromEnv(env),
   };
+}
+
+/** The origins the web app is served from on this machine when it runs on `port` (`npm run dev` and `next start`
+ * read the same PORT), so the default follows the app's configuration rather than assuming port 3000. */
+export function appOrigins(port: number): string[] {
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+}
+
+function limitsFromEnv(env: Env): HostNodeLimits {
+  const d = DEFAULT_LIMITS;
+  const max = Number.MAX_SAFE_INTEGER;
+  const limits: HostNodeLimits = {
+    headersTimeoutMs: integer(env, 'HOST_NODE_HEADERS_TIMEOUT_MS', d.headersTimeoutMs, 100, max),
+    idleTimeoutMs: integer(env, 'HOST_NODE_IDLE_TIMEOUT_MS', d.idleTimeoutMs, 100, max),
+    requestTimeoutMs: integer(env, 'HOST_NODE_REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 100, max),
+    maxConnectionsPerClient: integer(env, 'HOST_NODE_MAX_CONNECTIONS_PER_CLIENT', d.maxConnectionsPerClient, 1),
+    maxUploadsPerClient: integer(env, 'HOST_NODE_MAX_UPLOADS_PER_CLIENT', d.maxUploadsPerClient, 1),
+    maxUploads: integer(env, 'HOST_NODE_MAX_UPLOADS', d.maxUploads, 1),
+    maxUploadEntries: integer(env, 'HOST_NODE_MAX_UPLOAD_ENTRIES', d.maxUploadEntries, 1),
+    maxReadsPerClient: integer(env, 'HOST_NODE_MAX_READS_PER_CLIENT', d.maxReadsPerClient, 1),
+    maxReads: integer(env, 'HOST_NODE_MAX_READS', d.maxReads, 1),
+    maxStagedBytesPerClient: integer(env, 'HOST_NODE_MAX_STAGED_BYTES_PER_CLIENT', d.maxStagedBytesPerClient, 1),
+    maxStagedBytes: integer(env, 'HOST_NODE_MAX_STAGED_BYTES', d.maxStagedBytes, 1),
+    trustedProxies: (text(env, 'HOST_NODE_TRUSTED_PROXIES') ?? '')
+      .split(',')
+      .map((address) => address.trim())
+      .filter(Boolean),
+  };
+  for (const address of limits.trustedProxies) {
+    if (isIP(address) === 0) {
+      throw new ConfigError(`HOST_NODE_TRUSTED_PROXIES must list IP addresses, got "${address}"`);
+    }
+  }
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ConfigError(
+      `HOST_NODE_HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not exceed HOST_NODE_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs})`,
+    );
+  }
+  return limits;
 }
 
 interface DeploymentsFile {

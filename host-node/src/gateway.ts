@@ -61,24 +61,30 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   return { start, end };
 }
 
-/** Resolves when the response can take more, or is closed. */
-function drained(res: ServerResponse): Promise<void> {
+/** Resolves when the response can take more, or is closed; a client that reads nothing for `idleMs` is cut off,
+ * so a reader that stalls gives its share of the reads back. */
+function drained(res: ServerResponse, idleMs: number): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
+      clearTimeout(timer);
       res.off('drain', done);
       res.off('close', done);
       resolve();
     };
+    const timer = setTimeout(() => {
+      res.destroy();
+      done();
+    }, idleMs);
     res.on('drain', done);
     res.on('close', done);
   });
 }
 
-/** Writes chunks with backpressure; stops quietly when the client goes away. */
-async function pipeTo(res: ServerResponse, chunks: AsyncIterable<Uint8Array>): Promise<void> {
+/** Writes chunks with backpressure; stops quietly when the client goes away or stops reading. */
+async function pipeTo(res: ServerResponse, chunks: AsyncIterable<Uint8Array>, idleMs: number): Promise<void> {
   for await (const chunk of chunks) {
     if (res.destroyed) return;
-    if (!res.write(chunk)) await drained(res);
+    if (!res.write(chunk)) await drained(res, idleMs);
   }
 }
 
@@ -102,6 +108,8 @@ export async function handleGateway(
   store: ContentStore,
   /** Whether this node serves `root`: never content nobody registered on chain. */
   servable: (root: CID) => Promise<boolean>,
+  /** A client that reads nothing of the answer for this long is cut off. */
+  idleTimeoutMs = 30_000,
 ): Promise<void> {
   const [, , cidText = '', ...rest] = url.pathname.split('/');
   const root = parseCid(decodeURIComponent(cidText));
@@ -163,7 +171,7 @@ export async function handleGateway(
       }
     })();
     // Headers are sent: a failure can only cut the CAR short, which a verifying client detects.
-    await Promise.all([produce, pipeTo(res, out)]).catch(() => res.destroy());
+    await Promise.all([produce, pipeTo(res, out, idleTimeoutMs)]).catch(() => res.destroy());
     res.end();
     return;
   }
@@ -205,6 +213,6 @@ export async function handleGateway(
     entry.type === 'identity'
       ? entry.content({ offset: start, length: end - start })
       : fileBytes(store.blocks, target, start, end, abort.signal);
-  await pipeTo(res, content).catch(() => res.destroy());
+  await pipeTo(res, content, idleTimeoutMs).catch(() => res.destroy());
   res.end();
 }

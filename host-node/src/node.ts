@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Address } from 'viem';
 import { FileSystemChain } from './chain';
 import { CheckpointFile } from './checkpoint';
-import type { HostNodeConfig } from './config';
+import { DEFAULT_LIMITS, type HostNodeConfig } from './config';
+import { ShareCounter } from './limits';
 import { stdoutLog } from './log';
 import { Metrics } from './metrics';
 import { Replicator } from './replicator';
@@ -82,8 +83,17 @@ export async function startHostNode(config: HostNodeConfig): Promise<RunningHost
     const metrics = new Metrics();
     const version = await packageVersion();
 
+    const limits = { ...DEFAULT_LIMITS, ...config.limits };
+    // Upload bodies being received; anything here at start is the remains of a stop mid-upload.
+    const stagingDir = join(config.dataDir, 'staging');
+    await rm(stagingDir, { recursive: true, force: true });
+    await mkdir(stagingDir, { recursive: true });
+
     const graceMs = config.graceSeconds * 1000;
-    const staging = new Staging(state, store, graceMs, metrics, log);
+    const staging = new Staging(state, store, graceMs, metrics, log, {
+      perClient: limits.maxStagedBytesPerClient,
+      total: limits.maxStagedBytes,
+    });
     await staging.reconcile();
     // Blocks of an upload cut short by a crash or a kill belong to no pin: collect them soon after the start.
     staging.requestGc();
@@ -108,6 +118,16 @@ export async function startHostNode(config: HostNodeConfig): Promise<RunningHost
       replicator,
       metrics,
       maxUploadBytes: config.maxUploadBytes,
+      limits,
+      stagingDir,
+      uploads: new ShareCounter(limits.maxUploadsPerClient, limits.maxUploads, {
+        client: `This node receives at most ${limits.maxUploadsPerClient} uploads at a time from one address: send this one when another has finished.`,
+        total: `This node is receiving its limit of ${limits.maxUploads} uploads at a time: try again in a moment.`,
+      }),
+      reads: new ShareCounter(limits.maxReadsPerClient, limits.maxReads, {
+        client: `This node serves at most ${limits.maxReadsPerClient} downloads at a time to one address: try again when one has finished.`,
+        total: `This node is serving its limit of ${limits.maxReads} downloads at a time: try again in a moment.`,
+      }),
       corsOrigins: config.corsOrigins,
       log,
       async health() {
@@ -124,6 +144,8 @@ export async function startHostNode(config: HostNodeConfig): Promise<RunningHost
           storedBytes: Number(await store.storedBytes()),
           // The app refuses a file over this before the deposit is paid.
           maxUploadBytes: config.maxUploadBytes,
+          // Files and folders one upload may carry.
+          maxUploadEntries: limits.maxUploadEntries,
           store: store.kind,
           version,
         };
@@ -140,8 +162,6 @@ export async function startHostNode(config: HostNodeConfig): Promise<RunningHost
         });
       },
     });
-    // A large upload over a slow link may take longer than Node's default five minutes a request.
-    server.requestTimeout = 0;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => {

@@ -42,7 +42,7 @@ export interface ReplicatorOptions {
 const MAX_JOBS_IN_FLIGHT = 64;
 
 /** At most `permits` holders of the section at a time; the others queue in order. */
-class Semaphore {
+export class Semaphore {
   private readonly queue: (() => void)[] = [];
   constructor(private permits: number) {}
 

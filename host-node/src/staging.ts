@@ -4,13 +4,30 @@
 // An upload that never finished has no staged pin at all: its blocks are collected as garbage, and a retry
 // simply writes them again.
 import { CID } from 'multiformats/cid';
+import { HttpError } from './http';
 import { describeError, type Log } from './log';
 import type { Metrics } from './metrics';
 import type { LocalState } from './state';
 import type { ContentStore } from './store';
 
+/** Caps on unregistered bytes (staged, plus uploads still arriving): per client address and in total. */
+export interface StagedCaps {
+  perClient: number;
+  total: number;
+}
+
+interface Tallied {
+  size: number;
+  client: string;
+  at: number;
+}
+
 export class Staging {
   private gcRequested = false;
+  /** Staged uploads by CID, in memory for the caps (the records on disk are the truth at start). */
+  private readonly tally = new Map<string, Tallied>();
+  /** Bytes of uploads still arriving, by client: they count against the caps before they are staged. */
+  private readonly arriving = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
 
@@ -20,13 +37,16 @@ export class Staging {
     private readonly graceMs: number,
     private readonly metrics: Metrics,
     private readonly log: Log,
+    private readonly caps: StagedCaps = { perClient: Number.MAX_SAFE_INTEGER, total: Number.MAX_SAFE_INTEGER },
   ) {}
 
   /** Keeps a finished upload for the grace period. Call inside the store's write lock, right after the import. */
-  async stage(cid: CID, size: bigint): Promise<void> {
+  async stage(cid: CID, size: bigint, client = 'unknown'): Promise<void> {
     if (await this.store.isPinned(cid, 'held')) return;
+    const at = Date.now();
     // The record first: a crash before the pin leaves a record the sweep cleans, never a pin nobody sweeps.
-    await this.state.addStaged({ cid: cid.toString(), size, at: Date.now() });
+    await this.state.addStaged({ cid: cid.toString(), size, at, client });
+    this.tally.set(cid.toString(), { size: Number(size), client, at });
     await this.store.pin(cid, 'staged');
   }
 
@@ -34,11 +54,67 @@ export class Staging {
   async release(cid: CID): Promise<void> {
     await this.store.unpin(cid, 'staged');
     await this.state.removeStaged(cid.toString());
+    this.tally.delete(cid.toString());
   }
 
-  /** Removes staged pins that lost their record (a crash between the two writes). */
+  /** Unregistered bytes (staged and arriving) of one client, or of everyone. */
+  stagedBytes(client?: string): number {
+    let total = 0;
+    for (const entry of this.tally.values()) if (client === undefined || entry.client === client) total += entry.size;
+    for (const [who, bytes] of this.arriving) if (client === undefined || who === client) total += bytes;
+    return total;
+  }
+
+  /**
+   * Counts `bytes` more of an upload arriving from `client`, or refuses them when they would take the client's or
+   * the node's unregistered bytes past their cap. `unreserve` gives them back once the upload is staged or dropped.
+   */
+  reserve(client: string, bytes: number): void {
+    const mine = this.stagedBytes(client);
+    if (mine + bytes > this.caps.perClient) {
+      throw new HttpError(
+        429,
+        `Your address has ${mine} bytes of uploads here that are not registered on chain, and this node keeps at most ` +
+          `${this.caps.perClient} bytes of them a client: register your earlier uploads, or wait until they are ` +
+          'removed, then send this one again.',
+        { 'Retry-After': String(this.secondsUntilRelease(client)) },
+      );
+    }
+    const all = this.stagedBytes();
+    if (all + bytes > this.caps.total) {
+      throw new HttpError(
+        503,
+        `This node already keeps ${all} bytes of uploads not registered on chain, its limit is ${this.caps.total} ` +
+          'bytes: try again later, or another node.',
+        { 'Retry-After': String(this.secondsUntilRelease()) },
+      );
+    }
+    this.arriving.set(client, (this.arriving.get(client) ?? 0) + bytes);
+  }
+
+  unreserve(client: string, bytes: number): void {
+    const left = (this.arriving.get(client) ?? 0) - bytes;
+    if (left > 0) this.arriving.set(client, left);
+    else this.arriving.delete(client);
+  }
+
+  /** Seconds until the oldest staged upload (of `client`, or of anyone) leaves the grace period; at least 1. */
+  private secondsUntilRelease(client?: string): number {
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const entry of this.tally.values()) {
+      if (client === undefined || entry.client === client) oldest = Math.min(oldest, entry.at);
+    }
+    if (!Number.isFinite(oldest)) return 1;
+    return Math.max(1, Math.ceil((oldest + this.graceMs - Date.now()) / 1000));
+  }
+
+  /** Removes staged pins that lost their record (a crash between the two writes), and tallies the others. */
   async reconcile(): Promise<void> {
-    const recorded = new Set((await this.state.staged()).map((s) => s.cid));
+    const staged = await this.state.staged();
+    for (const upload of staged) {
+      this.tally.set(upload.cid, { size: Number(upload.size), client: upload.client ?? 'unknown', at: upload.at });
+    }
+    const recorded = new Set(staged.map((s) => s.cid));
     for (const cid of await this.store.pins('staged')) {
       if (!recorded.has(cid.toString())) {
         await this.store.unpin(cid, 'staged');

@@ -16,6 +16,8 @@ export interface StagedUpload {
   size: bigint;
   /** When the upload finished, ms since the epoch. */
   at: number;
+  /** Who sent it (limits.ts's client key), for the per-client cap on unregistered bytes. */
+  client?: string;
 }
 
 const encoder = new TextEncoder();
@@ -111,8 +113,8 @@ export class LocalState {
   async staged(): Promise<StagedUpload[]> {
     const out: StagedUpload[] = [];
     for await (const { value } of this.store.query({ prefix: '/staging' })) {
-      const parsed = JSON.parse(decoder.decode(value)) as { cid: string; size: string; at: number };
-      out.push({ cid: parsed.cid, size: BigInt(parsed.size), at: parsed.at });
+      const parsed = JSON.parse(decoder.decode(value)) as { cid: string; size: string; at: number; client?: string };
+      out.push({ cid: parsed.cid, size: BigInt(parsed.size), at: parsed.at, client: parsed.client });
     }
     return out;
   }

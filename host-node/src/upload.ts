@@ -1,21 +1,28 @@
 // POST /api/v0/add: the part of Kubo's RPC API a browser needs to upload a file or a folder. The multipart body is
-// parsed as it arrives (busboy) and each file part flows straight into the UnixFS importer, which writes blocks to
-// the store: nothing holds a whole file in memory. The answer is Kubo's NDJSON, one line an entry, the root last.
+// first received into the staging directory (spool.ts), holding no lock; only then is it imported into the store
+// under the write lock, from local disk, so garbage collection and replication never wait on a client. The answer is
+// Kubo's NDJSON, one line an entry, the root last. Each client may send a few uploads at a time, everyone together a
+// few more; their unregistered bytes are capped per client and in total (staging.ts).
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import busboy from 'busboy';
+import { open, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CID } from 'multiformats/cid';
-import type { Readable } from 'node:stream';
 import {
   ImportEntryError,
   importToBlockstore,
+  KUBO_CHUNK_SIZE,
   type ImportDirectory,
   type ImportEntry,
   type ImportResult,
 } from '@callisto-hub/unixfs';
+import type { HostNodeLimits } from './config';
 import { HttpError } from './http';
-import { describeError, type Log } from './log';
+import { clientOf, type ShareCounter } from './limits';
+import type { Log } from './log';
 import type { Metrics } from './metrics';
-import type { Replicator } from './replicator';
+import { Semaphore, type Replicator } from './replicator';
+import { BodyStalledError, ClientGoneError, spooledContent, spoolMultipart, type SpooledUpload } from './spool';
 import type { Staging } from './staging';
 import type { ContentStore } from './store';
 
@@ -25,11 +32,16 @@ export interface UploadDeps {
   replicator: Replicator;
   metrics: Metrics;
   maxUploadBytes: number;
+  limits: HostNodeLimits;
+  /** Uploads being received, per client and in total. */
+  uploads: ShareCounter;
+  /** Where bodies are received before they are imported (emptied at start). */
+  stagingDir: string;
   log: Log;
 }
 
-class TooLargeError extends Error {}
-class ClientGoneError extends Error {}
+/** Imports at once: each is local disk and CPU work, and two cores gain nothing from more. */
+const imports = new Semaphore(2);
 
 /** Options Kubo's add takes that would change the CID: accepted only with the values this node always uses. */
 const FIXED_OPTIONS: Record<string, { value: string; why: string }> = {
@@ -61,140 +73,87 @@ function decodeName(raw: string): string {
   }
 }
 
-interface Part {
-  stream: Readable;
-  info: busboy.FileInfo;
-}
-
-/** The multipart body as import entries, one file part at a time, in the order they arrive. */
-function multipartEntries(req: IncomingMessage, maxBytes: number) {
-  let parser: busboy.Busboy;
-  try {
-    parser = busboy({ headers: req.headers, preservePath: true, limits: { parts: 100_000, fieldSize: 64 * 1024 } });
-  } catch {
-    throw new HttpError(400, 'The upload must be multipart/form-data with a boundary.');
+/** The spooled parts as import entries, each file's content read from the spool file on its turn. */
+async function* spooledEntries(
+  spooled: SpooledUpload,
+  handle: Awaited<ReturnType<typeof open>>,
+): AsyncGenerator<ImportEntry | ImportDirectory> {
+  for (const entry of spooled.entries) {
+    const path = decodeName(entry.rawPath);
+    if (entry.directory) yield { path, directory: true };
+    else yield { path, content: () => spooledContent(handle, entry.offset, entry.length, KUBO_CHUNK_SIZE) };
   }
-  const queue: Part[] = [];
-  let ended = false;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  parser.on('file', (_name, stream, info) => {
-    queue.push({ stream, info });
-    notify();
-  });
-  parser.on('close', () => {
-    ended = true;
-    notify();
-  });
-  parser.on('error', (error) => {
-    failure ??= new HttpError(400, `The multipart body is malformed: ${describeError(error)}.`);
-    notify();
-  });
-  parser.on('partsLimit', () => {
-    failure ??= new HttpError(413, 'The upload has more than 100,000 parts.');
-    notify();
-  });
-  // A part being read when the client goes away would otherwise wait forever for its end.
-  const reading = new Set<Readable>();
-  req.on('close', () => {
-    if (req.complete) return;
-    failure ??= new ClientGoneError('the client went away mid-upload');
-    for (const stream of reading) stream.destroy(failure);
-    notify();
-  });
-  req.pipe(parser);
-
-  let contentBytes = 0;
-  async function* counted(stream: Readable): AsyncGenerator<Uint8Array> {
-    reading.add(stream);
-    try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        contentBytes += chunk.byteLength;
-        if (contentBytes > maxBytes) throw new TooLargeError();
-        yield chunk;
-      }
-    } finally {
-      reading.delete(stream);
-    }
-    // Never accept a part cut short by a failure as a whole file.
-    if (failure) throw failure;
-  }
-
-  async function* entries(): AsyncGenerator<ImportEntry | ImportDirectory> {
-    while (true) {
-      if (failure) throw failure;
-      const part = queue.shift();
-      if (part) {
-        const path = decodeName(part.info.filename ?? '');
-        if (part.info.mimeType === 'application/x-directory') {
-          part.stream.resume();
-          yield { path, directory: true };
-        } else {
-          yield { path, content: counted(part.stream) };
-        }
-        continue;
-      }
-      if (ended) return;
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
-  }
-
-  /** Stops parsing and discards the rest of the body, so the connection can carry the error answer. */
-  function discard(): void {
-    req.unpipe(parser);
-    for (const part of queue) part.stream.resume();
-    parser.removeAllListeners('file');
-    parser.on('file', (_name, stream) => stream.resume());
-    req.resume();
-  }
-
-  return { entries: entries(), discard };
 }
 
 export async function handleAdd(req: IncomingMessage, res: ServerResponse, url: URL, deps: UploadDeps): Promise<void> {
+  const startedAt = Date.now();
   checkOptions(url);
   const declared = Number(req.headers['content-length'] ?? NaN);
   // Multipart framing adds a few hundred bytes a part on top of the content the limit counts.
   const allowance = Math.max(1024 * 1024, deps.maxUploadBytes / 100);
   if (Number.isFinite(declared) && declared > deps.maxUploadBytes + allowance) {
-    req.resume();
     throw new HttpError(413, `The upload is larger than this node's limit of ${deps.maxUploadBytes} bytes.`);
   }
-
-  const { entries, discard } = multipartEntries(req, deps.maxUploadBytes);
+  const client = clientOf(req, deps.limits.trustedProxies);
+  const releaseSlot = deps.uploads.acquire(client);
+  const file = join(deps.stagingDir, `${startedAt}-${randomBytes(8).toString('hex')}.body`);
+  let reserved = 0;
   let result: ImportResult;
   try {
-    result = await deps.store.lock.shared(async () => {
-      const imported = await importToBlockstore(deps.store.blocks, entries);
-      // Still inside the lock: no garbage collection may run between the last block and the staged pin.
-      await deps.staging.stage(CID.parse(imported.cid), imported.size);
-      return imported;
+    let spooled: SpooledUpload;
+    try {
+      spooled = await spoolMultipart(req, {
+        file,
+        maxBytes: deps.maxUploadBytes,
+        maxEntries: deps.limits.maxUploadEntries,
+        idleTimeoutMs: deps.limits.idleTimeoutMs,
+        startedAt,
+        requestTimeoutMs: deps.limits.requestTimeoutMs,
+        reserve(bytes) {
+          deps.staging.reserve(client, bytes);
+          reserved += bytes;
+        },
+      });
+    } catch (error) {
+      if (error instanceof BodyStalledError) {
+        deps.log(`dropped an upload from ${client}: ${error.message}`);
+        throw new HttpError(408, `The upload stalled: ${error.message}.`, { Connection: 'close' });
+      }
+      if (error instanceof ClientGoneError) {
+        deps.log(`an upload from ${client} was interrupted: ${error.message}`);
+        res.destroy();
+        return;
+      }
+      throw error;
+    }
+    // The whole body is on local disk: importing it takes the write lock only for disk and CPU time.
+    result = await imports.run(async () => {
+      const handle = await open(spooled.file, 'r');
+      try {
+        return await deps.store.lock.shared(async () => {
+          const imported = await importToBlockstore(deps.store.blocks, spooledEntries(spooled, handle));
+          // Still inside the lock: no garbage collection may run between the last block and the staged pin.
+          await deps.staging.stage(CID.parse(imported.cid), imported.size, client);
+          return imported;
+        });
+      } catch (error) {
+        // Whatever blocks were written belong to no pin now; the next collection removes them.
+        deps.staging.requestGc();
+        if (error instanceof ImportEntryError) {
+          const message = /Nothing to add/.test(error.message)
+            ? 'The upload has no file: send multipart/form-data parts named "file" with a filename.'
+            : error.message;
+          throw new HttpError(400, message);
+        }
+        throw error;
+      } finally {
+        await handle.close();
+      }
     });
-  } catch (error) {
-    discard();
-    // Whatever blocks were written belong to no pin now; the next collection removes them.
-    deps.staging.requestGc();
-    if (error instanceof TooLargeError) {
-      throw new HttpError(413, `The upload is larger than this node's limit of ${deps.maxUploadBytes} bytes.`);
-    }
-    if (error instanceof ImportEntryError) {
-      const message = /Nothing to add/.test(error.message)
-        ? 'The upload has no file: send multipart/form-data parts named "file" with a filename.'
-        : error.message;
-      throw new HttpError(400, message);
-    }
-    if (error instanceof HttpError) throw error;
-    if (error instanceof ClientGoneError) {
-      deps.log(`an upload was interrupted: ${error.message}`);
-      res.destroy();
-      return;
-    }
-    throw error;
+  } finally {
+    await rm(file, { force: true });
+    deps.staging.unreserve(client, reserved);
+    releaseSlot();
   }
 
   deps.metrics.uploadsTotal++;

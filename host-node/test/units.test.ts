@@ -13,7 +13,8 @@ import * as raw from 'multiformats/codecs/raw';
 import { sha256 } from 'multiformats/hashes/sha2';
 import { describe, expect, it } from 'vitest';
 import { importToBlockstore } from '@callisto-hub/unixfs';
-import { loadConfigFromEnv } from '../src/config';
+import { DEFAULT_LIMITS, loadConfigFromEnv } from '../src/config';
+import { clientKey } from '../src/limits';
 import { confirmBatchSize, confirmGasBudget, MAX_CONFIRM_BATCH } from '../src/batching';
 import { fileBytes, inspectDag, pinWalker } from '../src/dag';
 import { EmbeddedStore } from '../src/embeddedStore';
@@ -30,6 +31,13 @@ describe('loadConfigFromEnv', () => {
     expect(defaults).toMatchObject({ host: '127.0.0.1', port: 5101, graceSeconds: 3600, pollMs: 2000 });
     expect(defaults.fileSystemAddress).toBeUndefined();
     expect(defaults.kuboApiUrl).toBeUndefined();
+    expect(defaults.limits).toEqual(DEFAULT_LIMITS);
+    // CORS follows the app's port (PORT, as `npm run dev` serves it), not a fixed 3000.
+    expect(defaults.corsOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000']);
+    expect(loadConfigFromEnv({ ...BASE, PORT: '4100' }).corsOrigins).toEqual([
+      'http://localhost:4100',
+      'http://127.0.0.1:4100',
+    ]);
 
     const set = loadConfigFromEnv({
       ...BASE,
@@ -45,6 +53,18 @@ describe('loadConfigFromEnv', () => {
       HOST_NODE_MAX_BLOCK_RANGE: '500',
       HOST_NODE_CONFIRMATION_BLOCKS: '3',
       HOST_NODE_START_BLOCK: '12345',
+      HOST_NODE_HEADERS_TIMEOUT_MS: '5000',
+      HOST_NODE_IDLE_TIMEOUT_MS: '7000',
+      HOST_NODE_REQUEST_TIMEOUT_MS: '60000',
+      HOST_NODE_MAX_CONNECTIONS_PER_CLIENT: '10',
+      HOST_NODE_MAX_UPLOADS_PER_CLIENT: '1',
+      HOST_NODE_MAX_UPLOADS: '8',
+      HOST_NODE_MAX_UPLOAD_ENTRIES: '100',
+      HOST_NODE_MAX_READS_PER_CLIENT: '3',
+      HOST_NODE_MAX_READS: '9',
+      HOST_NODE_MAX_STAGED_BYTES_PER_CLIENT: '1000',
+      HOST_NODE_MAX_STAGED_BYTES: '5000',
+      HOST_NODE_TRUSTED_PROXIES: '10.0.0.1, ::1',
     });
     expect(set).toMatchObject({
       fileSystemAddress: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
@@ -59,6 +79,20 @@ describe('loadConfigFromEnv', () => {
       maxBlockRange: 500,
       confirmationBlocks: 3,
       startBlock: 12345n,
+      limits: {
+        headersTimeoutMs: 5000,
+        idleTimeoutMs: 7000,
+        requestTimeoutMs: 60_000,
+        maxConnectionsPerClient: 10,
+        maxUploadsPerClient: 1,
+        maxUploads: 8,
+        maxUploadEntries: 100,
+        maxReadsPerClient: 3,
+        maxReads: 9,
+        maxStagedBytesPerClient: 1000,
+        maxStagedBytes: 5000,
+        trustedProxies: ['10.0.0.1', '::1'],
+      },
     });
   });
 
@@ -76,6 +110,13 @@ describe('loadConfigFromEnv', () => {
       [{ ...BASE, HOST_NODE_KUBO_API_URL: 'localhost:5001' }, /^HOST_NODE_KUBO_API_URL must be/],
       [{ ...BASE, HOST_NODE_POLL_MS: '5' }, /^HOST_NODE_POLL_MS must be between 10/],
       [{ ...BASE, HOST_NODE_START_BLOCK: '-1' }, /^HOST_NODE_START_BLOCK must be a block number/],
+      [{ ...BASE, HOST_NODE_IDLE_TIMEOUT_MS: '10' }, /^HOST_NODE_IDLE_TIMEOUT_MS must be between 100/],
+      [{ ...BASE, HOST_NODE_MAX_UPLOADS: '0' }, /^HOST_NODE_MAX_UPLOADS must be between 1/],
+      [{ ...BASE, HOST_NODE_TRUSTED_PROXIES: 'proxy.example' }, /^HOST_NODE_TRUSTED_PROXIES must list IP addresses/],
+      [
+        { ...BASE, HOST_NODE_HEADERS_TIMEOUT_MS: '9000', HOST_NODE_REQUEST_TIMEOUT_MS: '5000' },
+        /^HOST_NODE_HEADERS_TIMEOUT_MS \(9000\) must not exceed HOST_NODE_REQUEST_TIMEOUT_MS/,
+      ],
     ];
     for (const [env, message] of cases) {
       expect(() => loadConfigFromEnv(env)).toThrow(message);
@@ -85,6 +126,18 @@ describe('loadConfigFromEnv', () => {
         expect((error as Error).message).not.toContain('\n');
       }
     }
+  });
+});
+
+describe('clientKey', () => {
+  it('counts IPv4 addresses alone, IPv6 by their /64, and IPv4-mapped IPv6 as IPv4', () => {
+    expect(clientKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(clientKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(clientKey('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64');
+    expect(clientKey('2001:db8:1:2::9')).toBe('2001:db8:1:2::/64');
+    expect(clientKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(clientKey('::1')).toBe('0:0:0:0::/64');
+    expect(clientKey(undefined)).toBe('unknown');
   });
 });
 

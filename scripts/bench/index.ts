@@ -8,6 +8,8 @@
 //  7. gas per user operation, written to contracts/gas-snapshot.txt
 //  8. the staking page's event history on the mainnet-like stack (12 million blocks, 1,000 stakers, a 5,000-block
 //     eth_getLogs limit): first and second visit (scripts/bench/stakingHistory.ts). BENCH_ONLY=8 runs it alone.
+//  9. a gateway read's p99 latency while 50 stalled clients hold connections to the host node, as a ratio to the p99
+//     with none (scripts/bench/stalledClients.ts). BENCH_ONLY=9 runs it alone.
 // Prints a table and writes bench-results/bench-<timestamp>.json. Timings are printed, never asserted: the
 // deterministic figures have their budgets in `npm test` (scripts/check-bundle-budgets.ts, e2e/rpc-budget.spec.ts).
 // BENCH_LOADS (default 5) sets the measured loads a route and speed, after one warm-up; BENCH_UPLOAD_MIB (default
@@ -27,6 +29,7 @@ import { BASELINE_ROUTE, routesInBuild, type BenchRoute } from './routes';
 import { formatRows, summarize, type BenchRow, type Unit } from './stats';
 import { OUT_DIR, startBenchStack } from './stack';
 import { measureStakingHistory } from './stakingHistory';
+import { measureStalledClients, stalledClientsAlone } from './stalledClients';
 
 const LOADS = Math.max(1, Number(process.env.BENCH_LOADS ?? 5));
 const LOADS_AT_1000 = Math.max(1, Math.min(LOADS, 3));
@@ -186,6 +189,11 @@ async function main(): Promise<number> {
     console.log(formatRows(rows));
     return 0;
   }
+  if (process.env.BENCH_ONLY === '9') {
+    rows.push(...(await stalledClientsAlone(log)));
+    console.log(formatRows(rows));
+    return 0;
+  }
 
   const gas = gasRows();
   raw.gas = gas.raw;
@@ -237,6 +245,12 @@ async function main(): Promise<number> {
         workDir: stack.workDir,
         log,
       });
+      const stalledClientRows = await measureStalledClients({
+        rpcUrl: stack.rpcUrl,
+        fileSystem,
+        node: stack.hostNodes[0]!.node,
+        log,
+      });
       log(`bench: filling the chain to ${MANY_ITEMS} ${itemsLabel}`);
       await fill(MANY_ITEMS);
       const page = await openBenchPage(browser, stack.baseUrl, stack.rpcUrl, 1);
@@ -244,7 +258,7 @@ async function main(): Promise<number> {
       for (const route of routes) many.set(route.path, await measureRoute(page, stack.rpcUrl, route, LOADS_AT_1000));
       await page.context().close();
       const few = new Map([...atFew.get(1)!].filter(([path]) => path !== BASELINE_ROUTE.path));
-      rows.push(...rpcRows(few, many, itemsLabel), ...fileStorageRows);
+      rows.push(...rpcRows(few, many, itemsLabel), ...fileStorageRows, ...stalledClientRows);
       raw.pageLoads = Object.fromEntries([...atFew].map(([rate, s]) => [`cpu${rate}x`, Object.fromEntries(s)]));
       raw.atManyItems = Object.fromEntries(many);
     } finally {

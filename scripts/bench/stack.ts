@@ -88,6 +88,9 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
   };
   try {
     const nodes = localHostNodes([await findFreePort(), await findFreePort()], workDir);
+    // Chosen first: the host nodes answer the app's origin only.
+    const port = await findFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
     const deployment = await deployAll({
       rpcUrl: anvil.rpcUrl,
       privateKey: anvilPrivateKeys[0],
@@ -98,6 +101,7 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
       const managed = await startLocalHostNode(node, {
         rpcUrl: anvil.rpcUrl,
         fileSystem: deployment.contracts.CallistoFS!,
+        appOrigins: [baseUrl],
         pollMs: 100,
       });
       processes.push(managed);
@@ -113,11 +117,10 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
     const started = Date.now();
     buildWithBaseline(anvil.rpcUrl);
     const buildSeconds = (Date.now() - started) / 1000;
-    const port = await findFreePort();
     server = await serveStatic(OUT_DIR, port);
     return {
       rpcUrl: anvil.rpcUrl,
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl,
       contracts: deployment.contracts,
       hostNodes,
       workDir,

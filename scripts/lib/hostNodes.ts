@@ -49,6 +49,8 @@ export function localHostNodes(ports: readonly number[], dataRoot: string): Loca
 export interface HostNodeRunOptions {
   rpcUrl: string;
   fileSystem: Address;
+  /** Origins the web app is served from: the only ones whose pages may call the node (CORS). */
+  appOrigins: readonly string[];
   /** Seconds unregistered uploads are kept before removal. */
   graceSeconds?: number;
   pollMs?: number;
@@ -73,7 +75,7 @@ export async function startLocalHostNode(node: LocalHostNode, options: HostNodeR
         HOST_NODE_HOST: '127.0.0.1',
         HOST_NODE_PORT: String(node.port),
         HOST_NODE_DATA_DIR: node.dataDir,
-        HOST_NODE_CORS_ORIGINS: '*',
+        HOST_NODE_CORS_ORIGINS: options.appOrigins.join(','),
         HOST_NODE_GRACE_SECONDS: String(options.graceSeconds ?? 600),
         HOST_NODE_POLL_MS: String(options.pollMs ?? 500),
       },
@@ -83,7 +85,8 @@ export async function startLocalHostNode(node: LocalHostNode, options: HostNodeR
   const prefix = `[host node ${node.index}] `;
   if (managed.child.stdout) prefixLines(managed.child.stdout, prefix, process.stdout);
   if (managed.child.stderr) prefixLines(managed.child.stderr, prefix, process.stderr);
-  await waitForHealth(node.endpoint, managed, 30_000);
+  // Generous: tsx compiles the node at its start, which takes long on a loaded machine.
+  await waitForHealth(node.endpoint, managed, 90_000);
   return managed;
 }
 

@@ -110,8 +110,12 @@ export async function seedFiles(
     const added = await addToHostNode(endpoint, file.entries);
     if (added !== cid) throw new Error(`seed: host node ${endpoint} computed ${added} for ${file.path}, not ${cid}`);
     ctx.log(`  file ${id}: ${file.path} (${cid})`);
-    if (file.withdrawAfter) await ctx.write(file.owner, { ...fs, functionName: 'withdraw', args: [id] });
-    else held.push(id);
+    if (file.withdrawAfter) {
+      // Withdrawn once the nodes have confirmed it: a confirmation mined between the withdrawal's gas estimate and
+      // the withdrawal itself would make it cost more than estimated, and revert.
+      await waitForConfirmations(ctx, fileSystem, [id], hostNodeEndpoints.length);
+      await ctx.write(file.owner, { ...fs, functionName: 'withdraw', args: [id] });
+    } else held.push(id);
   }
   await waitForConfirmations(ctx, fileSystem, held, hostNodeEndpoints.length);
 }
