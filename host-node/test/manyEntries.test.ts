@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeCid } from '../../lib/files/unixfs';
+import { computeCid } from '@callisto-hub/unixfs';
 import { anvilPrivateKeys } from '../../lib/chain/anvilAccounts';
 import { DEFAULT_LIMITS } from '../src/config';
 import { HOST_NODE_NODE_ARGS } from '../../scripts/lib/hostNodes';
