@@ -6,7 +6,7 @@ import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDateTime } from '@/lib/format/time';
 import { ProposalKind, VoteChoice } from '@/lib/governance/proposal';
-import { type ActionState, type ProposalActions } from '@/lib/governance/actions';
+import { type ProposalAction, type ProposalActions } from '@/lib/governance/actions';
 import { choiceName } from '@/lib/governance/voters';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
@@ -14,8 +14,8 @@ import { useTransaction } from '@/components/ui/useTransaction';
 import { VotingPower } from './VotingPower';
 import type { ProposalPageData } from './hooks/useProposalPage';
 
-function Reason({ state, id }: { state: ActionState; id: string }) {
-  if (state.enabled || !state.reason) return null;
+function Reason({ state, id }: { state: ProposalAction; id: string }) {
+  if (state.allowed) return null;
   return (
     <p id={id} className="mt-1 text-xs text-slate-400" data-testid={id}>
       {state.reason}
@@ -66,9 +66,9 @@ export function VotePanel({ governance, account, data, actions, voteWindow }: Pr
           <Button
             key={word}
             variant={variant}
-            disabled={!actions.vote.enabled || tx.isBusy}
+            disabled={!actions.vote.allowed || tx.isBusy}
             aria-pressed={voted ? voted.choice === choice : undefined}
-            aria-describedby={actions.vote.enabled ? undefined : 'vote-reason'}
+            aria-describedby={actions.vote.allowed ? undefined : 'vote-reason'}
             onClick={() =>
               tx.send(
                 {
@@ -104,7 +104,7 @@ function ActionBlock({
   onClick,
   children,
 }: {
-  state: ActionState;
+  state: ProposalAction;
   tx: Tx;
   label: string;
   reasonId: string;
@@ -121,8 +121,8 @@ function ActionBlock({
           <Button
             variant={variant}
             className="mt-2"
-            disabled={!state.enabled || tx.isBusy}
-            aria-describedby={state.enabled ? undefined : reasonId}
+            disabled={!state.allowed || tx.isBusy}
+            aria-describedby={state.allowed ? undefined : reasonId}
             onClick={onClick}
           >
             {label}

@@ -2,12 +2,8 @@
 // requires so that an enabled button does not revert for a reason the page could have known. No React here.
 import { isAddressEqual, type Address } from 'viem';
 import { RequestState, awaitingReveal, awaitingSignature, isOpenForReports, reportOf } from './requests';
+import { allowed, refused, type ActionState } from '../tx/actionState';
 import type { AuditNomination, AuditReport } from './types';
-
-/** Whether an action can be taken now, and the reason in words when it cannot. */
-export type ActionState = { allowed: true } | { allowed: false; reason: string };
-export const allowed = (): ActionState => ({ allowed: true });
-export const refused = (reason: string): ActionState => ({ allowed: false, reason });
 
 export interface RequestActionInput {
   state: number;

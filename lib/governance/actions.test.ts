@@ -1,3 +1,4 @@
+import { refusalOf } from '../tx/actionState';
 import { describe, expect, it } from 'vitest';
 import { parseEther } from 'viem';
 import { payeeNote, proposalActions, votingPowerNote } from './actions';
@@ -12,19 +13,19 @@ describe('proposalActions', () => {
     const p = proposal({ voting_epoch: 5n });
     expect(proposalActions({ ...base, proposal: p, currentEpoch: 4n, account: BOB, stake: 1n }).vote).toEqual({
       shown: true,
-      enabled: false,
+      allowed: false,
       reason: 'Voting has not started: it opens at',
       at: 1_500n,
     });
-    expect(proposalActions({ ...base, proposal: p, currentEpoch: 5n, account: BOB, stake: 1n }).vote.enabled).toBe(
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 5n, account: BOB, stake: 1n }).vote.allowed).toBe(
       true,
     );
-    expect(proposalActions({ ...base, proposal: p, currentEpoch: 5n, account: BOB, stake: 0n }).vote.reason).toMatch(
-      /no stake/,
-    );
-    expect(proposalActions({ ...base, proposal: p, currentEpoch: 5n }).vote.reason).toMatch(/Connect/);
+    expect(
+      refusalOf(proposalActions({ ...base, proposal: p, currentEpoch: 5n, account: BOB, stake: 0n }).vote),
+    ).toMatch(/no stake/);
+    expect(refusalOf(proposalActions({ ...base, proposal: p, currentEpoch: 5n }).vote)).toMatch(/Connect/);
     expect(proposalActions({ ...base, proposal: p, currentEpoch: 6n, account: BOB, stake: 1n }).vote).toMatchObject({
-      enabled: false,
+      allowed: false,
       at: 1_600n,
     });
     const closed = proposal({ status: ProposalStatus.Rejected });
@@ -36,18 +37,18 @@ describe('proposalActions', () => {
   it('closes evaluation with the epoch after the vote, then offers only expiry', () => {
     const p = proposal({ voting_epoch: 5n });
     const during = proposalActions({ ...base, proposal: p, currentEpoch: 6n, account: BOB });
-    expect(during.evaluate.enabled).toBe(true);
+    expect(during.evaluate.allowed).toBe(true);
     expect(during.evaluateBy).toBe(1_700n);
     expect(during.expire.shown).toBe(false);
     const late = proposalActions({ ...base, proposal: p, currentEpoch: 7n, account: BOB });
     expect(late.evaluate).toEqual({
       shown: true,
-      enabled: false,
+      allowed: false,
       reason: 'Nobody evaluated it in time: evaluation closed at',
       at: 1_700n,
     });
-    expect(late.expire).toEqual({ shown: true, enabled: true });
-    expect(proposalActions({ ...base, proposal: p, currentEpoch: 7n }).expire.reason).toMatch(/Connect/);
+    expect(late.expire).toEqual({ shown: true, allowed: true });
+    expect(refusalOf(proposalActions({ ...base, proposal: p, currentEpoch: 7n }).expire)).toMatch(/Connect/);
     const expired = proposal({ voting_epoch: 5n, status: ProposalStatus.Expired });
     const after = proposalActions({ ...base, proposal: expired, currentEpoch: 9n, account: BOB });
     expect([after.evaluate.shown, after.expire.shown, after.vote.shown, after.evaluateBy]).toEqual([
@@ -80,20 +81,20 @@ describe('proposalActions', () => {
   it('opens evaluation after the voting epoch, to anyone', () => {
     const p = proposal({ voting_epoch: 5n });
     expect(proposalActions({ ...base, proposal: p, currentEpoch: 5n, account: BOB }).evaluate).toMatchObject({
-      enabled: false,
+      allowed: false,
       at: 1_600n,
     });
-    expect(proposalActions({ ...base, proposal: p, currentEpoch: 6n, account: BOB }).evaluate.enabled).toBe(true);
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 6n, account: BOB }).evaluate.allowed).toBe(true);
   });
 
   it('lets only the author withdraw, before the vote ends', () => {
     const p = proposal({ voting_epoch: 5n });
-    expect(proposalActions({ ...base, proposal: p, currentEpoch: 4n, account: ALICE }).withdraw.enabled).toBe(true);
-    expect(proposalActions({ ...base, proposal: p, currentEpoch: 5n, account: ALICE }).withdraw.enabled).toBe(true);
-    expect(proposalActions({ ...base, proposal: p, currentEpoch: 5n, account: BOB }).withdraw.reason).toMatch(
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 4n, account: ALICE }).withdraw.allowed).toBe(true);
+    expect(proposalActions({ ...base, proposal: p, currentEpoch: 5n, account: ALICE }).withdraw.allowed).toBe(true);
+    expect(refusalOf(proposalActions({ ...base, proposal: p, currentEpoch: 5n, account: BOB }).withdraw)).toMatch(
       /Only the author/,
     );
-    expect(proposalActions({ ...base, proposal: p, currentEpoch: 6n, account: ALICE }).withdraw.reason).toMatch(
+    expect(refusalOf(proposalActions({ ...base, proposal: p, currentEpoch: 6n, account: ALICE }).withdraw)).toMatch(
       /ended/,
     );
   });
@@ -102,13 +103,13 @@ describe('proposalActions', () => {
     const accepted = proposal({ status: ProposalStatus.Accepted, first_pay_epoch: 6n, voting_epoch: 5n });
     const at = (currentEpoch: bigint, extra: Partial<typeof base> = {}) =>
       proposalActions({ ...base, ...extra, proposal: accepted, currentEpoch, account: BOB }).pay;
-    expect(at(5n)).toMatchObject({ enabled: false, at: 1_600n });
-    expect(at(6n, { dueEpochs: 1n }).enabled).toBe(true);
-    expect(at(7n, { dueEpochs: 2n, availableBalance: parseEther('150') }).reason).toMatch(
+    expect(at(5n)).toMatchObject({ allowed: false, at: 1_600n });
+    expect(at(6n, { dueEpochs: 1n }).allowed).toBe(true);
+    expect(refusalOf(at(7n, { dueEpochs: 2n, availableBalance: parseEther('150') }))).toMatch(
       /200 CLO is due and 150 CLO is available/,
     );
     const done = proposal({ status: ProposalStatus.Accepted, paid_epochs: 3, epochs: 3 });
-    expect(proposalActions({ ...base, proposal: done, currentEpoch: 9n }).pay.reason).toBe('All 3 epochs are paid');
+    expect(refusalOf(proposalActions({ ...base, proposal: done, currentEpoch: 9n }).pay)).toBe('All 3 epochs are paid');
     const param = proposal({ kind: ProposalKind.SetParameter, status: ProposalStatus.Accepted });
     expect(proposalActions({ ...base, proposal: param, currentEpoch: 9n }).pay.shown).toBe(false);
   });

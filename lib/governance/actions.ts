@@ -2,17 +2,13 @@
 // checked as the contract does.
 import type { Address } from 'viem';
 import { formatClo } from '../format/clo';
+import { allowed, refused, type ActionState } from '../tx/actionState';
 import { paysPerEpoch, ProposalKind, ProposalStatus, type Proposal } from './proposal';
 
-export interface ActionState {
-  /** Whether the action belongs on this proposal at all (Pay on a parameter change does not). */
-  shown: boolean;
-  enabled: boolean;
-  /** Why not, when disabled. */
-  reason?: string;
-  /** A block time the reason refers to ("opens at …"), for the UI to format in the user's zone. */
-  at?: bigint;
-}
+/** One of a proposal's actions: the app's one ActionState, plus whether the action belongs on this proposal at all
+ * (Pay on a parameter change does not) and a block time its refusal refers to ("opens at …"), for the UI to format
+ * in the user's zone. */
+export type ProposalAction = ActionState & { shown: boolean; at?: bigint };
 
 export interface ActionInput {
   proposal: Proposal;
@@ -29,19 +25,19 @@ export interface ActionInput {
 }
 
 export interface ProposalActions {
-  vote: ActionState;
-  evaluate: ActionState;
+  vote: ProposalAction;
+  evaluate: ProposalAction;
   /** Ends a proposal nobody evaluated in its evaluation epoch; its deposit is credited to the author. */
-  expire: ActionState;
-  pay: ActionState;
-  withdraw: ActionState;
+  expire: ProposalAction;
+  pay: ProposalAction;
+  withdraw: ProposalAction;
   /** The block time `evaluate` refuses from (the end of the evaluation epoch), while the proposal is in voting. */
   evaluateBy?: bigint;
 }
 
-const off = (reason: string, at?: bigint): ActionState => ({ shown: true, enabled: false, reason, at });
-const on: ActionState = { shown: true, enabled: true };
-const hidden: ActionState = { shown: false, enabled: false };
+const off = (reason: string, at?: bigint): ProposalAction => ({ ...refused(reason), shown: true, at });
+const on: ProposalAction = { ...allowed(), shown: true };
+const hidden: ProposalAction = { ...refused('This action does not belong to this proposal'), shown: false };
 
 /** Which actions a proposal offers now, each with the reason it cannot succeed, checked as the contract does. */
 export function proposalActions(input: ActionInput): ProposalActions {
@@ -50,7 +46,7 @@ export function proposalActions(input: ActionInput): ProposalActions {
   const end = start + epochLength;
   const inVoting = p.status === ProposalStatus.Voting;
 
-  let vote: ActionState;
+  let vote: ProposalAction;
   if (!inVoting) vote = hidden;
   else if (currentEpoch < p.voting_epoch) vote = off('Voting has not started: it opens at', start);
   else if (currentEpoch > p.voting_epoch) vote = off('Voting has ended, at', end);
@@ -60,7 +56,7 @@ export function proposalActions(input: ActionInput): ProposalActions {
   else vote = on;
 
   const deadline = end + epochLength;
-  let evaluate: ActionState;
+  let evaluate: ProposalAction;
   if (!inVoting) evaluate = hidden;
   else if (currentEpoch <= p.voting_epoch) evaluate = off('The vote can be evaluated once it ends, at', end);
   else if (currentEpoch > p.voting_epoch + 1n) {
@@ -68,12 +64,12 @@ export function proposalActions(input: ActionInput): ProposalActions {
   } else if (!account) evaluate = off('Connect a wallet to evaluate');
   else evaluate = on;
 
-  let expire: ActionState;
+  let expire: ProposalAction;
   if (!inVoting || currentEpoch <= p.voting_epoch + 1n) expire = hidden;
   else if (!account) expire = off('Connect a wallet to expire it');
   else expire = on;
 
-  let pay: ActionState;
+  let pay: ProposalAction;
   if (
     p.status !== ProposalStatus.Accepted ||
     (p.kind !== ProposalKind.Funding && p.kind !== ProposalKind.ElectHostNode)
@@ -95,7 +91,7 @@ export function proposalActions(input: ActionInput): ProposalActions {
   } else if (!account) pay = off('Connect a wallet to trigger the payment');
   else pay = on;
 
-  let withdraw: ActionState;
+  let withdraw: ProposalAction;
   if (!inVoting) withdraw = hidden;
   else if (currentEpoch > p.voting_epoch) withdraw = off('The vote has ended: a proposal can only be withdrawn before');
   else if (!account) withdraw = off('Connect the author’s wallet to withdraw');

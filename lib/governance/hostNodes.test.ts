@@ -1,3 +1,4 @@
+import { refusalOf } from '../tx/actionState';
 import { describe, expect, it } from 'vitest';
 import { parseEther, type Address } from 'viem';
 import { proposalActions } from './actions';
@@ -114,12 +115,12 @@ describe('host node proposals', () => {
     const accepted = { ...election, status: ProposalStatus.Accepted, first_pay_epoch: 6n, executed: true };
     const pay = (p: Proposal, dueEpochs: bigint, account?: Address) =>
       proposalActions({ ...base, proposal: p, currentEpoch: 7n, dueEpochs, account }).pay;
-    expect(pay(accepted, 2n, BOB)).toEqual({ shown: true, enabled: true });
-    expect(pay(accepted, 2n).reason).toMatch(/Connect/);
-    expect(pay({ ...accepted, paid_epochs: 6 }, 0n, BOB).reason).toBe('All 6 epochs are paid');
+    expect(pay(accepted, 2n, BOB)).toEqual({ shown: true, allowed: true });
+    expect(refusalOf(pay(accepted, 2n))).toMatch(/Connect/);
+    expect(refusalOf(pay({ ...accepted, paid_epochs: 6 }, 0n, BOB))).toBe('All 6 epochs are paid');
     expect(pay({ ...accepted, executed: false, first_pay_epoch: 0n }, 0n, BOB)).toEqual({
       shown: true,
-      enabled: false,
+      allowed: false,
       reason: 'The file system refused the election, so no salary is paid',
       at: undefined,
     });

@@ -20,3 +20,8 @@ export function refused(reason: string): ActionState {
 export function firstRefusal(...states: ActionState[]): ActionState {
   return states.find((state) => !state.allowed) ?? ALLOWED;
 }
+
+/** Why `state` is refused, or undefined when it is allowed. */
+export function refusalOf(state: ActionState): string | undefined {
+  return state.allowed ? undefined : state.reason;
+}
