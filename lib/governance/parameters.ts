@@ -1,42 +1,46 @@
 // Parameter changes: the values people type (a percentage, CLO, CLO per MB) read into the contract's units, the
 // rule shown next to the field, and a change described in words.
-import { formatUnits, parseUnits } from 'viem';
+import { formatUnits } from 'viem';
+import { readAmount } from './amountText';
 import { formatClo } from '../format/clo';
 import { allowedParameterRange, BPS, PARAMETER_BOUNDS, ProposalParam, type Proposal } from './proposal';
 import { formatBps } from '../format/percent';
 
 /** A quorum typed as a percentage (up to two decimals, 0 < q <= 100), as basis points. */
 export function parseQuorumPercent(raw: string): { value?: bigint; error?: string } {
-  const text = raw.trim().replace(/%$/, '').trim();
-  if (text === '') return { error: 'Enter the quorum as a percentage, such as 10 or 12.5' };
-  if (!/^(\d+\.?\d*|\.\d+)$/.test(text)) return { error: 'Enter a number, such as 10 or 12.5' };
-  const decimals = text.includes('.') ? text.split('.')[1]!.length : 0;
-  if (decimals > 2) return { error: 'The quorum has at most 2 decimals (steps of 0.01%)' };
-  const bps = parseUnits(text, 2);
+  const read = readAmount(raw.trim().replace(/%$/, ''), 2, {
+    empty: 'Enter the quorum as a percentage, such as 10 or 12.5',
+    notANumber: 'Enter a number, such as 10 or 12.5',
+    tooManyDecimals: 'The quorum has at most 2 decimals (steps of 0.01%)',
+  });
+  if (read.value === undefined) return read;
+  const bps = read.value;
   if (bps <= 0n || bps > BPS) return { error: 'Quorum must be 100 to 3000 bps (1% to 30%)' };
   return { value: bps };
 }
 
 /** A submission deposit typed in CLO, as wei. */
 export function parseDepositClo(raw: string): { value?: bigint; error?: string } {
-  const text = raw.trim();
-  if (text === '') return { error: 'Enter a deposit in CLO, such as 500' };
-  if (!/^(\d+\.?\d*|\.\d+)$/.test(text)) return { error: 'Enter a number of CLO, such as 500 or 2.5' };
-  const decimals = text.includes('.') ? text.split('.')[1]!.length : 0;
-  if (decimals > 18) return { error: 'CLO has at most 18 decimals' };
-  const value = parseUnits(text, 18);
+  const read = readAmount(raw, 18, {
+    empty: 'Enter a deposit in CLO, such as 500',
+    notANumber: 'Enter a number of CLO, such as 500 or 2.5',
+    tooManyDecimals: 'CLO has at most 18 decimals',
+  });
+  if (read.value === undefined) return read;
+  const value = read.value;
   if (value === 0n) return { error: 'The deposit must be above zero' };
   return { value };
 }
 
 /** A storage price typed in CLO per MB, as wei per MB (the file system's unit). */
 export function parseCloPerMb(raw: string): { value?: bigint; error?: string } {
-  const text = raw.trim();
-  if (text === '') return { error: 'Enter a price in CLO per MB, such as 0.01' };
-  if (!/^(\d+\.?\d*|\.\d+)$/.test(text)) return { error: 'Enter a number of CLO, such as 0.01' };
-  const decimals = text.includes('.') ? text.split('.')[1]!.length : 0;
-  if (decimals > 18) return { error: 'CLO has at most 18 decimals' };
-  const value = parseUnits(text, 18);
+  const read = readAmount(raw, 18, {
+    empty: 'Enter a price in CLO per MB, such as 0.01',
+    notANumber: 'Enter a number of CLO, such as 0.01',
+    tooManyDecimals: 'CLO has at most 18 decimals',
+  });
+  if (read.value === undefined) return read;
+  const value = read.value;
   if (value === 0n) return { error: 'The price must be above zero' };
   return { value };
 }

@@ -2,7 +2,8 @@
 // the status a proposal shows, quorum and voting window arithmetic, due epochs, and the submission form's
 // validation with the same rules (and the same meaning) as the contract's revert reasons, so that a form the
 // app accepts is never rejected on chain for its content.
-import { formatUnits, isAddress, parseUnits, type ContractFunctionReturnType } from 'viem';
+import { formatUnits, isAddress, type ContractFunctionReturnType } from 'viem';
+import { readAmount } from './amountText';
 import type { treasuryGovernanceAbi } from '../../contracts-abi/TreasuryGovernance';
 
 /** `enum Kind` of the contract; later versions append kinds. */
@@ -207,11 +208,13 @@ export function validatePayee(payee: string): string | undefined {
 }
 
 export function parseAmountPerEpoch(raw: string): { value?: bigint; error?: string } {
-  const text = raw.trim();
-  if (!/^(\d+\.?\d*|\.\d+)$/.test(text)) return { error: 'Enter an amount of CLO, such as 1000 or 2.5' };
-  const decimals = text.includes('.') ? text.split('.')[1]!.length : 0;
-  if (decimals > 18) return { error: 'CLO has at most 18 decimals' };
-  const value = parseUnits(text, 18);
+  const read = readAmount(raw, 18, {
+    empty: 'Enter an amount of CLO, such as 1000 or 2.5',
+    notANumber: 'Enter an amount of CLO, such as 1000 or 2.5',
+    tooManyDecimals: 'CLO has at most 18 decimals',
+  });
+  if (read.value === undefined) return read;
+  const value = read.value;
   if (value === 0n) return { error: 'Amount per epoch is zero' };
   return { value };
 }
