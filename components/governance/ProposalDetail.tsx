@@ -93,6 +93,9 @@ function ProposalView({
 }) {
   const { address } = useAccount();
   const { data, missing, error, refetch } = useProposalPage(governance, staking, id, address);
+  // The page's events (votes, refusals, ended salaries) are one cached scan of the contract, whatever the proposal:
+  // started with the proposal's reads rather than after them, its first requests ride in their batch.
+  useGovernanceEvents(governance);
   const clock = useChainNow();
   const boundary = data
     ? (() => {
