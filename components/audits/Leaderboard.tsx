@@ -8,7 +8,7 @@ import { DeployedGate } from '@/components/ui/DeployedGate';
 import { Card, ReadFailed } from '@/components/ui/primitives';
 import { useChainNow } from '@/components/ui/chainDisplay';
 import { Pager } from '@/components/ui/Pager';
-import { PageHeading } from './shared';
+import { PageHeading } from '@/components/audits/pageParts';
 import { DateAt } from '@/components/ui/chainDisplay';
 import { AddressText } from '@/components/ui/AddressText';
 import { useAuditorCount, useAuditors } from './hooks/useMembers';

@@ -19,7 +19,7 @@ import { Button, Card } from '@/components/ui/primitives';
 import { DeployedGate } from '@/components/ui/DeployedGate';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
-import { PageHeading } from './shared';
+import { PageHeading } from '@/components/audits/pageParts';
 import { useRequestCount } from './hooks/useRequestCount';
 import { Field, described, inputClass } from '@/components/ui/FormField';
 

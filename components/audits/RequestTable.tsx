@@ -5,7 +5,7 @@ import { chainLabel, requestHref } from '@/lib/audits/requests';
 import type { AuditRequest } from '@/lib/audits/types';
 import { DataTable } from '@/components/ui/DataTable';
 import { DateAt } from '@/components/ui/chainDisplay';
-import { RequestStateBadge } from './shared';
+import { RequestStateBadge } from '@/components/audits/pageParts';
 
 /** Requests in a table: id (linked), contract, chain, state, submitted. */
 export function RequestTable({ requests, caption }: { requests: readonly AuditRequest[]; caption: string }) {

@@ -19,7 +19,7 @@ import { DateAt, ExternalLink } from '@/components/ui/chainDisplay';
 import { AddressText } from '@/components/ui/AddressText';
 import { useFile } from './hooks/useFile';
 import { useHostNodes } from './hooks/useHostNodes';
-import { CidText, FileStateNote, FileStatusBadge, FilesNav, Item, useFileState } from './shared';
+import { CidText, FileStateNote, FileStatusBadge, FilesNav, Item, useFileState } from '@/components/files/pageParts';
 import { FileConfirmations } from './FileConfirmations';
 import { VerifiedDownloadPanel } from './VerifiedDownloadPanel';
 import { WithdrawAction } from './WithdrawAction';

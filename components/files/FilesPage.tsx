@@ -10,7 +10,7 @@ import { useHostNodes } from './hooks/useHostNodes';
 import { useMyFiles } from './hooks/useMyFiles';
 import { useStorageTotals } from './hooks/useStorageTotals';
 import { MyFiles } from './MyFiles';
-import { PageHeading } from './shared';
+import { PageHeading } from '@/components/files/pageParts';
 import { UploadCard } from './UploadCard';
 
 export function FilesPage() {

@@ -13,7 +13,7 @@ import { describeReadError } from '@/components/ui/describeReadError';
 import { Button, Card } from '@/components/ui/primitives';
 import { DateAt } from '@/components/ui/chainDisplay';
 import { Pager } from '@/components/ui/Pager';
-import { CidText, FileStatusBadge, useFileState } from './shared';
+import { CidText, FileStatusBadge, useFileState } from '@/components/files/pageParts';
 import { WithdrawAction } from './WithdrawAction';
 
 /** The connected account's files, newest first, a page at a time as the contract pages them. */

@@ -10,7 +10,7 @@ import { TxStatus } from '@/components/ui/TxStatus';
 import { FilePicker } from './FilePicker';
 import { useUploadFlow } from './hooks/useUploadFlow';
 import { QuoteBox } from './QuoteBox';
-import { CidText, ProgressBar } from './shared';
+import { CidText, ProgressBar } from '@/components/files/pageParts';
 import { UploadProgressPanel } from './UploadProgressPanel';
 
 /**

@@ -3,7 +3,7 @@ import { fileHref, endpointHost } from '@/lib/files/links';
 import { formatBytes } from '@/lib/files/units';
 import type { RegisteredUpload, SendStep } from '@/lib/files/uploadFlow';
 import { Button } from '@/components/ui/primitives';
-import { ProgressBar } from './shared';
+import { ProgressBar } from '@/components/files/pageParts';
 
 /** After the deposit is paid: where the bytes are going, each node that failed, and what can be done next. */
 export function UploadProgressPanel({

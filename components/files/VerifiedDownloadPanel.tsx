@@ -5,7 +5,7 @@ import type { DownloadProgress, MultiNodeDownload, NodeDownloadFailure } from '@
 import { endpointHost } from '@/lib/files/links';
 import { formatByteCount, formatBytes } from '@/lib/files/units';
 import { Button } from '@/components/ui/primitives';
-import { CidText, ProgressBar } from './shared';
+import { CidText, ProgressBar } from '@/components/files/pageParts';
 
 type DownloadState =
   | { phase: 'idle' }

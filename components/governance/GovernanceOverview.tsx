@@ -7,7 +7,7 @@ import { formatCloWithUnit } from '@/lib/format/clo';
 import { olderMayBeOpen, openForVoting } from '@/lib/governance/filters';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
-import { proposalHref } from './shared';
+import { proposalHref } from '@/components/governance/pageParts';
 import { useGovernanceClock } from './hooks/useGovernanceClock';
 import { useProposalListPage } from './hooks/useProposalListPage';
 import { useTreasuryBalance } from './hooks/useTreasuryBalance';

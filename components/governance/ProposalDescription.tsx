@@ -7,7 +7,7 @@ import { descriptionSource, loadDescription, type DescriptionResult } from '@/li
 import { Card } from '@/components/ui/primitives';
 import { LazyMarkdown } from './LazyMarkdown';
 import { ExternalLink } from '@/components/ui/chainDisplay';
-import { useFileSystem } from '@/components/files/shared';
+import { useFileSystem } from '@/components/files/hooks/useFileSystem';
 
 /**
  * ipfs: descriptions are read through the network's elected IPFS host nodes (the Callisto File System's), never

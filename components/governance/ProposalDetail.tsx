@@ -33,7 +33,7 @@ import { RefundPanel } from './RefundPanel';
 import { ProposalDescription } from './ProposalDescription';
 import { TallyBars } from './TallyBars';
 import { VotersList } from './VotersList';
-import { EndpointText, StatusBadge, proposalHref } from './shared';
+import { EndpointText, StatusBadge, proposalHref } from '@/components/governance/pageParts';
 import { Countdown, DateAt, useChainNow, useRefetchWhenPassed } from '@/components/ui/chainDisplay';
 import { useProposalPage, type ProposalPageData } from './hooks/useProposalPage';
 import { useGovernanceEvents } from './hooks/useGovernanceEvents';

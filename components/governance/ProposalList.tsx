@@ -34,7 +34,7 @@ import { isEvaluated, quorumBase, tallySummary } from '@/lib/governance/tallies'
 import { describeAuditManagerChange, executionLabel, kindLabel } from '@/lib/governance/terms';
 import { Button, Card } from '@/components/ui/primitives';
 import { TallyBars } from './TallyBars';
-import { StatusBadge, proposalHref } from './shared';
+import { StatusBadge, proposalHref } from '@/components/governance/pageParts';
 import { DateAt } from '@/components/ui/chainDisplay';
 import { Pager } from '@/components/ui/Pager';
 import { describeReadError } from '@/components/ui/describeReadError';

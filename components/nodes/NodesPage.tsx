@@ -13,7 +13,7 @@ import { Card, ReadFailed, Stat } from '@/components/ui/primitives';
 import { DeployedGate } from '@/components/ui/DeployedGate';
 import { useHostNodes } from '@/components/files/hooks/useHostNodes';
 import { useStorageTotals } from '@/components/files/hooks/useStorageTotals';
-import { PageHeading } from '@/components/files/shared';
+import { PageHeading } from '@/components/files/pageParts';
 import { StorageCapacityStat, StorageUsedStat } from '@/components/files/StorageStats';
 import { NodeRow } from './NodeRow';
 import { PriceCurveChart } from './PriceCurveChart';

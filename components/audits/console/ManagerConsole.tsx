@@ -7,7 +7,7 @@ import { DeployedGate } from '@/components/ui/DeployedGate';
 import { ReadFailed } from '@/components/ui/primitives';
 import { useRegistryOwner } from '../hooks/useMembers';
 import { useRoles } from '../hooks/useRoles';
-import { PageHeading } from '../shared';
+import { PageHeading } from '@/components/audits/pageParts';
 import { AuditorsTable } from './AuditorsTable';
 import { ManagersTable } from './ManagersTable';
 import { NeedsAction } from './NeedsAction';

@@ -7,7 +7,7 @@ import type { AuditReport, AuditRequest } from '@/lib/audits/types';
 import { AddressText } from '@/components/ui/AddressText';
 import { DateAt, ExternalLink } from '@/components/ui/chainDisplay';
 import { useNetwork } from '@/components/ui/NetworkContext';
-import { VerdictBadge } from '../shared';
+import { VerdictBadge } from '@/components/audits/pageParts';
 
 /** One audited contract: verdict, findings, whether it still has audited status, and its auditors' reports. */
 export function AuditedItem({

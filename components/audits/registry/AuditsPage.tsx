@@ -6,7 +6,7 @@ import { DeployedGate } from '@/components/ui/DeployedGate';
 import { Card, ReadFailed, Stat } from '@/components/ui/primitives';
 import { useAuditedCount } from '../hooks/useAuditedCount';
 import { useRequestCount } from '../hooks/useRequestCount';
-import { PageHeading } from '../shared';
+import { PageHeading } from '@/components/audits/pageParts';
 import { AuditedContracts } from './AuditedContracts';
 import { RequestQueue } from './RequestQueue';
 

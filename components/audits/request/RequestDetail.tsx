@@ -14,7 +14,7 @@ import { QueryState } from '@/components/ui/QueryState';
 import { useAuditRequest } from '../hooks/useAuditRequest';
 import { useKarmaParameters } from '../hooks/useKarmaParameters';
 import { useRoles } from '../hooks/useRoles';
-import { AuditsNav, RequestStateBadge, VerdictBadge } from '../shared';
+import { AuditsNav, RequestStateBadge, VerdictBadge } from '@/components/audits/pageParts';
 import { CommitReportForm } from './CommitReportForm';
 import { ManagerActions } from './actions/ManagerActions';
 import { ReportsTable } from './ReportsTable';

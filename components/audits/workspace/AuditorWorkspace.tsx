@@ -8,7 +8,7 @@ import { ReadFailed } from '@/components/ui/primitives';
 import { useAuditRequestsPage } from '../hooks/useAuditRequestsPage';
 import { useReportsOf } from '../hooks/useReportsOf';
 import { useRoles } from '../hooks/useRoles';
-import { PageHeading } from '../shared';
+import { PageHeading } from '@/components/audits/pageParts';
 import { AuditorProfile } from './AuditorProfile';
 import { CommitCard } from './CommitCard';
 import { KarmaRules } from './KarmaRules';

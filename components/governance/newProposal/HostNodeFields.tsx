@@ -14,7 +14,7 @@ import type {
   SubmitCall,
 } from '@/lib/governance/newProposal';
 import { byteLength, MAX_ENDPOINT_BYTES } from '@/lib/governance/proposal';
-import { EndpointText } from '../shared';
+import { EndpointText } from '@/components/governance/pageParts';
 import { EpochCountField } from './EpochCountField';
 import { TextField } from './TextField';
 import type { ShownErrors } from './useShownErrors';

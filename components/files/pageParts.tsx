@@ -7,9 +7,6 @@ import type { FileEntry } from '@/lib/files/types';
 import { DateAt } from '@/components/ui/chainDisplay';
 import { useNowSeconds } from '@/components/ui/useNow';
 
-// Kept here too: governance's description links import it from this module.
-export { useFileSystem } from './hooks/useFileSystem';
-
 const navLinks = [
   ['/files/', 'My files and upload'],
   ['/nodes/', 'Host nodes and prices'],

@@ -57,13 +57,3 @@ export function PageHeading({ title, children }: { title: string; children?: Rea
     </SectionHeading>
   );
 }
-
-/** One action's reason for being disabled, tied to its button by id. */
-export function DisabledReason({ id, reason }: { id: string; reason?: string }) {
-  if (!reason) return null;
-  return (
-    <p id={id} className="mt-1 text-xs text-slate-400" data-testid={id}>
-      {reason}.
-    </p>
-  );
-}
