@@ -7,12 +7,10 @@ import userEvent from '@testing-library/user-event';
 import { useAccount, useConnect } from 'wagmi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
-import { multicall3Abi, multicall3Bytecode } from '@/contracts-abi/Multicall3';
-import { MULTICALL3_ADDRESS } from '@/lib/chain/chains';
-import { saveNetworkSettings } from '@/lib/chain/settings';
 import { endpointHost } from '@/lib/files/links';
 import { formatCloExact } from '@/lib/format/clo';
 import { AppProviders } from '@/components/ui/AppProviders';
+import { pointAppAt } from '@/components/testing/appOnChain';
 import {
   electNode,
   removeDir,
@@ -69,13 +67,9 @@ describe('the upload card on a real chain with real host nodes', () => {
 
   beforeAll(async () => {
     fs = await startFsChain();
-    // As the local stack does: Multicall3 at its canonical address, so the page's reads travel as one call.
-    const multicall = await fs.chain.deploy(multicall3Abi, multicall3Bytecode, []);
-    const code = await fs.chain.publicClient.getCode({ address: multicall });
-    await fs.chain.testClient.setCode({ address: MULTICALL3_ADDRESS, bytecode: code! });
+    await pointAppAt(fs.chain);
     nodeA = await startAt(NODE_A);
     await electNode(fs, nodeA, NODE_A);
-    saveNetworkSettings(window.localStorage, { network: 'local', rpcUrl: fs.chain.rpcUrl });
   });
 
   afterAll(async () => {

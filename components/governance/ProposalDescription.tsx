@@ -1,13 +1,12 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useReadContract } from 'wagmi';
-import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
 import { descriptionSource, loadDescription, type DescriptionResult } from '@/lib/governance/description';
 import { Card } from '@/components/ui/primitives';
 import { LazyMarkdown } from './LazyMarkdown';
 import { ExternalLink } from '@/components/ui/chainDisplay';
 import { useFileSystem } from '@/components/files/hooks/useFileSystem';
+import { useHostNodes } from '@/components/files/hooks/useHostNodes';
 
 /**
  * ipfs: descriptions are read through the network's elected IPFS host nodes (the Callisto File System's), never
@@ -16,12 +15,7 @@ import { useFileSystem } from '@/components/files/hooks/useFileSystem';
 function useIpfsGateways(needed: boolean): { gateways: readonly string[]; settled: boolean } {
   const fs = useFileSystem();
   const enabled = needed && fs !== undefined;
-  const nodes = useReadContract({
-    address: fs?.address,
-    abi: callistoFSAbi,
-    functionName: 'host_nodes',
-    query: { enabled, staleTime: 60_000 },
-  });
+  const nodes = useHostNodes(fs?.address, { enabled });
   return {
     gateways: nodes.data?.map((node) => node.endpoint) ?? [],
     settled: !enabled || !nodes.isPending,

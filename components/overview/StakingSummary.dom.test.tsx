@@ -4,10 +4,8 @@ import { render, screen } from '@testing-library/react';
 import { parseEther, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coldStakingAbi, coldStakingBytecode } from '@/contracts-abi/ColdStaking';
-import { multicall3Abi, multicall3Bytecode } from '@/contracts-abi/Multicall3';
-import { startTestChain, type TestChain } from '@/contracts/test/harness';
-import { MULTICALL3_ADDRESS } from '@/lib/chain/chains';
-import { saveNetworkSettings } from '@/lib/chain/settings';
+import type { TestChain } from '@/contracts/test/harness';
+import { startAppChain, stopAppChain } from '@/components/testing/appOnChain';
 import { stakingFeaturesOn } from '@/lib/staking/contractFeatures';
 import { AppProviders } from '@/components/ui/AppProviders';
 import { useStakingSummary, type SummaryFigure } from './hooks/useStakingSummary';
@@ -35,10 +33,7 @@ describe("the overview's cold staking figures", () => {
   let staking: Address;
 
   beforeAll(async () => {
-    chain = await startTestChain();
-    const multicall = await chain.deploy(multicall3Abi, multicall3Bytecode, []);
-    const code = await chain.publicClient.getCode({ address: multicall });
-    await chain.testClient.setCode({ address: MULTICALL3_ADDRESS, bytecode: code! });
+    chain = await startAppChain();
     staking = await chain.deploy(coldStakingAbi, coldStakingBytecode, [
       86_400n,
       365n * 86_400n,
@@ -56,12 +51,8 @@ describe("the overview's cold staking figures", () => {
     }
     // Block rewards arrive as a plain balance credit, as on mainnet.
     await chain.setBalance(staking, parseEther('27'));
-    saveNetworkSettings(window.localStorage, { network: 'local', rpcUrl: chain.rpcUrl });
   });
-  afterAll(async () => {
-    window.localStorage.clear();
-    await chain?.stop();
-  });
+  afterAll(() => stopAppChain(chain));
 
   it('shows the stakes, the stakers, the round and the live pool', async () => {
     render(

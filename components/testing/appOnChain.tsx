@@ -10,13 +10,19 @@ import { MULTICALL3_ADDRESS } from '@/lib/chain/chains';
 import { saveNetworkSettings } from '@/lib/chain/settings';
 import { AppProviders } from '@/components/ui/AppProviders';
 
-/** A fresh anvil the app reads through: the local network in the browser's storage, pointed at this chain. */
-export async function startAppChain(): Promise<TestChain> {
-  const chain = await startTestChain();
+/** Makes the app read through `chain`: Multicall3 at its canonical address (as the deploy script puts it), and the
+ * local network in the browser's storage pointed at this chain's RPC. */
+export async function pointAppAt(chain: TestChain): Promise<void> {
   const multicall = await chain.deploy(multicall3Abi, multicall3Bytecode, []);
   const code = await chain.publicClient.getCode({ address: multicall });
   await chain.testClient.setCode({ address: MULTICALL3_ADDRESS, bytecode: code! });
   saveNetworkSettings(window.localStorage, { network: 'local', rpcUrl: chain.rpcUrl });
+}
+
+/** A fresh anvil the app reads through. */
+export async function startAppChain(): Promise<TestChain> {
+  const chain = await startTestChain();
+  await pointAppAt(chain);
   return chain;
 }
 

@@ -4,10 +4,11 @@
 import type { Address } from 'viem';
 import { useReadContract } from 'wagmi';
 import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
+import { useHostNodes } from '@/components/files/hooks/useHostNodes';
 
 export function useFileSystemForProposals(fileSystem: Address | undefined) {
   const fs = { address: fileSystem, abi: callistoFSAbi, query: { enabled: fileSystem !== undefined } } as const;
-  const hostNodes = useReadContract({ ...fs, functionName: 'host_nodes' });
+  const hostNodes = useHostNodes(fileSystem);
   const unitPrice = useReadContract({ ...fs, functionName: 'unit_price' });
   const floorPrice = useReadContract({ ...fs, functionName: 'floor_price' });
   return {
