@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IAuditArchive} from "./interfaces/IAuditArchive.sol";
+
 /// @title Callisto official smart-contract auditing registry
 /// @notice The whitepaper's "Official Smart-contract Auditing Department": anyone asks for a free audit of a
 /// contract, managers triage the requests, auditors commit to private reports, managers sign and reveal them, and
@@ -50,6 +52,25 @@ pragma solidity 0.8.30;
 /// claim does not require the role: karma is only earned as an auditor, and removal does not cancel past work.
 /// Integer division leaves at most a few wei of each period's budget unclaimed. The budget of an ended period in
 /// which no karma was earned rolls over to the current period (`roll_over`, anyone), so no budget is locked.
+///
+/// Encryption keys. Managers and auditors publish an X25519 public key (`set_encryption_key`), derived in their
+/// browser from a wallet signature, so that an auditor can deliver a report privately: it encrypts the report for
+/// every current manager's key, stores the envelope on the Callisto File System and commits with its CID
+/// (`submit_report(request_id, commitment, envelope_cid)`). A dismissed manager's key stays readable (the history
+/// of who could read what), but `is_manager` says it is no longer current, and the app seals for current managers
+/// only.
+///
+/// Archive. When a manager reveals a report whose link is `ipfs://<cid>` (a bare CIDv1 in base32, as the app
+/// makes), the plaintext report is stored on the Callisto File System in the same transaction: `reveal_report`
+/// passes the revealing manager's msg.value (the deposit, at least the file system's quote for the size the manager
+/// gives) to the `archive`, an AuditArchive contract bound to this registry and set once by the owner, which
+/// uploads the file as its own. The host nodes confirm content of exactly that size under that CID, the committed
+/// link's CID. The archive has no owner and never withdraws a file a host node confirmed, so no one, the paying
+/// manager included, can take the copy off while it is listed; an upload no node confirmed in time is released by
+/// anyone, its deposit goes back to the manager who paid it, and any manager may store the report again (see
+/// AuditArchive). The archive lives in its own contract because the registry is near EIP-170's limit on code
+/// size. A link of any other form (a gist, an https URL, an ipfs:// link with a path) is revealed as before, with
+/// no archive and no payment; so is every link while the archive is not set.
 ///
 /// Audited status. `is_audited` is true only for a contract of this chain whose latest completed audit passed, and
 /// only while its code is the code audited: the code hash is recorded at completion and compared on every call.
@@ -112,6 +133,9 @@ contract AuditRegistry {
         string link;
         /// @dev The time of the latest commitment.
         uint256 committed_at;
+        /// @dev The CID (CIDv1, base32) of the report encrypted for the managers, stored on the file system; empty
+        /// when the report travels another way (a private gist).
+        string envelope_cid;
     }
 
     /// @notice A manager or an auditor. `karma`, `active_until` and `reports_revealed` concern auditors only.
@@ -143,19 +167,22 @@ contract AuditRegistry {
     event AuditorRemoved(address indexed auditor);
     event RequestSubmitted(uint256 indexed id, address indexed requester, address indexed contract_address);
     event RequestStateChanged(uint256 indexed id, RequestState state);
-    event ReportCommitted(uint256 indexed request_id, address indexed auditor, bytes32 commitment);
+    event ReportCommitted(uint256 indexed request_id, address indexed auditor, bytes32 commitment, string envelope_cid);
     event ReportSigned(uint256 indexed request_id, address indexed auditor, uint256 errors);
     event ReportRevealed(uint256 indexed request_id, address indexed auditor, string link, uint256 karma);
     event RequestCompleted(uint256 indexed id, address indexed contract_address, bool passed);
     event Funded(address indexed from, uint256 indexed period, uint256 amount);
     event Claimed(address indexed auditor, uint256 indexed period, uint256 amount);
     event RolledOver(uint256 indexed from_period, uint256 indexed to_period, uint256 amount);
-
+    event EncryptionKeySet(address indexed account, bytes32 public_key);
+    event ArchiveSet(address indexed archive);
     uint256 public constant MAX_CONTACT_BYTES = 100;
     uint256 public constant MAX_URL_BYTES = 256;
     uint256 public constant MAX_DESCRIPTION_BYTES = 500;
     uint256 public constant MAX_PLATFORM_BYTES = 32;
     uint256 public constant MAX_REASON_BYTES = 200;
+    /// @notice As CallistoFS.MAX_CID_BYTES: an envelope CID and an archived report's CID are at most this long.
+    uint256 public constant MAX_CID_BYTES = 100;
     /// @notice The largest complexity a manager may give at reveal: EIP-170's limit on a contract's code, the
     /// largest size the registry can measure itself. Bounds also keep the karma arithmetic far from overflow: 1000
     /// errors a report, karma_per_kb and error_penalty below 2^128.
@@ -178,6 +205,10 @@ contract AuditRegistry {
     /// @notice The treasury governance contract, which appoints and dismisses managers through accepted
     /// proposals alongside the owner. Set once by the owner; zero until then.
     address public governance;
+
+    /// @notice The AuditArchive that stores revealed `ipfs://` reports on the Callisto File System. Set once by
+    /// the owner; zero until then (reports are then revealed without an archive copy).
+    address public archive;
 
     /// @notice Requests still open (pending, approved or in progress): the queue size, kept as a counter so that a
     /// reader needs one call, not a scan of every request.
@@ -209,35 +240,40 @@ contract AuditRegistry {
     /// @dev Ids of completed requests, in completion order.
     uint256[] private _audited;
 
+    /// @dev X25519 public keys of managers and auditors; zero for none.
+    mapping(address => bytes32) private _encryption_key;
+
     Nomination[] private _nominations;
     /// @dev Index + 1 of an account's pending nomination; 0 without one.
     mapping(address => uint256) private _nomination_index;
 
     uint256 private _entered = 1;
 
+    // The role and existence checks live in private functions that the modifiers call, rather than in the
+    // modifiers themselves: a modifier's body is copied into every function it guards, and with a dozen guarded
+    // functions the copies alone would push the registry past EIP-170's 24,576-byte limit on contract code.
     modifier onlyOwner() {
-        require(msg.sender == owner, "Audits: only the owner may do this");
+        _check_owner();
         _;
     }
 
     modifier onlyOwnerOrGovernance() {
-        // governance is zero until set, and no call comes from the zero address.
-        require(msg.sender == owner || msg.sender == governance, "Audits: only the owner or governance may do this");
+        _check_owner_or_governance();
         _;
     }
 
     modifier onlyManager() {
-        require(is_manager(msg.sender), "Audits: only a manager may do this");
+        _check_manager();
         _;
     }
 
     modifier onlyAuditor() {
-        require(is_auditor(msg.sender), "Audits: only an auditor may do this");
+        _check_auditor();
         _;
     }
 
     modifier exists(uint256 id) {
-        require(id < _requests.length, "Audits: no such request");
+        _check_exists(id);
         _;
     }
 
@@ -302,6 +338,28 @@ contract AuditRegistry {
         require(_governance != address(0), "Audits: governance is the zero address");
         governance = _governance;
         emit GovernanceSet(_governance);
+    }
+
+    /// @notice Makes `_archive` (an AuditArchive built for this registry) the store of revealed `ipfs://`
+    /// reports. The owner does it once; it cannot change afterwards, so the archive's files stay under one
+    /// contract's rules.
+    function set_archive(address _archive) external onlyOwner {
+        require(archive == address(0), "Audits: the archive is already set");
+        require(IAuditArchive(_archive).registry() == address(this), "Audits: that archive is for another registry");
+        archive = _archive;
+        emit ArchiveSet(_archive);
+    }
+
+    /// @notice A current manager or auditor publishes its encryption public key (X25519, 32 bytes), derived in the
+    /// browser from a wallet signature; auditors seal reports for the managers' keys. Replaces any earlier key.
+    function set_encryption_key(bytes32 public_key) external {
+        require(
+            is_manager(msg.sender) || is_auditor(msg.sender),
+            "Audits: only a manager or an auditor may set an encryption key"
+        );
+        require(public_key != bytes32(0), "Audits: encryption key is zero");
+        _encryption_key[msg.sender] = public_key;
+        emit EncryptionKeySet(msg.sender, public_key);
     }
 
     /// @notice Appoints a manager with a public contact, or updates the contact of a current one. The owner or
@@ -462,8 +520,14 @@ contract AuditRegistry {
     // ---- reports ---------------------------------------------------------------------------------------------
 
     /// @notice An auditor commits to a private report: `commitment` = keccak256 of the bytes of its link. One
-    /// report an auditor a request; it may be replaced until a manager signs it.
-    function submit_report(uint256 request_id, bytes32 commitment) external onlyAuditor exists(request_id) {
+    /// report an auditor a request; it may be replaced until a manager signs it. `envelope_cid` is the CID of the
+    /// report encrypted for the managers and stored on the file system (a CIDv1 in base32, as CallistoFS takes),
+    /// or "" when the link reaches the managers another way.
+    function submit_report(
+        uint256 request_id,
+        bytes32 commitment,
+        string calldata envelope_cid
+    ) external onlyAuditor exists(request_id) {
         Request storage r = _requests[request_id];
         require(
             r.state == RequestState.Approved || r.state == RequestState.InProgress,
@@ -471,6 +535,10 @@ contract AuditRegistry {
         );
         require(commitment != bytes32(0), "Audits: commitment is zero");
         require(!commitment_used[commitment], "Audits: this commitment was already made");
+        require(
+            bytes(envelope_cid).length == 0 || _is_valid_cid(bytes(envelope_cid)),
+            "Audits: the envelope CID must be a CIDv1 in base32 (b...), at most 100 bytes"
+        );
         commitment_used[commitment] = true;
         uint256 index = _report_index[request_id][msg.sender];
         Report storage report;
@@ -486,7 +554,8 @@ contract AuditRegistry {
         }
         report.commitment = commitment;
         report.committed_at = block.timestamp;
-        emit ReportCommitted(request_id, msg.sender, commitment);
+        report.envelope_cid = envelope_cid;
+        emit ReportCommitted(request_id, msg.sender, commitment, envelope_cid);
     }
 
     /// @notice A manager accepts an auditor's report after comparing it with the others, with the number of
@@ -511,12 +580,16 @@ contract AuditRegistry {
     /// hash to its commitment, and credits the auditor's karma (see the contract's documentation for the formula).
     /// `complexity_bytes` (1 .. 24,576) is used only when the complexity cannot be read on chain: another chain id,
     /// or no code at the address. A manager who wrote a report for the request cannot reveal its reports.
+    /// For an `ipfs://<cid>` link, while the file system is set, the registry stores the report there as its own
+    /// file: `archive_size` is the report's size in bytes and msg.value its deposit (at least the file system's
+    /// quote). For any other link both must be 0.
     function reveal_report(
         uint256 request_id,
         address auditor,
         string calldata link,
-        uint256 complexity_bytes
-    ) external onlyManager exists(request_id) {
+        uint256 complexity_bytes,
+        uint256 archive_size
+    ) external payable nonReentrant onlyManager exists(request_id) {
         RequestState state = _requests[request_id].state;
         require(
             state == RequestState.InProgress || state == RequestState.Completed,
@@ -554,6 +627,8 @@ contract AuditRegistry {
         karma_in_period[period][auditor] += karma;
         total_karma_in_period[period] += karma;
         emit ReportRevealed(request_id, auditor, link, karma);
+
+        _archive_revealed(request_id, auditor, link, archive_size);
     }
 
     // ---- payouts ---------------------------------------------------------------------------------------------
@@ -658,6 +733,12 @@ contract AuditRegistry {
         for (uint256 i = 0; i < n; i++) page[i] = _nominations[offset + i];
     }
 
+    /// @notice The encryption public key `account` published; zero when none. A dismissed manager's or removed
+    /// auditor's key stays readable: check `is_manager` / `is_auditor` before sealing for it.
+    function encryption_key_of(address account) external view returns (bytes32) {
+        return _encryption_key[account];
+    }
+
     /// @notice Whether `account` wrote a report for the request (it then may not sign or reveal any of its reports).
     function has_report(uint256 request_id, address account) public view returns (bool) {
         return _report_index[request_id][account] != 0;
@@ -668,19 +749,15 @@ contract AuditRegistry {
         return _requests.length;
     }
 
-    function get_request(uint256 id) external view exists(id) returns (Request memory r) {
-        r = _requests[id];
-        r.id = id;
+    function get_request(uint256 id) external view exists(id) returns (Request memory) {
+        return _request_view(id);
     }
 
     /// @notice Requests with ids offset .. offset + limit - 1, clipped to the existing ones (empty past the end).
     function get_requests(uint256 offset, uint256 limit) external view returns (Request[] memory page) {
         uint256 n = _clip(_requests.length, offset, limit);
         page = new Request[](n);
-        for (uint256 i = 0; i < n; i++) {
-            page[i] = _requests[offset + i];
-            page[i].id = offset + i;
-        }
+        for (uint256 i = 0; i < n; i++) page[i] = _request_view(offset + i);
     }
 
     /// @notice The reports of a request, in commitment order (a few per request).
@@ -705,14 +782,65 @@ contract AuditRegistry {
         uint256 count = _audited.length;
         uint256 n = _clip(count, offset, limit);
         page = new Request[](n);
-        for (uint256 i = 0; i < n; i++) {
-            uint256 id = _audited[count - 1 - offset - i];
-            page[i] = _requests[id];
-            page[i].id = id;
-        }
+        for (uint256 i = 0; i < n; i++) page[i] = _request_view(_audited[count - 1 - offset - i]);
     }
 
     // ---- internals -------------------------------------------------------------------------------------------
+
+    /// @dev Hands a revealed `ipfs://<cid>` report to the archive with the caller's msg.value as its deposit (the
+    /// file system's revert reason, a deposit below the quote say, reaches the caller); any other link takes no
+    /// size and no CLO, so that nothing is paid for an archive that is not made.
+    function _archive_revealed(uint256 request_id, address auditor, string calldata link, uint256 size) private {
+        if (archive != address(0) && _is_ipfs_cid_link(bytes(link))) {
+            // The archive reads the revealed link back from the registry: it stores nothing the registry did not list.
+            IAuditArchive(archive).store{value: msg.value}(request_id, auditor, msg.sender, size);
+        } else {
+            require(size == 0 && msg.value == 0, "Audits: only an ipfs:// report link is archived: send no size and no CLO");
+        }
+    }
+
+    /// @dev `ipfs://` then a bare CIDv1 in base32: the links the archive stores.
+    function _is_ipfs_cid_link(bytes calldata link) private pure returns (bool) {
+        return link.length > 7 && _starts_with(link, "ipfs://") && _is_valid_cid(link[7:]);
+    }
+
+    /// @dev As CallistoFS: 1..100 bytes of [a-z2-7], the multibase prefix 'b' first.
+    function _is_valid_cid(bytes calldata cid) private pure returns (bool) {
+        if (cid.length == 0 || cid.length > MAX_CID_BYTES || cid[0] != "b") return false;
+        for (uint256 i = 1; i < cid.length; i++) {
+            bytes1 c = cid[i];
+            if (!((c >= "a" && c <= "z") || (c >= "2" && c <= "7"))) return false;
+        }
+        return true;
+    }
+
+    /// @dev A request as the views return it, its id filled in. One copy routine for the three views: the
+    /// storage-to-memory copy of a Request is about a kilobyte of code each time the compiler writes it out.
+    function _request_view(uint256 id) private view returns (Request memory r) {
+        r = _requests[id];
+        r.id = id;
+    }
+
+    function _check_owner() private view {
+        require(msg.sender == owner, "Audits: only the owner may do this");
+    }
+
+    function _check_owner_or_governance() private view {
+        // governance is zero until set, and no call comes from the zero address.
+        require(msg.sender == owner || msg.sender == governance, "Audits: only the owner or governance may do this");
+    }
+
+    function _check_manager() private view {
+        require(is_manager(msg.sender), "Audits: only a manager may do this");
+    }
+
+    function _check_auditor() private view {
+        require(is_auditor(msg.sender), "Audits: only an auditor may do this");
+    }
+
+    function _check_exists(uint256 id) private view {
+        require(id < _requests.length, "Audits: no such request");
+    }
 
     function _fund() private {
         uint256 period = current_period();

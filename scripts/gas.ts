@@ -477,16 +477,16 @@ const auditRegistry: GasSuite<AuditContext> = {
     {
       name: 'submit_report (first commitment)',
       run: (chain, { registry }) =>
-        audit(chain, 2, registry, 'submit_report', [0n, keccak256(toHex(`${AUDIT_LINK}#draft`))]),
+        audit(chain, 2, registry, 'submit_report', [0n, keccak256(toHex(`${AUDIT_LINK}#draft`)), '']),
     },
     {
       name: 'submit_report (replacement)',
-      run: (chain, { registry }) => audit(chain, 2, registry, 'submit_report', [0n, keccak256(toHex(AUDIT_LINK))]),
+      run: (chain, { registry }) => audit(chain, 2, registry, 'submit_report', [0n, keccak256(toHex(AUDIT_LINK)), '']),
     },
     { name: 'start', run: (chain, { registry }) => audit(chain, 1, registry, 'start', [0n]) },
     {
       name: 'submit_report (late)',
-      run: (chain, { registry }) => audit(chain, 3, registry, 'submit_report', [0n, keccak256(toHex(AUDIT_LINK2))]),
+      run: (chain, { registry }) => audit(chain, 3, registry, 'submit_report', [0n, keccak256(toHex(AUDIT_LINK2)), '']),
     },
     {
       name: 'sign_report',
@@ -495,13 +495,13 @@ const auditRegistry: GasSuite<AuditContext> = {
     {
       name: 'reveal_report (on-chain complexity)',
       run: (chain, { registry }) =>
-        audit(chain, 1, registry, 'reveal_report', [0n, chain.accounts[2]!.address, AUDIT_LINK, 0n]),
+        audit(chain, 1, registry, 'reveal_report', [0n, chain.accounts[2]!.address, AUDIT_LINK, 0n, 0n]),
     },
     {
       name: 'reveal_report (late report)',
       async run(chain, { registry }) {
         await audit(chain, 1, registry, 'sign_report', [0n, chain.accounts[3]!.address, 0n]);
-        return audit(chain, 1, registry, 'reveal_report', [0n, chain.accounts[3]!.address, AUDIT_LINK2, 0n]);
+        return audit(chain, 1, registry, 'reveal_report', [0n, chain.accounts[3]!.address, AUDIT_LINK2, 0n, 0n]);
       },
     },
     {

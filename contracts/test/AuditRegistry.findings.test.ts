@@ -99,10 +99,10 @@ describe('M-04 a manager grades its own work', () => {
     // An honest audit of a 24 KiB contract on another chain: 240 karma.
     const honest = await request(account(OTHER), 61n);
     await ok(MANAGER2, 'approve', [honest]);
-    await ok(AUDITOR, 'submit_report', [honest, commitmentOf('https://gist.github.com/honest/1')]);
+    await ok(AUDITOR, 'submit_report', [honest, commitmentOf('https://gist.github.com/honest/1'), '']);
     await ok(MANAGER2, 'start', [honest]);
     await ok(MANAGER2, 'sign_report', [honest, account(AUDITOR), 0n]);
-    await ok(MANAGER2, 'reveal_report', [honest, account(AUDITOR), 'https://gist.github.com/honest/1', 24_576n]);
+    await ok(MANAGER2, 'reveal_report', [honest, account(AUDITOR), 'https://gist.github.com/honest/1', 24_576n, 0n]);
 
     // The manager alone cannot enlist a second address of its own: another manager must confirm.
     await ok(MANAGER, 'nominate_auditor', [account(PUPPET), 'puppet@example.org']);
@@ -116,22 +116,22 @@ describe('M-04 a manager grades its own work', () => {
     const fake = await request(account(OTHER), 31337n);
     await ok(MANAGER, 'approve', [fake]);
     const link = 'https://gist.github.com/puppet/1';
-    await ok(PUPPET, 'submit_report', [fake, commitmentOf(link)]);
+    await ok(PUPPET, 'submit_report', [fake, commitmentOf(link), '']);
     await ok(MANAGER, 'sign_report', [fake, account(PUPPET), 0n]);
     await ok(MANAGER, 'reject', [fake, 'Duplicate']);
-    expect(await reason(MANAGER, 'reveal_report', [fake, account(PUPPET), link, 24_576n])).toBe(
+    expect(await reason(MANAGER, 'reveal_report', [fake, account(PUPPET), link, 24_576n, 0n])).toBe(
       'Audits: request is not in progress or completed',
     );
     // On a request in progress, the complexity a manager gives is capped at the largest contract code (EIP-170).
     const other = await request(account(OTHER), 31337n);
     await ok(MANAGER, 'approve', [other]);
-    await ok(PUPPET, 'submit_report', [other, commitmentOf(`${link}/2`)]);
+    await ok(PUPPET, 'submit_report', [other, commitmentOf(`${link}/2`), '']);
     await ok(MANAGER, 'start', [other]);
     await ok(MANAGER, 'sign_report', [other, account(PUPPET), 0n]);
-    expect(await reason(MANAGER, 'reveal_report', [other, account(PUPPET), `${link}/2`, 2n ** 30n])).toBe(
+    expect(await reason(MANAGER, 'reveal_report', [other, account(PUPPET), `${link}/2`, 2n ** 30n, 0n])).toBe(
       'Audits: complexity must be 1 to 24576 bytes',
     );
-    await ok(MANAGER, 'reveal_report', [other, account(PUPPET), `${link}/2`, 24_576n]);
+    await ok(MANAGER, 'reveal_report', [other, account(PUPPET), `${link}/2`, 24_576n, 0n]);
 
     await ok(OTHER, 'fund', [], parseEther('1000'));
     await chain.increaseTime(PERIOD);
@@ -152,8 +152,8 @@ describe('M-04 a manager grades its own work', () => {
     const id = await request(account(OTHER), 61n);
     await ok(MANAGER, 'approve', [id]);
     const link = 'https://gist.github.com/self/1';
-    await ok(AUDITOR, 'submit_report', [id, commitmentOf(link)]);
-    await ok(AUDITOR2, 'submit_report', [id, commitmentOf('https://gist.github.com/rival/1')]);
+    await ok(AUDITOR, 'submit_report', [id, commitmentOf(link), '']);
+    await ok(AUDITOR2, 'submit_report', [id, commitmentOf('https://gist.github.com/rival/1'), '']);
     await ok(MANAGER, 'start', [id]);
     await ok(MANAGER, 'remove_auditor', [account(AUDITOR)]);
     await ok(OWNER, 'appoint_manager', [account(AUDITOR), 'now a manager']);
@@ -164,11 +164,11 @@ describe('M-04 a manager grades its own work', () => {
       );
     }
     await ok(MANAGER, 'sign_report', [id, account(AUDITOR), 0n]);
-    expect(await reason(AUDITOR, 'reveal_report', [id, account(AUDITOR), link, 24_576n])).toBe(
+    expect(await reason(AUDITOR, 'reveal_report', [id, account(AUDITOR), link, 24_576n, 0n])).toBe(
       'Audits: you wrote a report for this request',
     );
     // Another manager signs and reveals it, as for any auditor.
-    await ok(MANAGER2, 'reveal_report', [id, account(AUDITOR), link, 24_576n]);
+    await ok(MANAGER2, 'reveal_report', [id, account(AUDITOR), link, 24_576n, 0n]);
     expect((await reportsOf(id))[0]).toMatchObject({ revealed: true, karma: 240n });
   });
 });
@@ -178,9 +178,9 @@ describe('L-02 is_audited', () => {
     const id = await request(target, chainId);
     await ok(MANAGER, 'approve', [id]);
     await ok(MANAGER, 'start', [id]);
-    await ok(AUDITOR, 'submit_report', [id, commitmentOf(link)]);
+    await ok(AUDITOR, 'submit_report', [id, commitmentOf(link), '']);
     await ok(MANAGER, 'sign_report', [id, account(AUDITOR), 0n]);
-    await ok(MANAGER, 'reveal_report', [id, account(AUDITOR), link, 1024n]);
+    await ok(MANAGER, 'reveal_report', [id, account(AUDITOR), link, 1024n, 0n]);
     return id;
   }
 
@@ -245,9 +245,9 @@ describe('L-04 budget of a period without karma', () => {
     const id = await request(account(OTHER), 61n);
     await ok(MANAGER, 'approve', [id]);
     await ok(MANAGER, 'start', [id]);
-    await ok(AUDITOR, 'submit_report', [id, commitmentOf('https://gist.github.com/l04/1')]);
+    await ok(AUDITOR, 'submit_report', [id, commitmentOf('https://gist.github.com/l04/1'), '']);
     await ok(MANAGER, 'sign_report', [id, account(AUDITOR), 0n]);
-    await ok(MANAGER, 'reveal_report', [id, account(AUDITOR), 'https://gist.github.com/l04/1', 1024n]);
+    await ok(MANAGER, 'reveal_report', [id, account(AUDITOR), 'https://gist.github.com/l04/1', 1024n, 0n]);
     expect(await reason(OTHER, 'roll_over', [1n])).toBe('Audits: the period has not ended');
     // Anyone moves the unclaimable budget to the current period, once.
     const receipt = await ok(OTHER, 'roll_over', [0n]);
@@ -271,16 +271,16 @@ describe('L-07 commitments not tied to their auditor', () => {
   it('accepts the same commitment twice in a request', async () => {
     const id = await request(account(OTHER), 61n);
     await ok(MANAGER, 'approve', [id]);
-    await ok(AUDITOR, 'submit_report', [id, commitmentOf(LINK)]);
-    expect(await reason(AUDITOR2, 'submit_report', [id, commitmentOf(LINK)])).toBe(
+    await ok(AUDITOR, 'submit_report', [id, commitmentOf(LINK), '']);
+    expect(await reason(AUDITOR2, 'submit_report', [id, commitmentOf(LINK), ''])).toBe(
       'Audits: this commitment was already made',
     );
     // The author itself cannot commit it again either, and a replaced commitment is not freed.
-    expect(await reason(AUDITOR, 'submit_report', [id, commitmentOf(LINK)])).toBe(
+    expect(await reason(AUDITOR, 'submit_report', [id, commitmentOf(LINK), ''])).toBe(
       'Audits: this commitment was already made',
     );
-    await ok(AUDITOR, 'submit_report', [id, commitmentOf(`${LINK}/v2`)]);
-    expect(await reason(AUDITOR2, 'submit_report', [id, commitmentOf(LINK)])).toBe(
+    await ok(AUDITOR, 'submit_report', [id, commitmentOf(`${LINK}/v2`), '']);
+    expect(await reason(AUDITOR2, 'submit_report', [id, commitmentOf(LINK), ''])).toBe(
       'Audits: this commitment was already made',
     );
     expect(await read('commitment_used', [commitmentOf(LINK)])).toBe(true);
@@ -290,14 +290,14 @@ describe('L-07 commitments not tied to their auditor', () => {
     const first = await request(account(OTHER), 61n);
     await ok(MANAGER, 'approve', [first]);
     await ok(MANAGER, 'start', [first]);
-    await ok(AUDITOR, 'submit_report', [first, commitmentOf(LINK)]);
+    await ok(AUDITOR, 'submit_report', [first, commitmentOf(LINK), '']);
     await ok(MANAGER, 'sign_report', [first, account(AUDITOR), 0n]);
-    await ok(MANAGER, 'reveal_report', [first, account(AUDITOR), LINK, 1024n]);
+    await ok(MANAGER, 'reveal_report', [first, account(AUDITOR), LINK, 1024n, 0n]);
     // The link is public now: another auditor tries to commit it to another request.
     const second = await request(account(OTHER), 61n);
     await ok(MANAGER, 'approve', [second]);
     await ok(MANAGER, 'start', [second]);
-    expect(await reason(AUDITOR2, 'submit_report', [second, commitmentOf(LINK)])).toBe(
+    expect(await reason(AUDITOR2, 'submit_report', [second, commitmentOf(LINK), ''])).toBe(
       'Audits: this commitment was already made',
     );
     expect(await read('karma_in_period', [0n, account(AUDITOR2)])).toBe(0n);
@@ -306,10 +306,10 @@ describe('L-07 commitments not tied to their auditor', () => {
   it("credits karma for a rejected request's report", async () => {
     const id = await request(account(OTHER), 61n);
     await ok(MANAGER, 'approve', [id]);
-    await ok(AUDITOR, 'submit_report', [id, commitmentOf(LINK)]);
+    await ok(AUDITOR, 'submit_report', [id, commitmentOf(LINK), '']);
     await ok(MANAGER, 'sign_report', [id, account(AUDITOR), 0n]);
     await ok(MANAGER2, 'reject', [id, 'Spam']);
-    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR), LINK, 1024n])).toBe(
+    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR), LINK, 1024n, 0n])).toBe(
       'Audits: request is not in progress or completed',
     );
     expect(await read('karma_in_period', [0n, account(AUDITOR)])).toBe(0n);
@@ -322,10 +322,10 @@ describe('L-07 commitments not tied to their auditor', () => {
     expect(commitmentOf(example)).toBe(published);
     const id = await request(account(OTHER), 61n);
     await ok(MANAGER, 'approve', [id]);
-    await ok(AUDITOR, 'submit_report', [id, published]);
+    await ok(AUDITOR, 'submit_report', [id, published, '']);
     await ok(MANAGER, 'start', [id]);
     await ok(MANAGER, 'sign_report', [id, account(AUDITOR), 0n]);
-    await ok(MANAGER, 'reveal_report', [id, account(AUDITOR), example, 1024n]);
+    await ok(MANAGER, 'reveal_report', [id, account(AUDITOR), example, 1024n, 0n]);
     expect((await reportsOf(id))[0]).toMatchObject({ commitment: published, revealed: true, karma: 10n });
   });
 });

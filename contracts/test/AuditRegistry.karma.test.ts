@@ -108,11 +108,17 @@ async function runSequence(params: KarmaParameters, reveals: Reveal[]): Promise<
     await send(MANAGER, 'approve', [id]);
     const link = `https://gist.github.com/fuzz/${i}`;
     const commitment: Hex = keccak256(toHex(link));
-    await send(reveal.auditor, 'submit_report', [id, commitment]);
+    await send(reveal.auditor, 'submit_report', [id, commitment, '']);
     await send(MANAGER, 'sign_report', [id, account(reveal.auditor), reveal.errors]);
     await send(MANAGER, 'start', [id]);
     if (reveal.gap > 0) await chain.increaseTime(reveal.gap);
-    const receipt = await send(MANAGER, 'reveal_report', [id, account(reveal.auditor), link, reveal.complexity ?? 0n]);
+    const receipt = await send(MANAGER, 'reveal_report', [
+      id,
+      account(reveal.auditor),
+      link,
+      reveal.complexity ?? 0n,
+      0n,
+    ]);
     const { timestamp } = await chain.publicClient.getBlock({ blockNumber: receipt.blockNumber });
     const period = (timestamp - genesis) / PERIOD;
 

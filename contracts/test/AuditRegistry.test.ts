@@ -148,10 +148,10 @@ async function addAuditor(auditor: number, contact: string, manager = MANAGER) {
 /** Commits, signs and reveals a report of `auditor` with `errors` and the given complexity, starting an approved
  * request first (reports are revealed in progress). */
 async function fullReport(id: bigint, auditor: number, errors = 0n, complexity = 3000n, link = LINK) {
-  await ok(auditor, 'submit_report', [id, commitmentOf(link)]);
+  await ok(auditor, 'submit_report', [id, commitmentOf(link), '']);
   await ok(MANAGER, 'sign_report', [id, account(auditor), errors]);
   if ((await getRequest(id)).state === RequestState.Approved) await ok(MANAGER, 'start', [id]);
-  return ok(MANAGER, 'reveal_report', [id, account(auditor), link, complexity]);
+  return ok(MANAGER, 'reveal_report', [id, account(auditor), link, complexity, 0n]);
 }
 
 beforeAll(async () => {
@@ -266,7 +266,7 @@ describe('roles', () => {
     await ok(MANAGER, 'remove_auditor', [account(AUDITOR3)]);
     expect(await read('is_auditor', [account(AUDITOR3)])).toBe(false);
     expect(await auditorEntry(AUDITOR3)).toMatchObject({ active_role: false, contact: '@auditor3' });
-    expect(await reason(AUDITOR3, 'submit_report', [await approved(), commitmentOf(LINK)])).toBe(
+    expect(await reason(AUDITOR3, 'submit_report', [await approved(), commitmentOf(LINK), ''])).toBe(
       'Audits: only an auditor may do this',
     );
     await addAuditor(AUDITOR3, '@back', MANAGER2);
@@ -449,7 +449,7 @@ describe('requests', () => {
       closed_at: await chain.now(),
     });
     expect(await reason(MANAGER, 'approve', [pending])).toBe('Audits: request is not pending');
-    expect(await reason(AUDITOR, 'submit_report', [pending, commitmentOf(LINK)])).toBe(
+    expect(await reason(AUDITOR, 'submit_report', [pending, commitmentOf(LINK), ''])).toBe(
       'Audits: request is not approved or in progress',
     );
     const approvedId = await approved();
@@ -468,24 +468,31 @@ describe('requests', () => {
 describe('reports', () => {
   it('refuses commitments from non-auditors, on pending requests and of zero', async () => {
     const id = await submit();
-    expect(await reason(AUDITOR, 'submit_report', [id, commitmentOf(LINK)])).toBe(
+    expect(await reason(AUDITOR, 'submit_report', [id, commitmentOf(LINK), ''])).toBe(
       'Audits: request is not approved or in progress',
     );
     await ok(MANAGER, 'approve', [id]);
     for (const from of [MANAGER, OWNER, REQUESTER]) {
-      expect(await reason(from, 'submit_report', [id, commitmentOf(LINK)])).toBe('Audits: only an auditor may do this');
+      expect(await reason(from, 'submit_report', [id, commitmentOf(LINK), ''])).toBe(
+        'Audits: only an auditor may do this',
+      );
     }
-    expect(await reason(AUDITOR, 'submit_report', [id, `0x${'0'.repeat(64)}`])).toBe('Audits: commitment is zero');
-    expect(await reason(AUDITOR, 'submit_report', [99n, commitmentOf(LINK)])).toBe('Audits: no such request');
+    expect(await reason(AUDITOR, 'submit_report', [id, `0x${'0'.repeat(64)}`, ''])).toBe('Audits: commitment is zero');
+    expect(await reason(AUDITOR, 'submit_report', [99n, commitmentOf(LINK), ''])).toBe('Audits: no such request');
   });
 
   it('records a commitment, replaceable until signed', async () => {
     const id = await approved();
-    const receipt = await ok(AUDITOR, 'submit_report', [id, commitmentOf('first')]);
+    const receipt = await ok(AUDITOR, 'submit_report', [id, commitmentOf('first'), '']);
     const [event] = parseEventLogs({ abi: auditRegistryAbi, logs: receipt.logs, eventName: 'ReportCommitted' });
-    expect(event!.args).toEqual({ request_id: id, auditor: account(AUDITOR), commitment: commitmentOf('first') });
+    expect(event!.args).toEqual({
+      request_id: id,
+      auditor: account(AUDITOR),
+      commitment: commitmentOf('first'),
+      envelope_cid: '',
+    });
     await chain.increaseTime(60);
-    await ok(AUDITOR, 'submit_report', [id, commitmentOf(LINK)]);
+    await ok(AUDITOR, 'submit_report', [id, commitmentOf(LINK), '']);
     let reports = await getReports(id);
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({
@@ -499,7 +506,7 @@ describe('reports', () => {
     expect((await getRequest(id)).report_count).toBe(1n);
 
     await ok(MANAGER, 'sign_report', [id, account(AUDITOR), 2n]);
-    expect(await reason(AUDITOR, 'submit_report', [id, commitmentOf('other')])).toBe(
+    expect(await reason(AUDITOR, 'submit_report', [id, commitmentOf('other'), ''])).toBe(
       'Audits: the report is already signed',
     );
     expect(await reason(MANAGER, 'sign_report', [id, account(AUDITOR), 0n])).toBe(
@@ -511,7 +518,7 @@ describe('reports', () => {
 
   it('lets only managers sign, and only existing reports, with at most 1000 errors', async () => {
     const id = await approved();
-    await ok(AUDITOR, 'submit_report', [id, commitmentOf(LINK)]);
+    await ok(AUDITOR, 'submit_report', [id, commitmentOf(LINK), '']);
     for (const from of [OWNER, AUDITOR, AUDITOR2]) {
       expect(await reason(from, 'sign_report', [id, account(AUDITOR), 0n])).toBe('Audits: only a manager may do this');
     }
@@ -526,36 +533,36 @@ describe('reports', () => {
 
   it('reveals only signed reports whose link matches the commitment, once', async () => {
     const id = await approved();
-    await ok(AUDITOR, 'submit_report', [id, commitmentOf(LINK)]);
-    await ok(AUDITOR2, 'submit_report', [id, commitmentOf('unsigned')]);
+    await ok(AUDITOR, 'submit_report', [id, commitmentOf(LINK), '']);
+    await ok(AUDITOR2, 'submit_report', [id, commitmentOf('unsigned'), '']);
     await ok(MANAGER, 'sign_report', [id, account(AUDITOR), 0n]);
     // Reports are revealed once the request is in progress (or completed), never before nor after a rejection.
-    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR), LINK, 3000n])).toBe(
+    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR), LINK, 3000n, 0n])).toBe(
       'Audits: request is not in progress or completed',
     );
     await ok(MANAGER, 'start', [id]);
-    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR2), 'unsigned', 3000n])).toBe(
+    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR2), 'unsigned', 3000n, 0n])).toBe(
       'Audits: the report is not signed',
     );
-    expect(await reason(AUDITOR, 'reveal_report', [id, account(AUDITOR), LINK, 3000n])).toBe(
+    expect(await reason(AUDITOR, 'reveal_report', [id, account(AUDITOR), LINK, 3000n, 0n])).toBe(
       'Audits: only a manager may do this',
     );
-    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR), `${LINK}x`, 3000n])).toBe(
+    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR), `${LINK}x`, 3000n, 0n])).toBe(
       'Audits: the link does not match the commitment',
     );
-    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR), LINK, 0n])).toBe(
+    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR), LINK, 0n, 0n])).toBe(
       'Audits: complexity must be 1 to 24576 bytes',
     );
-    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR), LINK, 24_577n])).toBe(
+    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR), LINK, 24_577n, 0n])).toBe(
       'Audits: complexity must be 1 to 24576 bytes',
     );
-    const receipt = await ok(MANAGER2, 'reveal_report', [id, account(AUDITOR), LINK, 3000n]);
+    const receipt = await ok(MANAGER2, 'reveal_report', [id, account(AUDITOR), LINK, 3000n, 0n]);
     const karma = karmaFor(PARAMS, 3000n, 0n);
     expect(karma).toBe(30n);
     const [event] = parseEventLogs({ abi: auditRegistryAbi, logs: receipt.logs, eventName: 'ReportRevealed' });
     expect(event!.args).toEqual({ request_id: id, auditor: account(AUDITOR), link: LINK, karma });
     expect((await getReports(id))[0]).toMatchObject({ revealed: true, link: LINK, karma });
-    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR), LINK, 3000n])).toBe(
+    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR), LINK, 3000n, 0n])).toBe(
       'Audits: the report is already revealed',
     );
   });
@@ -602,18 +609,18 @@ describe('reports', () => {
 
   it('marks reports first committed in progress as late: karma, but no renewal of active status', async () => {
     const id = await approved();
-    await ok(AUDITOR, 'submit_report', [id, commitmentOf('early')]);
+    await ok(AUDITOR, 'submit_report', [id, commitmentOf('early'), '']);
     await ok(MANAGER, 'start', [id]);
     // Replacing an early commitment after the start keeps it early.
-    await ok(AUDITOR, 'submit_report', [id, commitmentOf(LINK)]);
-    await ok(AUDITOR2, 'submit_report', [id, commitmentOf('late')]);
+    await ok(AUDITOR, 'submit_report', [id, commitmentOf(LINK), '']);
+    await ok(AUDITOR2, 'submit_report', [id, commitmentOf('late'), '']);
     const reports = await getReports(id);
     expect(reports.map((r) => [r.auditor, r.late])).toEqual([
       [account(AUDITOR), false],
       [account(AUDITOR2), true],
     ]);
     await ok(MANAGER, 'sign_report', [id, account(AUDITOR2), 0n]);
-    await ok(MANAGER, 'reveal_report', [id, account(AUDITOR2), 'late', 3000n]);
+    await ok(MANAGER, 'reveal_report', [id, account(AUDITOR2), 'late', 3000n, 0n]);
     expect(await auditorEntry(AUDITOR2)).toMatchObject({ karma: 30n, active_until: 0n, reports_revealed: 1n });
 
     // An earlier active status is neither renewed nor shortened by a late report.
@@ -629,11 +636,11 @@ describe('reports', () => {
 
   it('lets a removed auditor keep a committed report revealed and credited', async () => {
     const id = await approved();
-    await ok(AUDITOR3, 'submit_report', [id, commitmentOf(LINK)]);
+    await ok(AUDITOR3, 'submit_report', [id, commitmentOf(LINK), '']);
     await ok(MANAGER, 'remove_auditor', [account(AUDITOR3)]);
     await ok(MANAGER, 'sign_report', [id, account(AUDITOR3), 0n]);
     await ok(MANAGER, 'start', [id]);
-    await ok(MANAGER, 'reveal_report', [id, account(AUDITOR3), LINK, 1024n]);
+    await ok(MANAGER, 'reveal_report', [id, account(AUDITOR3), LINK, 1024n, 0n]);
     expect((await auditorEntry(AUDITOR3)).karma).toBe(10n);
   });
 });
@@ -643,13 +650,13 @@ describe('verdicts and the audited list', () => {
 
   it('needs an in-progress request with a revealed report', async () => {
     const id = await approved();
-    await ok(AUDITOR, 'submit_report', [id, commitmentOf(LINK)]);
+    await ok(AUDITOR, 'submit_report', [id, commitmentOf(LINK), '']);
     expect(await reason(MANAGER, 'complete', [id, true, NO_FINDINGS])).toBe('Audits: request is not in progress');
     await ok(MANAGER, 'start', [id]);
     expect(await reason(MANAGER, 'complete', [id, true, NO_FINDINGS])).toBe('Audits: no report is revealed');
     await ok(MANAGER, 'sign_report', [id, account(AUDITOR), 0n]);
     expect(await reason(MANAGER, 'complete', [id, true, NO_FINDINGS])).toBe('Audits: no report is revealed');
-    await ok(MANAGER, 'reveal_report', [id, account(AUDITOR), LINK, 3000n]);
+    await ok(MANAGER, 'reveal_report', [id, account(AUDITOR), LINK, 3000n, 0n]);
     const receipt = await ok(MANAGER, 'complete', [id, false, findings]);
     const [event] = parseEventLogs({ abi: auditRegistryAbi, logs: receipt.logs, eventName: 'RequestCompleted' });
     expect(event!.args).toEqual({ id, contract_address: account(OTHER), passed: false });
@@ -660,7 +667,7 @@ describe('verdicts and the audited list', () => {
       closed_at: await chain.now(),
     });
     expect(await reason(MANAGER, 'complete', [id, true, NO_FINDINGS])).toBe('Audits: request is not in progress');
-    expect(await reason(AUDITOR2, 'submit_report', [id, commitmentOf('x')])).toBe(
+    expect(await reason(AUDITOR2, 'submit_report', [id, commitmentOf('x'), ''])).toBe(
       'Audits: request is not approved or in progress',
     );
   });
@@ -788,14 +795,14 @@ describe('hostile auditors', () => {
     const commit = encodeFunctionData({
       abi: auditRegistryAbi,
       functionName: 'submit_report',
-      args: [id, commitmentOf(LINK)],
+      args: [id, commitmentOf(LINK), ''],
     });
     expectSuccess(
       await chain.write(0, { address: hostile, abi: hostileAbi, functionName: 'exec', args: [registry, commit] }),
     );
     await ok(MANAGER, 'sign_report', [id, hostile, 0n]);
     await ok(MANAGER, 'start', [id]);
-    await ok(MANAGER, 'reveal_report', [id, hostile, LINK, 1024n]);
+    await ok(MANAGER, 'reveal_report', [id, hostile, LINK, 1024n, 0n]);
     await fullReport(id, AUDITOR, 0n, 1024n, 'other');
     await ok(OTHER, 'fund', [], 1000n);
     await chain.increaseTime(PERIOD);

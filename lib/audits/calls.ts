@@ -63,7 +63,7 @@ export function revealReportCall(
   if (linkError) return { error: linkError };
   const size = complexity.needed ? parseComplexity(complexity.text) : { value: 0n };
   if (size.error !== undefined) return { error: size.error };
-  return { ...callOf(registry, 'reveal_report'), args: [id, report.auditor, link, size.value] };
+  return { ...callOf(registry, 'reveal_report'), args: [id, report.auditor, link, size.value, 0n] };
 }
 
 /** `complete(id, passed, severity)`: the verdict and the five counts of findings. */

@@ -7,7 +7,13 @@ import mainnetDeployments from '../../contracts-abi/deployments/820.json';
 
 /** Every contract the app talks to, by the name its deployment is recorded under. */
 export type ContractName =
-  'AuditRegistry' | 'CallistoFS' | 'ColdStaking' | 'ColdStakingV1' | 'Multicall3' | 'TreasuryGovernance';
+  | 'AuditArchive'
+  | 'AuditRegistry'
+  | 'CallistoFS'
+  | 'ColdStaking'
+  | 'ColdStakingV1'
+  | 'Multicall3'
+  | 'TreasuryGovernance';
 
 interface DeploymentsFile {
   chainId: number;

@@ -22,6 +22,7 @@ import {
   zeroAddress,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { auditArchiveAbi, auditArchiveBytecode } from '../../contracts-abi/AuditArchive';
 import { auditRegistryAbi, auditRegistryBytecode } from '../../contracts-abi/AuditRegistry';
 import { callistoFSAbi, callistoFSBytecode } from '../../contracts-abi/CallistoFS';
 import { coldStakingAbi, coldStakingBytecode } from '../../contracts-abi/ColdStaking';
@@ -247,6 +248,29 @@ async function ensureOwnedByGovernance(
   d.log(`  ${name}: governance set to ${governance}`);
 }
 
+/** Binds the audit archive to the registry (the registry's owner does it once), so that reveals of
+ * `ipfs://<cid>` reports store them on the file system. */
+async function ensureRegistryArchive(d: Deployer, registry: Address, archive: Address): Promise<void> {
+  const current = await d.publicClient.readContract({
+    address: registry,
+    abi: auditRegistryAbi,
+    functionName: 'archive',
+  });
+  if (current.toLowerCase() === archive.toLowerCase()) return;
+  if (current !== zeroAddress) {
+    throw new DeployError(`AuditRegistry at ${registry} already keeps its reports in another archive (${current})`);
+  }
+  const hash = await d.wallet.writeContract({
+    address: registry,
+    abi: auditRegistryAbi,
+    functionName: 'set_archive',
+    args: [archive],
+  });
+  const receipt = await d.publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success') throw new DeployError('AuditRegistry.set_archive reverted');
+  d.log(`  AuditRegistry: archive set to ${archive}`);
+}
+
 /** Registers the first host nodes while the deployer still owns the file system (the contract refuses once
  * governance is set: later nodes are elected). On the local chain each node also gets CLO for its confirmations. */
 async function ensureInitialHostNodes(d: Deployer, fileSystem: Address, nodes: readonly InitialHostNode[]) {
@@ -353,6 +377,11 @@ export async function deployAll(options: DeployOptions): Promise<DeployResult> {
     fileSystemParams.unitPrice,
     fileSystemParams.floorPrice,
   ]);
+  // The revealed reports' archive: bound to this registry and this file system for good.
+  const archive = await ensureDeployed(d, file, 'AuditArchive', auditArchiveAbi, auditArchiveBytecode, [
+    registry,
+    fileSystem,
+  ]);
   const governance = await ensureDeployed(
     d,
     file,
@@ -369,6 +398,7 @@ export async function deployAll(options: DeployOptions): Promise<DeployResult> {
     ],
   );
   await ensureInitialHostNodes(d, fileSystem, options.hostNodes ?? []);
+  await ensureRegistryArchive(d, registry, archive);
   await ensureStakingGovernance(d, stakingAddress, governance);
   await ensureOwnedByGovernance(d, 'AuditRegistry', registry, governance);
   await ensureOwnedByGovernance(d, 'CallistoFS', fileSystem, governance);

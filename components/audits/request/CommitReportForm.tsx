@@ -80,7 +80,7 @@ export function CommitReportForm({
         build={() =>
           used || !hash
             ? { error: 'Nothing was sent: use a link whose hash is not committed yet' }
-            : { address: registry, abi: auditRegistryAbi, functionName: 'submit_report', args: [requestId, hash] }
+            : { address: registry, abi: auditRegistryAbi, functionName: 'submit_report', args: [requestId, hash, ''] }
         }
         successMessage={`${replacing ? 'Replaced' : 'Committed'} the report hash for request #${requestId.toString()}`}
         onDone={(outcome) => outcome.status === 'success' && form.reset()}

@@ -213,7 +213,7 @@ contract AuditRegistryHandler {
         string memory link = string.concat("https://gist.github.com/fuzz/", _decimal(link_number));
         bytes32 commitment = keccak256(bytes(link));
         bool was_committed = _committed[commitment];
-        bool ok = _as(_role(by_seed, true), abi.encodeCall(AuditRegistry.submit_report, (id, commitment)));
+        bool ok = _as(_role(by_seed, true), abi.encodeCall(AuditRegistry.submit_report, (id, commitment, "")));
         if (!ok) return;
         if (was_committed) ghost_duplicate_commitments++;
         _committed[commitment] = true;
@@ -254,7 +254,7 @@ contract AuditRegistryHandler {
         AuditRegistry.RequestState state = registry.get_request(id).state;
         bool ok = _as(
             by_seed,
-            abi.encodeCall(AuditRegistry.reveal_report, (id, auditor, _link_of[commitment], complexity % (1 << 31)))
+            abi.encodeCall(AuditRegistry.reveal_report, (id, auditor, _link_of[commitment], complexity % (1 << 31), 0))
         );
         if (!ok) return;
         successful_reveals++;

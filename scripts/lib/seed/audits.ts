@@ -61,13 +61,13 @@ export async function seedAudits(
   const manage = (functionName: 'approve' | 'start', id: bigint) =>
     ctx.write(MANAGER, { ...r, functionName, args: [id] });
   const commit = (auditor: number, id: bigint, link: string) =>
-    ctx.write(auditor, { ...r, functionName: 'submit_report', args: [id, keccak256(toBytes(link))] });
+    ctx.write(auditor, { ...r, functionName: 'submit_report', args: [id, keccak256(toBytes(link)), ''] });
   const signAndReveal = async (id: bigint, auditor: number, errors: bigint, link: string, complexity = 0n) => {
     await ctx.write(MANAGER, { ...r, functionName: 'sign_report', args: [id, ctx.address(auditor), errors] });
     await ctx.write(MANAGER, {
       ...r,
       functionName: 'reveal_report',
-      args: [id, ctx.address(auditor), link, complexity],
+      args: [id, ctx.address(auditor), link, complexity, 0n],
     });
   };
   const gist = (who: string, what: string) => `https://gist.github.com/${who}/${what}-review`;

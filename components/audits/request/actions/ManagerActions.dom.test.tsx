@@ -46,6 +46,7 @@ const signedReport: AuditReport = {
   karma: 0n,
   link: '',
   committed_at: 1n,
+  envelope_cid: '',
 };
 
 function renderActions(state: number, reports: readonly AuditReport[], account?: typeof MANAGER) {
