@@ -1,0 +1,7 @@
+// The audit-report envelope: keys derived from a wallet signature, reports sealed with HPKE for the registry's
+// managers, and the `ipfs://` link of a report stored in the clear after its reveal.
+export { EnvelopeError, type EnvelopeErrorKind } from './errors';
+export { MAX_RECIPIENTS, MAX_REPORT_BYTES, MAX_ENVELOPE_BYTES, type EnvelopeContext } from './format';
+export { deriveEncryptionKeyPair, encryptionKeyMessage, isEncryptionPublicKey, type EncryptionKeyPair } from './keys';
+export { reportLinkOf } from './links';
+export { openReport, sealReport, type EnvelopeRecipient } from './seal';
