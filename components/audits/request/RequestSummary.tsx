@@ -5,6 +5,7 @@ import { RequestState, chainLabel, severitySummary } from '@/lib/audits/requests
 import type { AuditRequest } from '@/lib/audits/types';
 import { AddressText } from '@/components/ui/AddressText';
 import { DateAt, ExternalLink } from '@/components/ui/chainDisplay';
+import { IpfsLink, isIpfsUri } from '@/components/ui/IpfsLink';
 import { Card } from '@/components/ui/primitives';
 
 /** What was requested: the contract, where its source is, who asked, and (once completed) the findings. */
@@ -17,7 +18,7 @@ export function RequestContract({ request: q }: { request: AuditRequest }) {
         </Item>
         <Item label="Chain id">{chainLabel(q.chain_id)}</Item>
         <Item label="Source">
-          <ExternalLink href={q.source_url} />
+          {isIpfsUri(q.source_url) ? <IpfsLink uri={q.source_url} /> : <ExternalLink href={q.source_url} />}
         </Item>
         <Item label="Platform">
           <span className="break-words">{q.platform}</span>
