@@ -22,6 +22,7 @@ import { useTransaction } from '@/components/ui/useTransaction';
 import { PageHeading } from '@/components/audits/pageParts';
 import { useRequestCount } from './hooks/useRequestCount';
 import { Field, described, inputClass } from '@/components/ui/FormField';
+import { useKeepTypedValue } from '@/components/ui/useKeepTypedValue';
 
 const PLATFORMS = ['Solidity', 'Vyper', 'Yul', 'Other'] as const;
 
@@ -64,6 +65,16 @@ function NewRequestForm({ registry, defaultChainId }: { registry: Address; defau
   // swallows the click that left the field.
   const shown = (field: RequestFormField) => (submitted ? result.errors[field] : undefined);
   const set = (key: keyof RequestFormInput, value: string) => setForm((f) => ({ ...f, [key]: value }));
+  // What was typed into the static page before it hydrated is kept (see useKeepTypedValue).
+  const keepAddress = useKeepTypedValue(form.contractAddress, (v) => set('contractAddress', v));
+  const keepChain = useKeepTypedValue(form.chainId, (v) => set('chainId', v));
+  const keepSource = useKeepTypedValue(form.sourceUrl, (v) => set('sourceUrl', v));
+  const keepDescription = useKeepTypedValue(form.description, (v) => set('description', v));
+  const keepPlatformChoice = useKeepTypedValue(platformChoice, (v) => {
+    setPlatformChoice(v);
+    set('platform', v === 'Other' ? '' : v);
+  });
+  const keepPlatform = useKeepTypedValue(form.platform, (v) => set('platform', v));
   const chainValue = parseChainId(form.chainId).value;
   const chainName = chainValue === undefined ? undefined : KNOWN_CHAINS[chainValue.toString()];
 
@@ -102,6 +113,7 @@ function NewRequestForm({ registry, defaultChainId }: { registry: Address; defau
               autoComplete="off"
               spellCheck={false}
               placeholder="0x…"
+              ref={keepAddress}
               value={form.contractAddress}
               onChange={(e) => set('contractAddress', e.target.value)}
               className={`${inputClass} font-mono`}
@@ -125,6 +137,7 @@ function NewRequestForm({ registry, defaultChainId }: { registry: Address; defau
               inputMode="numeric"
               autoComplete="off"
               list={id('chains')}
+              ref={keepChain}
               value={form.chainId}
               onChange={(e) => set('chainId', e.target.value)}
               className={`${inputClass} tabular-nums`}
@@ -151,6 +164,7 @@ function NewRequestForm({ registry, defaultChainId }: { registry: Address; defau
               autoComplete="off"
               spellCheck={false}
               placeholder="https://github.com/…"
+              ref={keepSource}
               value={form.sourceUrl}
               onChange={(e) => set('sourceUrl', e.target.value)}
               className={inputClass}
@@ -167,6 +181,7 @@ function NewRequestForm({ registry, defaultChainId }: { registry: Address; defau
               id={id('description')}
               name="description"
               rows={4}
+              ref={keepDescription}
               value={form.description}
               onChange={(e) => set('description', e.target.value)}
               className={inputClass}
@@ -178,6 +193,7 @@ function NewRequestForm({ registry, defaultChainId }: { registry: Address; defau
               <select
                 id={id('platform')}
                 name="platformChoice"
+                ref={keepPlatformChoice}
                 value={platformChoice}
                 onChange={(e) => {
                   setPlatformChoice(e.target.value);
@@ -198,6 +214,7 @@ function NewRequestForm({ registry, defaultChainId }: { registry: Address; defau
                   id={id('platform-other')}
                   name="platform"
                   autoComplete="off"
+                  ref={keepPlatform}
                   value={form.platform}
                   onChange={(e) => set('platform', e.target.value)}
                   className={inputClass}

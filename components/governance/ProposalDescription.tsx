@@ -5,6 +5,7 @@ import { descriptionSource, loadDescription, type DescriptionResult } from '@/li
 import { Card } from '@/components/ui/primitives';
 import { LazyMarkdown } from './LazyMarkdown';
 import { ExternalLink } from '@/components/ui/chainDisplay';
+import { IpfsLink } from '@/components/ui/IpfsLink';
 import { useFileSystem } from '@/components/files/hooks/useFileSystem';
 import { useHostNodes } from '@/components/files/hooks/useHostNodes';
 
@@ -58,10 +59,16 @@ export function ProposalDescription({ url, hash }: { url: string; hash: `0x${str
         <div>
           <dt className="text-xs tracking-wide text-slate-400 uppercase">Address</dt>
           <dd className="mt-0.5">
-            {source.scheme === 'ipfs' && <span className="mr-1 text-slate-300">Stored on IPFS:</span>}
-            <ExternalLink href={url} showHost={false}>
-              <span className="break-all">{url}</span>
-            </ExternalLink>
+            {source.scheme === 'ipfs' ? (
+              <>
+                <span className="mr-1 text-slate-300">Stored on IPFS:</span>
+                <IpfsLink uri={url} />
+              </>
+            ) : (
+              <ExternalLink href={url} showHost={false}>
+                <span className="break-all">{url}</span>
+              </ExternalLink>
+            )}
           </dd>
         </div>
         <div>

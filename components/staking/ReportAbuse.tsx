@@ -55,7 +55,7 @@ export function ReportAbuse({ staking, account, isStaker, contractNow, maxDelay,
   return (
     <Card title="Inactive stakers">
       <p className="text-sm text-slate-300">
-        Any staker may use report_abuse to send a stake left idle for more than{' '}
+        Any staker may report an inactive staker, which sends a stake left idle for more than{' '}
         {maxDelay === undefined ? 'a year' : formatDuration(Number(maxDelay))} after its term back to its owner, with no
         reward, so it stops diluting the rewards of active stakers.
       </p>

@@ -1,5 +1,7 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { parseDecimal } from '@/lib/format/amount';
 import { Field } from './FormField';
@@ -94,5 +96,30 @@ describe('useFormSubmit', () => {
     await user.click(screen.getByRole('button', { name: 'Stake' }));
     expect(onSend).toHaveBeenCalledWith('100', '1');
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('useField on a static page', () => {
+  it('keeps what was typed before hydration, and sends it', async () => {
+    const onSend = vi.fn();
+    const form = <StakeLikeForm onSend={onSend} />;
+    // The static export's HTML, typed into before React hydrates it.
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(form);
+    document.body.append(container);
+    const amount = screen.getByLabelText<HTMLInputElement>('Amount');
+    amount.value = '12.5';
+    amount.dispatchEvent(new Event('input', { bubbles: true }));
+
+    const root = await act(async () => hydrateRoot(container, form));
+    const user = userEvent.setup();
+    // A later render (typing elsewhere) writes every controlled input from its state.
+    await user.clear(screen.getByLabelText('Rounds'));
+    await user.type(screen.getByLabelText('Rounds'), '3');
+    expect(screen.getByLabelText<HTMLInputElement>('Amount').value).toBe('12.5');
+    await user.click(screen.getByRole('button', { name: 'Stake' }));
+    expect(onSend).toHaveBeenCalledWith('12.5', '3');
+    act(() => root.unmount());
+    container.remove();
   });
 });

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import { useKeepTypedValue } from './useKeepTypedValue';
 
 export interface FieldOptions {
   /** The control's DOM id; the hint and the message get `${id}-hint` and `${id}-error`. */
@@ -31,6 +32,8 @@ export interface FieldHandle {
     value: string;
     onChange(event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>): void;
     onBlur(): void;
+    /** Keeps what was typed before the page hydrated (see useKeepTypedValue). */
+    ref(element: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null): void;
     'aria-invalid': true | undefined;
     'aria-describedby': string | undefined;
   };
@@ -51,6 +54,7 @@ export function useField({ id, initial = '', validate, hint }: FieldOptions): Fi
   const hasHint = hint !== undefined && hint !== null && hint !== false && hint !== '';
   const describedBy = [hasHint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const touch = useCallback(() => setTouched(true), []);
+  const keepTyped = useKeepTypedValue(value, setValue);
   const reset = useCallback(
     (next?: string) => {
       setValue(next ?? initial);
@@ -72,6 +76,7 @@ export function useField({ id, initial = '', validate, hint }: FieldOptions): Fi
       value,
       onChange: (event) => setValue(event.target.value),
       onBlur: touch,
+      ref: keepTyped,
       'aria-invalid': error ? true : undefined,
       'aria-describedby': describedBy || undefined,
     },

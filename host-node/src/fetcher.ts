@@ -21,6 +21,18 @@ export interface FetchOptions {
   log: Log;
 }
 
+/**
+ * A peer answered 404: it does not hold the block (yet). While a file replicates this is the normal race (the
+ * node that took the upload may still be importing it, or the peer asked is itself waiting for it), so it is retried
+ * without being reported as a failure.
+ */
+export class NotHeldByPeerError extends Error {
+  constructor() {
+    super('not held there yet (answered 404)');
+    this.name = 'NotHeldByPeerError';
+  }
+}
+
 const key = (cid: CID): string => `${blockKey(cid)}:${cid.code}`;
 
 /** Reads a fetch body as an async iterable, aborting when it stalls. */
@@ -56,6 +68,7 @@ async function request(
     });
     if (!response.ok) {
       await response.body?.cancel();
+      if (response.status === 404) throw new NotHeldByPeerError();
       throw new Error(`answered ${response.status}`);
     }
     return { response, idle };
@@ -109,6 +122,8 @@ export interface FetchResult {
   from?: string;
   /** Blocks stored, whether or not the DAG was completed. */
   stored: number;
+  /** Peers that answered that they do not hold the DAG's root yet (a race, not a failure: see NotHeldByPeerError). */
+  notHeldBy: number;
 }
 
 /** Completes the DAG under `root` in `blocks` from the first peer that can. */
@@ -119,6 +134,7 @@ export async function fetchDag(
   options: FetchOptions,
 ): Promise<FetchResult> {
   let stored = 0;
+  let notHeldBy = 0;
   const counting: BlockStorage = {
     get: (cid, o) => blocks.get(cid, o),
     has: (cid) => blocks.has(cid),
@@ -134,12 +150,14 @@ export async function fetchDag(
       await fetchCar(endpoint, root, counting, options);
     } catch (error) {
       if (options.signal.aborted) throw error;
-      options.log(`fetching ${root} as a CAR from ${endpoint} failed: ${describeError(error)}`);
+      // Not there yet is counted for the caller's one note; only real failures are logged, one line each.
+      if (error instanceof NotHeldByPeerError) notHeldBy++;
+      else options.log(`fetching ${root} as a CAR from ${endpoint} failed: ${describeError(error)}`);
     }
     // A CAR cut short (or a peer missing some blocks) may leave gaps: ask for them one by one, level by level.
     for (let round = 0; round < 64; round++) {
       const inspection = await inspectDag(blocks, root, { signal: options.signal, maxMissing: 64 });
-      if (inspection.complete) return { from: endpoint, stored };
+      if (inspection.complete) return { from: endpoint, stored, notHeldBy };
       try {
         for (const cid of inspection.missing) await fetchBlock(endpoint, cid, counting, options);
       } catch (error) {
@@ -148,5 +166,5 @@ export async function fetchDag(
       }
     }
   }
-  return { stored };
+  return { stored, notHeldBy };
 }

@@ -64,6 +64,8 @@ export class Replicator {
   /** Files refused here (content that does not match the chain): kept only to release their space once their window
    * ends, since no node will confirm them. */
   private readonly refused = new Set<bigint>();
+  /** Files whose "no peer holds it yet" was noted once: later retries of the same wait stay quiet. */
+  private readonly notedWaiting = new Set<bigint>();
   private readonly running = new Map<bigint, Promise<void>>();
   private readonly stopController = new AbortController();
   private wake: (() => void) | undefined;
@@ -201,6 +203,7 @@ export class Replicator {
       return;
     }
     this.jobs.delete(job.file.id);
+    this.notedWaiting.delete(job.file.id);
     await this.options.state.removePending(job.file.id);
   }
 
@@ -244,18 +247,25 @@ export class Replicator {
             const peers = (await chain.electedNodes())
               .filter((n) => n.node.toLowerCase() !== chain.node.toLowerCase())
               .map((n) => n.endpoint.replace(/\/+$/, ''));
-            const { from, stored } = await fetchDag(cid, shuffle(peers), store.blocks, {
+            const { from, stored, notHeldBy } = await fetchDag(cid, shuffle(peers), store.blocks, {
               signal,
               maxBytes: file.size + file.size / 16n + 1024n * 1024n,
               idleTimeoutMs: 30_000,
               log,
             });
             if (from === undefined) {
+              // Peers that do not hold it yet are the normal race of a fresh upload: one note a file, then quiet
+              // retries (real failures were logged by the fetcher).
+              if (notHeldBy > 0 && !this.notedWaiting.has(file.id)) {
+                this.notedWaiting.add(file.id);
+                log(`file ${file.id}: waiting for a peer to hold ${cid} (not there yet); retrying quietly`);
+              }
               // A partial copy is pinned by nothing: collect it rather than keep half a file.
               if (stored > 0) staging.requestGc();
               return 'retry';
             }
             inspection = await inspectDag(store.blocks, cid, { signal });
+            this.notedWaiting.delete(file.id);
             metrics.replicatedTotal++;
             log(`file ${file.id}: fetched ${cid} from ${from}`);
           }

@@ -4,6 +4,7 @@ import {
   awaitingReveal,
   awaitingSignature,
   chainLabel,
+  errorsText,
   needsManager,
   parseRequestId,
   reportOf,
@@ -81,5 +82,13 @@ describe('reports waiting for a manager', () => {
     const revealed = { auditor: B, signed: true, revealed: true };
     expect(awaitingSignature([committed, signed, revealed])).toEqual([committed]);
     expect(awaitingReveal([committed, signed, revealed])).toEqual([signed]);
+  });
+});
+
+describe('errors in words', () => {
+  it('counts without "(s)"', () => {
+    expect(errorsText(0n)).toBe('no error');
+    expect(errorsText(1n)).toBe('1 error');
+    expect(errorsText(12n)).toBe('12 errors');
   });
 });

@@ -102,3 +102,9 @@ export function awaitingSignature<R extends { signed: boolean }>(reports: readon
 export function awaitingReveal<R extends { signed: boolean; revealed: boolean }>(reports: readonly R[]): R[] {
   return reports.filter((r) => r.signed && !r.revealed);
 }
+
+/** "1 error", "3 errors", "no error": the vulnerabilities a signed report missed, in words. */
+export function errorsText(errors: bigint): string {
+  if (errors === 0n) return 'no error';
+  return `${errors.toString()} ${errors === 1n ? 'error' : 'errors'}`;
+}

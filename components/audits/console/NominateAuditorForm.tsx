@@ -7,6 +7,7 @@ import { validateContact, validateMemberAddress } from '@/lib/audits/validation'
 import { Field, described, inputClass } from '@/components/ui/FormField';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
+import { useKeepTypedValue } from '@/components/ui/useKeepTypedValue';
 import { useTransaction } from '@/components/ui/useTransaction';
 
 /** A manager nominates an auditor (address and public contact); another manager confirms it. */
@@ -16,6 +17,9 @@ export function NominateAuditorForm({ registry, refusal }: { registry: Address; 
   const [submitted, setSubmitted] = useState(false);
   const tx = useTransaction();
   const base = useId();
+  // What was typed into the static page before it hydrated is kept (see useKeepTypedValue).
+  const keepAccount = useKeepTypedValue(account, setAccount);
+  const keepContact = useKeepTypedValue(contact, setContact);
   const accountError = validateMemberAddress(account);
   const contactError = validateContact(contact);
   const shownAccount = submitted ? accountError : undefined;
@@ -44,6 +48,7 @@ export function NominateAuditorForm({ registry, refusal }: { registry: Address; 
               autoComplete="off"
               spellCheck={false}
               placeholder="0x…"
+              ref={keepAccount}
               value={account}
               onChange={(e) => setAccount(e.target.value)}
               className={`${inputClass} font-mono`}
@@ -59,6 +64,7 @@ export function NominateAuditorForm({ registry, refusal }: { registry: Address; 
             <input
               id={`${base}-contact`}
               autoComplete="off"
+              ref={keepContact}
               value={contact}
               onChange={(e) => setContact(e.target.value)}
               className={inputClass}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useMemo } from 'react';
 import type { Address } from 'viem';
 import { useReadContract } from 'wagmi';
 import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
@@ -45,4 +46,11 @@ export function useNominations(registry: Address) {
 /** The registry's owner, who appoints managers (and is not one by that alone). */
 export function useRegistryOwner(registry: Address) {
   return useReadContract({ address: registry, abi: auditRegistryAbi, functionName: 'owner' });
+}
+
+/** Each auditor's public contact by lower-case address (removed auditors included), for naming auditors in
+ * pickers; empty until the list is read. One read, shared with the console's auditor list. */
+export function useAuditorContacts(registry: Address): ReadonlyMap<string, string> {
+  const auditors = useAuditors(registry).data;
+  return useMemo(() => new Map((auditors ?? []).map((m) => [m.account.toLowerCase(), m.contact])), [auditors]);
 }

@@ -12,6 +12,7 @@ import {
 } from '@/lib/audits/registry';
 import type { AuditRequest } from '@/lib/audits/types';
 import { collectMatches, describeSearch, pageOfMatches } from '@/lib/lists/wholeList';
+import { useKeepTypedValue } from '@/components/ui/useKeepTypedValue';
 import { inputClass } from '@/components/ui/FormField';
 import { Pager } from '@/components/ui/Pager';
 import { Card } from '@/components/ui/primitives';
@@ -125,6 +126,8 @@ function AuditedFilters({
   onVerdict(verdict: VerdictFilter): void;
 }) {
   const base = useId();
+  // A search typed into the static page before it hydrated is kept (see useKeepTypedValue).
+  const keepQuery = useKeepTypedValue(query, onQuery);
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <div>
@@ -136,6 +139,7 @@ function AuditedFilters({
           type="search"
           autoComplete="off"
           spellCheck={false}
+          ref={keepQuery}
           value={query}
           onChange={(e) => onQuery(e.target.value)}
           className={inputClass}

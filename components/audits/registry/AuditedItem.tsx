@@ -6,6 +6,7 @@ import { chainLabel, requestHref, severitySummary } from '@/lib/audits/requests'
 import type { AuditReport, AuditRequest } from '@/lib/audits/types';
 import { AddressText } from '@/components/ui/AddressText';
 import { DateAt, ExternalLink } from '@/components/ui/chainDisplay';
+import { IpfsLink, isIpfsUri } from '@/components/ui/IpfsLink';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { VerdictBadge } from '@/components/audits/pageParts';
 
@@ -81,7 +82,15 @@ function ReportLinks({ reports }: { reports: readonly AuditReport[] }) {
           <li key={r.auditor} className="min-w-0">
             <span className="font-mono text-xs break-all">{r.auditor}</span>
             {': '}
-            {r.revealed ? <ExternalLink href={r.link} /> : <span className="text-slate-400">not revealed</span>}
+            {r.revealed ? (
+              isIpfsUri(r.link) ? (
+                <IpfsLink uri={r.link} />
+              ) : (
+                <ExternalLink href={r.link} />
+              )
+            ) : (
+              <span className="text-slate-400">not revealed</span>
+            )}
           </li>
         ))}
       </ul>

@@ -5,7 +5,7 @@ import { useSearchParams } from 'next/navigation';
 import type { Address } from 'viem';
 import { useAccount } from 'wagmi';
 import { requestActions } from '@/lib/audits/actions';
-import { RequestState, parseRequestId, reportOf } from '@/lib/audits/requests';
+import { RequestState, awaitingReveal, parseRequestId, reportOf } from '@/lib/audits/requests';
 import type { AuditReport, AuditRequest } from '@/lib/audits/types';
 import { DeployedGate } from '@/components/ui/DeployedGate';
 import { NoSuchItem } from '@/components/ui/NoSuchItem';
@@ -18,6 +18,7 @@ import { AuditsNav, RequestStateBadge, VerdictBadge } from '@/components/audits/
 import { CommitReportForm } from './CommitReportForm';
 import { ManagerActions } from './actions/ManagerActions';
 import { ReportsTable } from './ReportsTable';
+import { RequestOutcome, isFinished } from './RequestOutcome';
 import { RequestContract, RequestTimeline } from './RequestSummary';
 
 function NoSuchRequest({ raw }: { raw: string | null }) {
@@ -79,6 +80,9 @@ function RequestBody({
   const roles = useRoles(registry, address);
   const karmaParams = useKarmaParameters(registry);
   const actions = requestActions({ state: q.state, reports, account: address, ...roles });
+  // Finished, with no signed report left to reveal: nothing anyone can do.
+  const closed =
+    q.state === RequestState.Rejected || (q.state === RequestState.Completed && awaitingReveal(reports).length === 0);
   const role = roles.isManager ? 'manager' : roles.isAuditor ? 'auditor' : address ? 'neither' : 'none';
 
   return (
@@ -91,14 +95,18 @@ function RequestBody({
           {q.state === RequestState.Completed && <VerdictBadge passed={q.passed} />}
         </div>
       </div>
+      <RequestOutcome request={q} reports={reports} />
       <RequestContract request={q} />
       <RequestTimeline request={q} />
       <ReportsTable reports={reports} />
       <p className="text-sm text-slate-400" data-testid="my-role">
+        {closed && 'This request is closed: nothing more can be done on it. '}
         {role === 'manager' && 'You are a manager of the registry.'}
         {role === 'auditor' && 'You are an auditor of the registry.'}
-        {role === 'neither' && 'Your account is neither a manager nor an auditor: there is nothing for you to do here.'}
-        {role === 'none' && 'Connect a wallet to act on this request.'}
+        {role === 'neither' &&
+          !closed &&
+          'Your account is neither a manager nor an auditor: there is nothing for you to do here.'}
+        {role === 'none' && !closed && 'Connect a wallet to act on this request.'}
       </p>
       {(role === 'manager' || role === 'none') && (
         <ManagerActions
@@ -110,7 +118,7 @@ function RequestBody({
           karmaParams={karmaParams}
         />
       )}
-      {(role === 'auditor' || role === 'none') && (
+      {(role === 'auditor' || role === 'none') && !isFinished(q.state) && (
         <Card title="Your report">
           <CommitReportForm
             registry={registry}

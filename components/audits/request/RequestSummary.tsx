@@ -5,6 +5,7 @@ import { RequestState, chainLabel, severitySummary } from '@/lib/audits/requests
 import type { AuditRequest } from '@/lib/audits/types';
 import { AddressText } from '@/components/ui/AddressText';
 import { DateAt, ExternalLink } from '@/components/ui/chainDisplay';
+import { IpfsLink, isIpfsUri } from '@/components/ui/IpfsLink';
 import { Card } from '@/components/ui/primitives';
 
 /** What was requested: the contract, where its source is, who asked, and (once completed) the findings. */
@@ -17,7 +18,7 @@ export function RequestContract({ request: q }: { request: AuditRequest }) {
         </Item>
         <Item label="Chain id">{chainLabel(q.chain_id)}</Item>
         <Item label="Source">
-          <ExternalLink href={q.source_url} />
+          {isIpfsUri(q.source_url) ? <IpfsLink uri={q.source_url} /> : <ExternalLink href={q.source_url} />}
         </Item>
         <Item label="Platform">
           <span className="break-words">{q.platform}</span>
@@ -41,24 +42,33 @@ export function RequestContract({ request: q }: { request: AuditRequest }) {
   );
 }
 
-/** When the request was submitted, approved, started and closed, and why it was rejected. */
+/**
+ * When the request was submitted, approved, started and closed. A rejected request's steps stop at its rejection
+ * (with the date and the reason), never "Approved: not yet" for a step that will not come; an open request shows
+ * the steps still ahead as "not yet".
+ */
 export function RequestTimeline({ request: q }: { request: AuditRequest }) {
+  const rejected = q.state === RequestState.Rejected;
   return (
     <Card title="Timeline">
       <ol className="space-y-1 text-sm" data-testid="request-timeline">
         <TimelineStep label="Submitted" at={q.submitted_at} />
-        <TimelineStep label="Approved" at={q.approved_at} />
-        <TimelineStep label="Started (in progress)" at={q.started_at} />
-        <TimelineStep label={q.state === RequestState.Rejected ? 'Rejected' : 'Completed'} at={q.closed_at} />
+        {(!rejected || q.approved_at > 0n) && <TimelineStep label="Approved" at={q.approved_at} />}
+        {(!rejected || q.started_at > 0n) && <TimelineStep label="Started (in progress)" at={q.started_at} />}
+        {rejected ? (
+          <li className="flex flex-wrap gap-x-2">
+            <span className="font-medium text-rose-200">Rejected</span>{' '}
+            <span>
+              on <DateAt at={q.closed_at} />:{' '}
+              <span className="break-words" data-testid="reject-reason">
+                {q.reject_reason}
+              </span>
+            </span>
+          </li>
+        ) : (
+          <TimelineStep label="Completed" at={q.closed_at} />
+        )}
       </ol>
-      {q.state === RequestState.Rejected && (
-        <p className="mt-2 text-sm">
-          <span className="text-slate-400">Reason: </span>
-          <span className="break-words" data-testid="reject-reason">
-            {q.reject_reason}
-          </span>
-        </p>
-      )}
     </Card>
   );
 }
@@ -75,8 +85,14 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 function TimelineStep({ label, at }: { label: string; at: bigint }) {
   return (
     <li className="flex flex-wrap gap-x-2">
-      <span className={at > 0n ? 'font-medium' : 'text-slate-500'}>{label}</span>
-      {at > 0n ? <DateAt at={at} /> : <span className="text-slate-500">not yet</span>}
+      <span className={at > 0n ? 'font-medium' : 'text-slate-500'}>{label}</span>{' '}
+      {at > 0n ? (
+        <span>
+          on <DateAt at={at} />
+        </span>
+      ) : (
+        <span className="text-slate-500">not yet</span>
+      )}
     </li>
   );
 }

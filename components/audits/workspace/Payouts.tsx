@@ -2,13 +2,14 @@
 
 import type { Address } from 'viem';
 import { recentEndedPeriods } from '@/lib/audits/members';
-import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDuration } from '@/lib/format/time';
+import { Amount } from '@/components/ui/Amount';
 import { DateAt } from '@/components/ui/chainDisplay';
 import { DataTable } from '@/components/ui/DataTable';
 import { Card } from '@/components/ui/primitives';
 import { useAuditorPayouts } from '../hooks/useAuditorPayouts';
 import { useCurrentBudget } from '../hooks/useCurrentBudget';
+import { useMyClaims } from '../hooks/useMyClaims';
 import { usePayoutClock } from '../hooks/usePayoutClock';
 import { PeriodRow } from './PeriodRow';
 
@@ -21,6 +22,7 @@ export function Payouts({ registry, account }: { registry: Address; account: Add
   const current = useCurrentBudget(registry, clock.currentPeriod);
   const periods = clock.currentPeriod === undefined ? [] : recentEndedPeriods(clock.currentPeriod, PERIODS_SHOWN);
   const rows = useAuditorPayouts(registry, periods, account);
+  const claims = useMyClaims(registry, account);
   return (
     <Card title="Payouts">
       <p className="mb-3 text-sm text-slate-300">
@@ -37,10 +39,14 @@ export function Payouts({ registry, account }: { registry: Address; account: Add
       </p>
       {current.budget !== undefined && (
         <p className="mb-3 text-sm text-slate-300" data-testid="current-budget">
-          This period’s budget: {formatCloWithUnit(current.budget)}
-          {current.rolledOver
-            ? `, of which ${formatCloWithUnit(current.rolledOver)} rolled over from earlier periods`
-            : ''}
+          This period’s budget: <Amount wei={current.budget} />
+          {current.rolledOver ? (
+            <>
+              , of which <Amount wei={current.rolledOver} /> rolled over from earlier periods
+            </>
+          ) : (
+            ''
+          )}
           .
         </p>
       )}
@@ -65,6 +71,7 @@ export function Payouts({ registry, account }: { registry: Address; account: Add
               payout={row}
               account={account}
               currentPeriod={clock.currentPeriod}
+              claimRecord={claims?.get(row.period)}
             />
           ))}
         </DataTable>

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { NewProposalField } from '@/lib/governance/newProposal';
 import { described, Field, inputClass } from '@/components/ui/FormField';
+import { useKeepTypedValue } from '@/components/ui/useKeepTypedValue';
 import type { ShownErrors } from './useShownErrors';
 
 export function TextField(props: {
@@ -22,7 +23,10 @@ export function TextField(props: {
   multiline?: boolean;
 }) {
   const error = props.errors.shown(props.field);
+  // What was typed into the static page before it hydrated is kept (see useKeepTypedValue).
+  const keepTyped = useKeepTypedValue(props.value, props.onChange);
   const common = {
+    ref: keepTyped,
     id: props.id,
     name: props.field,
     value: props.value,

@@ -121,6 +121,9 @@ export async function seedFiles(
 }
 
 async function waitForConfirmations(ctx: SeedContext, fileSystem: Address, ids: bigint[], nodes: number) {
+  // Each node fetches the other's uploads; until a file reaches a node its peer finds it "not there yet" and
+  // retries quietly (one note a file at most): a race, not an error.
+  ctx.log(`  files: waiting for ${nodes} host nodes to confirm ${ids.length} (each fetches the other's uploads)`);
   const deadline = Date.now() + 60_000;
   for (;;) {
     const entries = await Promise.all(

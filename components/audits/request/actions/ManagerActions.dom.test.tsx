@@ -107,7 +107,7 @@ describe('ManagerActions', () => {
     const user = userEvent.setup();
     renderActions(RequestState.InProgress, [signedReport], MANAGER);
     const reveal = within(screen.getByTestId('action-reveal'));
-    expect(reveal.getByTestId('karma-preview').textContent).toBe('Karma at reveal: 35 (1 error(s))');
+    expect(reveal.getByTestId('karma-preview').textContent).toBe('Karma at reveal: 35 (1 error missed)');
     await user.type(reveal.getByLabelText('Report link'), `${LINK}/other`);
     expect(reveal.getByTestId('reveal-match').textContent).toBe('The link does not match the commitment yet.');
     await user.click(reveal.getByRole('button', { name: 'Reveal report' }));

@@ -5,12 +5,14 @@ import type { Address } from 'viem';
 import { revealLinkProblem, revealReportCall } from '@/lib/audits/calls';
 import { linkMatchesCommitment } from '@/lib/audits/commitments';
 import { karmaFor, type KarmaParameters } from '@/lib/audits/karma';
-import { awaitingReveal } from '@/lib/audits/requests';
+import { awaitingReveal, errorsText } from '@/lib/audits/requests';
 import type { AuditReport } from '@/lib/audits/types';
 import { parseComplexity } from '@/lib/audits/validation';
 import type { ActionState } from '@/lib/tx/actionState';
 import { Field, inputClass } from '@/components/ui/FormField';
 import { useField, useFormSubmit } from '@/components/ui/useForm';
+import { auditorLabel } from '@/lib/audits/members';
+import { useAuditorContacts } from '../../hooks/useMembers';
 import { ActionSection } from './ActionSection';
 import { FormAction } from './FormAction';
 import { ReportPicker } from './ReportPicker';
@@ -36,6 +38,9 @@ export function RevealReportAction({
   karmaParams: KarmaParameters | undefined;
 }) {
   const base = useId();
+  const contacts = useAuditorContacts(registry);
+  const chosenName = (report: AuditReport | undefined) =>
+    report ? auditorLabel(report.auditor, contacts.get(report.auditor.toLowerCase())) : '';
   const waiting = awaitingReveal(reports);
   const [auditor, setAuditor] = useState('');
   const chosen = waiting.find((r) => r.auditor === auditor) ?? waiting[0];
@@ -65,6 +70,7 @@ export function RevealReportAction({
         reports={waiting}
         chosen={chosen}
         onChoose={setAuditor}
+        contacts={contacts}
         none="No signed report to reveal"
       />
       <Field label="Report link" {...link.fieldProps}>
@@ -93,7 +99,7 @@ export function RevealReportAction({
       )}
       {preview !== undefined && chosen && (
         <p className="text-xs text-slate-300" data-testid="karma-preview">
-          Karma at reveal: {preview.toString()} ({chosen.errors.toString()} error(s))
+          Karma at reveal: {preview.toString()} ({errorsText(chosen.errors)} missed)
         </p>
       )}
       <FormAction
@@ -101,7 +107,7 @@ export function RevealReportAction({
         label="Reveal report"
         action={action}
         build={() => revealReportCall(registry, id, chosen, link.value, { needed: needsComplexity, text: size.value })}
-        successMessage={`Revealed the report of ${chosen?.auditor ?? ''}`}
+        successMessage={`Revealed the report of ${chosenName(chosen)}`}
         onDone={(outcome) => {
           if (outcome.status !== 'success') return;
           link.reset();

@@ -3,12 +3,14 @@
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
 import { signReportCall } from '@/lib/audits/calls';
-import { awaitingSignature } from '@/lib/audits/requests';
+import { awaitingSignature, errorsText } from '@/lib/audits/requests';
 import type { AuditReport } from '@/lib/audits/types';
 import { parseErrorCount } from '@/lib/audits/validation';
 import type { ActionState } from '@/lib/tx/actionState';
 import { Field, inputClass } from '@/components/ui/FormField';
 import { useField, useFormSubmit } from '@/components/ui/useForm';
+import { auditorLabel } from '@/lib/audits/members';
+import { useAuditorContacts } from '../../hooks/useMembers';
 import { ActionSection } from './ActionSection';
 import { FormAction } from './FormAction';
 import { ReportPicker } from './ReportPicker';
@@ -26,6 +28,9 @@ export function SignReportAction({
   action: ActionState;
 }) {
   const base = useId();
+  const contacts = useAuditorContacts(registry);
+  const chosenName = (report: AuditReport | undefined) =>
+    report ? auditorLabel(report.auditor, contacts.get(report.auditor.toLowerCase())) : '';
   const unsigned = awaitingSignature(reports);
   const [auditor, setAuditor] = useState('');
   const chosen = unsigned.find((r) => r.auditor === auditor) ?? unsigned[0];
@@ -48,6 +53,7 @@ export function SignReportAction({
         reports={unsigned}
         chosen={chosen}
         onChoose={setAuditor}
+        contacts={contacts}
         none="No unsigned report"
       />
       <Field label="Errors missed" {...errors.fieldProps}>
@@ -58,7 +64,7 @@ export function SignReportAction({
         label="Sign report"
         action={action}
         build={() => signReportCall(registry, id, chosen?.auditor, errors.value)}
-        successMessage={`Signed the report of ${chosen?.auditor ?? ''} with ${parseErrorCount(errors.value).value ?? 0n} error(s)`}
+        successMessage={`Signed the report of ${chosenName(chosen)} with ${errorsText(parseErrorCount(errors.value).value ?? 0n)} missed`}
         onDone={(outcome) => {
           if (outcome.status !== 'success') return;
           form.reset();
