@@ -124,6 +124,12 @@ async function checkEveryRoute(browser: Browser, baseURL: string, rpcUrl: string
     const page = await context.newPage();
     try {
       await openConnected(page, rpcUrl, '/', account);
+      // Every section of the main navigation is on screen, none hidden off its edge.
+      const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+      expect.soft(await links.count(), 'main navigation links').toBeGreaterThanOrEqual(6);
+      for (const link of await links.all()) {
+        await expect.soft(link).toBeInViewport({ ratio: 1 });
+      }
       for (const visit of list) {
         await page.goto(visit.path);
         // Soft, as every check here: one page that fails to load still leaves the others measured in the same run.
