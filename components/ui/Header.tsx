@@ -22,7 +22,7 @@ export function Header() {
   const pathname = usePathname();
   return (
     <header className="border-b border-slate-800 bg-slate-950/90">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3 sm:gap-x-6 sm:px-6">
         <Link href="/" className="text-lg font-bold tracking-tight text-teal-300">
           Callisto Hub
         </Link>
