@@ -22,12 +22,14 @@ export function Header() {
   const pathname = usePathname();
   return (
     <header className="border-b border-slate-800 bg-slate-950/90">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3 sm:gap-x-6 sm:px-6">
         <Link href="/" className="text-lg font-bold tracking-tight text-teal-300">
           Callisto Hub
         </Link>
+        {/* On a phone the nav takes its own rows, three links a row, so every section stays in sight (a row that
+            scrolled sideways hid Files and Nodes off-screen); from the small breakpoint up, one wrapping row. */}
         <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
-          <ul className="flex gap-1 overflow-x-auto">
+          <ul className="grid grid-cols-3 gap-1 sm:flex sm:flex-wrap">
             {navItems.map((item) => {
               const active = isActive(pathname, item.href);
               return (
@@ -35,7 +37,7 @@ export function Header() {
                   <Link
                     href={item.href}
                     aria-current={active ? 'page' : undefined}
-                    className={`block rounded-md px-3 py-2 text-sm ${active ? 'bg-slate-800 text-white' : 'text-slate-300 hover:text-white'}`}
+                    className={`block rounded-md px-3 py-2 text-center text-sm sm:text-left ${active ? 'bg-slate-800 text-white' : 'text-slate-300 hover:text-white'}`}
                   >
                     {item.label}
                   </Link>
