@@ -77,7 +77,7 @@ function blockKey(cid: CID): string {
  * reads from, so every byte of the rebuilt file comes from a verified block.
  */
 export class VerifiedBlockstore {
-  private readonly blocks = new Map<string, Uint8Array>();
+  private readonly blocks = new Map<string, { cid: CID; bytes: Uint8Array }>();
   /** Bytes of all blocks accepted. */
   bytes = 0;
 
@@ -103,14 +103,14 @@ export class VerifiedBlockstore {
     }
     const key = blockKey(cid);
     if (!this.blocks.has(key)) {
-      this.blocks.set(key, bytes);
+      this.blocks.set(key, { cid, bytes });
       this.bytes += bytes.length;
     }
   }
 
   /** The exporter's read: a generator, as interface-blockstore 7 defines `get`. */
   *get(cid: CID): Generator<Uint8Array> {
-    const bytes = this.blocks.get(blockKey(cid));
+    const bytes = this.blocks.get(blockKey(cid))?.bytes;
     if (!bytes) {
       throw new VerificationError(
         'missing-block',
@@ -119,6 +119,11 @@ export class VerifiedBlockstore {
       );
     }
     yield bytes;
+  }
+
+  /** Every verified block with the CID it arrived under, in arrival order (for re-exporting them as a CAR). */
+  *entries(): Generator<{ cid: CID; bytes: Uint8Array }> {
+    yield* this.blocks.values();
   }
 }
 
@@ -170,6 +175,8 @@ export interface VerifiedContent {
   totalBytes: number;
   /** Blocks checked against their CIDs. */
   blocks: number;
+  /** The verified blocks themselves, so the content can be passed on as a CAR without fetching it again. */
+  store: VerifiedBlockstore;
 }
 
 function asVerificationError(error: unknown, fallback: string): VerificationError {
@@ -221,6 +228,7 @@ export async function exportVerified(root: CID, store: VerifiedBlockstore, name 
     files,
     totalBytes: files.reduce((sum, f) => sum + f.size, 0),
     blocks: store.size,
+    store,
   };
   return content;
 }
