@@ -18,6 +18,7 @@ import { AuditsNav, RequestStateBadge, VerdictBadge } from '@/components/audits/
 import { CommitReportForm } from './CommitReportForm';
 import { ManagerActions } from './actions/ManagerActions';
 import { ReportsTable } from './ReportsTable';
+import { RevealedReports } from '@/components/audits/archive/RevealedReports';
 import { RequestContract, RequestTimeline } from './RequestSummary';
 
 function NoSuchRequest({ raw }: { raw: string | null }) {
@@ -94,6 +95,7 @@ function RequestBody({
       <RequestContract request={q} />
       <RequestTimeline request={q} />
       <ReportsTable reports={reports} />
+      <RevealedReports registry={registry} requestId={q.id} reports={reports} />
       <p className="text-sm text-slate-400" data-testid="my-role">
         {role === 'manager' && 'You are a manager of the registry.'}
         {role === 'auditor' && 'You are an auditor of the registry.'}
