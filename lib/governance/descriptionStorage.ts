@@ -1,0 +1,73 @@
+// A proposal's description stored on the Callisto File System by the proposal form itself: the exact UTF-8 bytes
+// of the text are hashed twice, once into their CID (as `ipfs add --cid-version 1` would) and once with
+// Keccak-256, so the `ipfs://<cid>` address and the hash on chain name the same bytes by construction. And, for a
+// description published elsewhere, what the form's own fetch of it says. No React here.
+import { computeCid } from '@callisto-hub/unixfs';
+import { keccak256, type Hex } from 'viem';
+import { validateFilePath } from '@/lib/files/paths';
+import type { DescriptionResult } from './description';
+
+export interface StoredDescription {
+  bytes: Uint8Array;
+  cid: string;
+  /** `ipfs://<cid>`: the proposal's description URL. */
+  url: string;
+  /** Keccak-256 of the same bytes: the proposal's description hash. */
+  hash: Hex;
+  size: bigint;
+}
+
+/** The name the description's bytes are imported under (a single file's CID does not depend on it). */
+export const DESCRIPTION_FILE_NAME = 'description.md';
+
+export async function storedDescriptionOf(text: string): Promise<StoredDescription> {
+  const bytes = new TextEncoder().encode(text);
+  const { cid, size } = await computeCid([
+    {
+      path: DESCRIPTION_FILE_NAME,
+      content: (async function* () {
+        yield bytes;
+      })(),
+    },
+  ]);
+  return { bytes, cid, url: `ipfs://${cid}`, hash: keccak256(bytes), size };
+}
+
+/**
+ * Where the description goes under the author's home directory: `proposals/`, as the seed stores them, named by
+ * the title (readable in the author's file list) and the CID's end (two texts never share a path; the same text
+ * always has the same one, so a second attempt finds the file it already paid for).
+ */
+export function descriptionFilePath(title: string, cid: string): string {
+  const slug =
+    title
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'proposal';
+  const path = `proposals/${slug}-${cid.slice(-10)}.md`;
+  // The slug is ASCII letters, digits and dashes, and the CID's tail base32: always a valid path.
+  const problem = validateFilePath(path);
+  if (problem) throw new Error(problem);
+  return path;
+}
+
+/**
+ * What stops a proposal whose description is at an external URL, from the form's own fetch of it: nothing when
+ * the bytes there hash to the hash given; otherwise, in words, why the form will not send it.
+ */
+export function externalDescriptionProblem(result: DescriptionResult): string | undefined {
+  switch (result.state) {
+    case 'verified':
+      return undefined;
+    case 'mismatch':
+      return `The text at this URL does not match the hash: its Keccak-256 is ${result.actualHash}. Publish exactly the text you describe, or store it on the Callisto File System instead.`;
+    case 'unavailable':
+      return `The form could not fetch the URL (${result.reason}): the server is unreachable or does not let other sites read it (CORS). Voters' browsers would fail the same way; store the description on the Callisto File System instead.`;
+    case 'not-fetched':
+      return 'This network has no elected IPFS host node to read the ipfs:// address from, so the hash cannot be checked.';
+    case 'unsupported':
+      return 'The address is not an https:// or ipfs:// URL the app can read.';
+  }
+}
