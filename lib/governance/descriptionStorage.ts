@@ -6,6 +6,7 @@ import { computeCid } from '@callisto-hub/unixfs';
 import { keccak256, type Hex } from 'viem';
 import { validateFilePath } from '@/lib/files/paths';
 import type { DescriptionResult } from './description';
+import type { FieldErrors } from './newProposal';
 
 export interface StoredDescription {
   bytes: Uint8Array;
@@ -70,4 +71,19 @@ export function externalDescriptionProblem(result: DescriptionResult): string | 
     case 'unsupported':
       return 'The address is not an https:// or ipfs:// URL the app can read.';
   }
+}
+
+/**
+ * The form's field errors with the description's storage taken into account: stored on the file system, the form
+ * fills the address itself, so the URL field has nothing to say; published at a URL, the URL field also says why
+ * the form's fetch of it refuses it.
+ */
+export function withDescriptionChecks(
+  errors: FieldErrors,
+  { onFileSystem, urlProblem }: { onFileSystem: boolean; urlProblem: string | undefined },
+): FieldErrors {
+  const { descriptionUrl, ...rest } = errors;
+  if (onFileSystem) return rest;
+  const problem = descriptionUrl ?? urlProblem;
+  return problem ? { ...rest, descriptionUrl: problem } : rest;
 }
