@@ -3,11 +3,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Address } from 'viem';
 import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
-import { archiveFileName, writeArchiveCar, type ArchivePart } from '@/lib/audits/archive/archiveCar';
+import { archiveFileName, writeArchiveCar } from '@/lib/audits/archive/archiveCar';
+import { collectArchive } from '@/lib/audits/archive/readReport';
 import { archivePlanOf, type ArchivePlan, type RevealedReport } from '@/lib/audits/archive/archiveEntries';
 import { endpointHost } from '@/lib/files/links';
 import { formatBytes } from '@/lib/files/units';
-import { NoVerifiedCopyError, downloadVerifiedFromNodes, parseCid } from '@/lib/files/verifiedDownload';
+import { NoVerifiedCopyError } from '@/lib/files/verifiedDownload';
 import { HistoryProgress } from '@/components/history/HistoryProgress';
 import { useEventHistory } from '@/components/history/useEventHistory';
 import { useNetwork } from '@/components/ui/NetworkContext';
@@ -62,15 +63,10 @@ export function ArchiveDownload({ registry }: { registry: Address }) {
     const endpoints = nodes.endpoints;
     void (async () => {
       try {
-        const parts: ArchivePart[] = [];
-        for (const [index, entry] of plan.entries.entries()) {
-          setPhase({ step: 'fetching', index, count: plan.entries.length, received: 0 });
-          const download = await downloadVerifiedFromNodes(endpoints, entry.cid, {
-            signal: abort.signal,
-            onProgress: (p) => setPhase({ step: 'fetching', index, count: plan.entries.length, received: p.received }),
-          });
-          parts.push({ root: parseCid(entry.cid), blocks: download.content.store.entries() });
-        }
+        const parts = await collectArchive(endpoints, plan, {
+          signal: abort.signal,
+          onReport: (p) => setPhase({ step: 'fetching', ...p }),
+        });
         const chunks = await writeArchiveCar(parts);
         const blob = new Blob(
           chunks.map((c) => new Uint8Array(c)),
