@@ -36,19 +36,12 @@ export async function storedDescriptionOf(text: string): Promise<StoredDescripti
 
 /**
  * Where the description goes under the author's home directory: `proposals/`, as the seed stores them, named by
- * the title (readable in the author's file list) and the CID's end (two texts never share a path; the same text
- * always has the same one, so a second attempt finds the file it already paid for).
+ * its CID. The same text always has the same path, so a second attempt (a rejected wallet prompt, a node that
+ * failed, an edited title) finds the file it already paid for instead of paying again; two texts never share one.
  */
-export function descriptionFilePath(title: string, cid: string): string {
-  const slug =
-    title
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'proposal';
-  const path = `proposals/${slug}-${cid.slice(-10)}.md`;
-  // The slug is ASCII letters, digits and dashes, and the CID's tail base32: always a valid path.
+export function descriptionFilePath(cid: string): string {
+  const path = `proposals/${cid}.md`;
+  // A CID is base32 or base58 letters and digits: always a valid path, checked anyway.
   const problem = validateFilePath(path);
   if (problem) throw new Error(problem);
   return path;

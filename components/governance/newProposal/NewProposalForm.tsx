@@ -116,7 +116,7 @@ export function NewProposalForm({ governance }: { governance: Address }) {
     if (onFileSystem) {
       if (!stored) return;
       // The description first: a proposal is never submitted with an address nobody can read.
-      const storedOk = await upload.store(stored, form.title, endpoints, tx);
+      const storedOk = await upload.store(stored, endpoints, tx);
       if (!storedOk) return;
     }
     const countBefore = count.data;
@@ -203,7 +203,7 @@ export function NewProposalForm({ governance }: { governance: Address }) {
           (!result.call || !descriptionReady || Boolean(depositShortfall)) &&
           (Object.keys(allErrors).length > 0 || Boolean(depositShortfall))
         }
-        busy={tx.isBusy}
+        busy={tx.isBusy || upload.state.step === 'paying' || upload.state.step === 'sending'}
         txState={tx.state}
       >
         <DescriptionUploadStatus state={upload.state} />

@@ -1,7 +1,7 @@
 'use client';
 // Storing the description on the file system as the first steps of submitting a proposal: the `upload`
-// transaction with the storage deposit (skipped when this author already stored these bytes at this path, so a
-// second attempt never pays twice), then the bytes to the first elected host node that takes them.
+// transaction with the storage deposit (skipped when this author already stored these bytes, so a second attempt
+// never pays twice), then the bytes to the first elected host node that takes them.
 import { useState } from 'react';
 import type { Address } from 'viem';
 import { usePublicClient } from 'wagmi';
@@ -35,7 +35,6 @@ export function useDescriptionUpload(fileSystem: Address | undefined, account: A
   /** Stores `description`; true once a host node holds it. Says what failed otherwise. */
   async function store(
     description: StoredDescription,
-    title: string,
     endpoints: readonly string[],
     tx: ReturnType<typeof useTransaction>,
   ): Promise<boolean> {
@@ -47,7 +46,7 @@ export function useDescriptionUpload(fileSystem: Address | undefined, account: A
       setState({ step: 'failed', message: 'No host node is elected: there is nowhere to store the description.' });
       return false;
     }
-    const path = descriptionFilePath(title, description.cid);
+    const path = descriptionFilePath(description.cid);
     try {
       const [found] = await client.readContract({
         address: fileSystem,
