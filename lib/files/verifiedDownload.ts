@@ -175,8 +175,9 @@ export interface VerifiedContent {
   totalBytes: number;
   /** Blocks checked against their CIDs. */
   blocks: number;
-  /** The verified blocks themselves, so the content can be passed on as a CAR without fetching it again. */
-  store: VerifiedBlockstore;
+  /** The verified blocks themselves, only when asked for (`keepBlocks`): to pass the content on as a CAR without
+   * fetching it again. Not kept otherwise, so a large download is not held in memory twice. */
+  store?: VerifiedBlockstore;
 }
 
 function asVerificationError(error: unknown, fallback: string): VerificationError {
@@ -228,7 +229,6 @@ export async function exportVerified(root: CID, store: VerifiedBlockstore, name 
     files,
     totalBytes: files.reduce((sum, f) => sum + f.size, 0),
     blocks: store.size,
-    store,
   };
   return content;
 }
@@ -270,6 +270,8 @@ export interface VerifiedDownloadOptions {
   name?: string;
   signal?: AbortSignal;
   onProgress?: (progress: DownloadProgress) => void;
+  /** Keep the verified blocks in the result (`store`), for re-export. */
+  keepBlocks?: boolean;
 }
 
 /** Fetches `cid` as a CAR from one node and returns the content rebuilt from verified blocks. */
@@ -317,7 +319,8 @@ export async function downloadVerified(
     if (options.signal?.aborted) throw new VerificationError('aborted', 'The download was cancelled.');
     throw error;
   }
-  return exportVerified(root, store, options.name ?? root.toString());
+  const content = await exportVerified(root, store, options.name ?? root.toString());
+  return options.keepBlocks ? { ...content, store } : content;
 }
 
 export interface NodeDownloadFailure {

@@ -56,8 +56,11 @@ export async function collectArchive(
     const download = await downloadVerifiedFromNodes(endpoints, entry.cid, {
       signal: options.signal,
       onProgress: (p) => options.onReport?.({ index, count, received: p.received }),
+      keepBlocks: true,
     });
-    parts.push({ root: parseCid(entry.cid), blocks: download.content.store.entries() });
+    const store = download.content.store;
+    if (!store) throw new Error('The verified blocks were not kept.');
+    parts.push({ root: parseCid(entry.cid), blocks: store.entries() });
   }
   return parts;
 }
