@@ -135,4 +135,13 @@ test('an audit goes from request to the registry through commit, sign and reveal
   );
   await expect(item.getByTestId('audit-reports')).toContainText(LINK_A);
   await expect(item.getByTestId('audit-reports')).toContainText(LINK_B);
+
+  // A report on https cannot be verified by the app: it says so, and checks the link against the commitment made
+  // on chain before the reveal.
+  const reportA = item.getByTestId('revealed-report').filter({ hasText: LINK_A });
+  await reportA.getByRole('button', { name: 'Check the report' }).click();
+  await expect(reportA.getByTestId('report-unverifiable')).toContainText('cannot verify');
+  await expect(reportA.getByTestId('commitment-result')).toHaveText('the link hashes to the commitment');
+  await expect(reportA.getByTestId('committed-when')).toContainText('block');
+  await expect(reportA.getByTestId('revealed-when')).toContainText('block');
 });

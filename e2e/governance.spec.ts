@@ -49,14 +49,27 @@ test('a funding proposal is submitted, voted by stakers, evaluated and paid for 
   await page.getByLabel('Payee address').fill(PAYEE);
   await page.getByLabel('Amount per epoch (CLO)').fill('1234.5');
   await page.getByLabel('Epochs').selectOption('2');
-  await page.getByLabel('Description URL').fill('https://example.org/docs-sprint.md');
+  // A description at a URL the form cannot fetch is refused, with the reason next to the field.
+  await page.getByLabel('It is already published at a URL').check();
+  await page.getByLabel('Description URL').fill('https://example.invalid/docs-sprint.md');
   await page.getByLabel('Description text (Markdown)').fill('# Documentation sprint\n\nTwo epochs of documentation.');
   await page.getByRole('button', { name: 'Submit proposal' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Submitted “E2E: documentation sprint”' })).toBeVisible();
+  await expect(page.getByText(/The form could not fetch the URL/)).toBeVisible();
+
+  // Stored on the file system in the same flow: the deposit, the host node, then the proposal.
+  await page.getByLabel('Store it on the Callisto File System with the proposal').check();
+  await expect(page.getByTestId('description-ipfs-url')).toContainText('ipfs://bafkrei');
+  await expect(page.getByTestId('description-deposit')).toContainText('CLO');
+  await page.getByRole('button', { name: 'Submit proposal' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Submitted “E2E: documentation sprint”' })).toBeVisible({
+    timeout: 60_000,
+  });
   const link = page.getByRole('link', { name: /^View proposal #\d+$/ });
   const id = ((await link.textContent()) ?? '').replace(/\D/g, '');
   await link.click();
   await expect(page.getByTestId('proposal-title')).toHaveText('E2E: documentation sprint');
+  // Voters read it from the host nodes, and its bytes match the hash on chain.
+  await expect(page.getByTestId('description-state')).toContainText('Verified: the text matches the hash on chain');
 
   // The vote runs through the next full epoch.
   await advanceEpoch(page);

@@ -77,7 +77,7 @@ function blockKey(cid: CID): string {
  * reads from, so every byte of the rebuilt file comes from a verified block.
  */
 export class VerifiedBlockstore {
-  private readonly blocks = new Map<string, Uint8Array>();
+  private readonly blocks = new Map<string, { cid: CID; bytes: Uint8Array }>();
   /** Bytes of all blocks accepted. */
   bytes = 0;
 
@@ -103,14 +103,14 @@ export class VerifiedBlockstore {
     }
     const key = blockKey(cid);
     if (!this.blocks.has(key)) {
-      this.blocks.set(key, bytes);
+      this.blocks.set(key, { cid, bytes });
       this.bytes += bytes.length;
     }
   }
 
   /** The exporter's read: a generator, as interface-blockstore 7 defines `get`. */
   *get(cid: CID): Generator<Uint8Array> {
-    const bytes = this.blocks.get(blockKey(cid));
+    const bytes = this.blocks.get(blockKey(cid))?.bytes;
     if (!bytes) {
       throw new VerificationError(
         'missing-block',
@@ -119,6 +119,11 @@ export class VerifiedBlockstore {
       );
     }
     yield bytes;
+  }
+
+  /** Every verified block with the CID it arrived under, in arrival order (for re-exporting them as a CAR). */
+  *entries(): Generator<{ cid: CID; bytes: Uint8Array }> {
+    yield* this.blocks.values();
   }
 }
 
@@ -170,6 +175,9 @@ export interface VerifiedContent {
   totalBytes: number;
   /** Blocks checked against their CIDs. */
   blocks: number;
+  /** The verified blocks themselves, only when asked for (`keepBlocks`): to pass the content on as a CAR without
+   * fetching it again. Not kept otherwise, so a large download is not held in memory twice. */
+  store?: VerifiedBlockstore;
 }
 
 function asVerificationError(error: unknown, fallback: string): VerificationError {
@@ -262,6 +270,8 @@ export interface VerifiedDownloadOptions {
   name?: string;
   signal?: AbortSignal;
   onProgress?: (progress: DownloadProgress) => void;
+  /** Keep the verified blocks in the result (`store`), for re-export. */
+  keepBlocks?: boolean;
 }
 
 /** Fetches `cid` as a CAR from one node and returns the content rebuilt from verified blocks. */
@@ -309,7 +319,8 @@ export async function downloadVerified(
     if (options.signal?.aborted) throw new VerificationError('aborted', 'The download was cancelled.');
     throw error;
   }
-  return exportVerified(root, store, options.name ?? root.toString());
+  const content = await exportVerified(root, store, options.name ?? root.toString());
+  return options.keepBlocks ? { ...content, store } : content;
 }
 
 export interface NodeDownloadFailure {

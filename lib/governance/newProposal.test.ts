@@ -24,6 +24,7 @@ const FACTS: ChainFacts = {
 };
 const COMMON: Omit<NewProposalForm, 'asks'> = {
   title: 'Fund a thing',
+  descriptionStorage: 'url',
   descriptionUrl: 'https://example.org/plan.md',
   descriptionMode: 'text',
   descriptionText: text,

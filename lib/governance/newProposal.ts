@@ -100,6 +100,9 @@ export const EMPTY_KIND_FIELDS: { [K in ProposalKindChoice]: Extract<KindFields,
 
 export interface NewProposalForm {
   title: string;
+  /** Where the description lives: stored on the Callisto File System by this form (its address and hash then come
+   * from the very bytes stored), or already published at a URL the form fetches and checks. */
+  descriptionStorage: 'file-system' | 'url';
   descriptionUrl: string;
   /** Hash the text typed here, or take a hash pasted as is. */
   descriptionMode: 'text' | 'hash';
@@ -110,6 +113,7 @@ export interface NewProposalForm {
 
 export const EMPTY_NEW_PROPOSAL: NewProposalForm = {
   title: '',
+  descriptionStorage: 'file-system',
   descriptionUrl: '',
   descriptionMode: 'text',
   descriptionText: '',

@@ -105,6 +105,7 @@ function AuditedItems({ registry, audits }: { registry: Address; audits: readonl
       {audits.map((a) => (
         <AuditedItem
           key={a.id.toString()}
+          registry={registry}
           audit={a}
           reports={reports.get(a.id)}
           isAudited={audited.get(a.contract_address.toLowerCase())}

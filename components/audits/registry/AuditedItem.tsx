@@ -1,21 +1,24 @@
 'use client';
 
 import Link from 'next/link';
+import type { Address } from 'viem';
 import { auditedStatus } from '@/lib/audits/registry';
 import { chainLabel, requestHref, severitySummary } from '@/lib/audits/requests';
 import type { AuditReport, AuditRequest } from '@/lib/audits/types';
 import { AddressText } from '@/components/ui/AddressText';
-import { DateAt, ExternalLink } from '@/components/ui/chainDisplay';
-import { IpfsLink, isIpfsUri } from '@/components/ui/IpfsLink';
+import { DateAt } from '@/components/ui/chainDisplay';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { VerdictBadge } from '@/components/audits/pageParts';
+import { RevealedReport } from '@/components/audits/archive/RevealedReport';
 
 /** One audited contract: verdict, findings, whether it still has audited status, and its auditors' reports. */
 export function AuditedItem({
+  registry,
   audit: a,
   reports,
   isAudited,
 }: {
+  registry: Address;
   audit: AuditRequest;
   reports: readonly AuditReport[] | undefined;
   isAudited: boolean | undefined;
@@ -67,13 +70,21 @@ export function AuditedItem({
       {reports === undefined ? (
         <p className="mt-2 text-xs text-slate-400">Loading the reports…</p>
       ) : (
-        <ReportLinks reports={reports} />
+        <ReportLinks registry={registry} requestId={a.id} reports={reports} />
       )}
     </li>
   );
 }
 
-function ReportLinks({ reports }: { reports: readonly AuditReport[] }) {
+function ReportLinks({
+  registry,
+  requestId,
+  reports,
+}: {
+  registry: Address;
+  requestId: bigint;
+  reports: readonly AuditReport[];
+}) {
   return (
     <div className="mt-2 text-sm">
       <p className="text-slate-400">Auditors and reports</p>
@@ -83,11 +94,7 @@ function ReportLinks({ reports }: { reports: readonly AuditReport[] }) {
             <span className="font-mono text-xs break-all">{r.auditor}</span>
             {': '}
             {r.revealed ? (
-              isIpfsUri(r.link) ? (
-                <IpfsLink uri={r.link} />
-              ) : (
-                <ExternalLink href={r.link} />
-              )
+              <RevealedReport registry={registry} requestId={requestId} report={r} />
             ) : (
               <span className="text-slate-400">not revealed</span>
             )}

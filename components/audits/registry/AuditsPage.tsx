@@ -7,6 +7,7 @@ import { Card, ReadFailed, Stat } from '@/components/ui/primitives';
 import { useAuditedCount } from '../hooks/useAuditedCount';
 import { useRequestCount } from '../hooks/useRequestCount';
 import { PageHeading } from '@/components/audits/pageParts';
+import { ArchiveDownload } from '@/components/audits/archive/ArchiveDownload';
 import { AuditedContracts } from './AuditedContracts';
 import { RequestQueue } from './RequestQueue';
 
@@ -70,6 +71,7 @@ function Registry({ registry }: { registry: Address }) {
         </Link>
       </Card>
       <AuditedContracts registry={registry} />
+      <ArchiveDownload registry={registry} />
       <RequestQueue registry={registry} />
     </>
   );

@@ -19,6 +19,7 @@ import { CommitReportForm } from './CommitReportForm';
 import { ManagerActions } from './actions/ManagerActions';
 import { ReportsTable } from './ReportsTable';
 import { RequestOutcome, isFinished } from './RequestOutcome';
+import { RevealedReports } from '@/components/audits/archive/RevealedReports';
 import { RequestContract, RequestTimeline } from './RequestSummary';
 
 function NoSuchRequest({ raw }: { raw: string | null }) {
@@ -99,6 +100,7 @@ function RequestBody({
       <RequestContract request={q} />
       <RequestTimeline request={q} />
       <ReportsTable reports={reports} />
+      <RevealedReports registry={registry} requestId={q.id} reports={reports} />
       <p className="text-sm text-slate-400" data-testid="my-role">
         {closed && 'This request is closed: nothing more can be done on it. '}
         {role === 'manager' && 'You are a manager of the registry.'}

@@ -17,6 +17,7 @@ import {
   type NewProposalForm as FormState,
 } from '@/lib/governance/newProposal';
 import { byteLength, MAX_TITLE_BYTES, ProposalParam } from '@/lib/governance/proposal';
+import { externalDescriptionProblem, withDescriptionChecks } from '@/lib/governance/descriptionStorage';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card } from '@/components/ui/primitives';
 import { useTransaction } from '@/components/ui/useTransaction';
@@ -27,6 +28,9 @@ import { useGovernanceTargets } from '../hooks/useGovernanceTargets';
 import { useProposalCount } from '../hooks/useProposalCount';
 import { DepositAndVote } from './DepositAndVote';
 import { DescriptionFields } from './DescriptionFields';
+import { DescriptionUploadStatus } from './DescriptionUploadStatus';
+import { useDescriptionUpload } from './useDescriptionUpload';
+import { useExternalDescriptionCheck, useStorageQuote, useStoredDescription } from './useDescriptionStorage';
 import { KindChoice } from './KindChoice';
 import { KindFieldsFor } from './KindFields';
 import type { ParameterValues } from './ParameterFields';
@@ -42,7 +46,8 @@ export function NewProposalForm({ governance }: { governance: Address }) {
   const count = useProposalCount(governance);
   const targets = useGovernanceTargets(governance);
   // The deployment file's file system is read at once; where the file names none, the one governance acts on.
-  const fileSystem = useFileSystemForProposals(contractAddress(chain.id, 'CallistoFS') ?? targets.fileSystem);
+  const fileSystemAddress = contractAddress(chain.id, 'CallistoFS') ?? targets.fileSystem;
+  const fileSystem = useFileSystemForProposals(fileSystemAddress);
   const balance = useBalance({ address, query: { enabled: Boolean(address) } });
 
   const [form, setForm] = useState<FormState>(EMPTY_NEW_PROPOSAL);
@@ -63,14 +68,43 @@ export function NewProposalForm({ governance }: { governance: Address }) {
     [ProposalParam.StorageUnitPrice]: now.unitPrice,
     [ProposalParam.StorageFloorPrice]: now.floorPrice,
   };
-  const result = validateNewProposal(form, {
-    deposit: params.submissionDeposit,
-    balance: balance.data?.value,
-    hasAuditRegistry: targets.hasAuditRegistry,
-    hasFileSystem: targets.hasFileSystem,
-    currentParameters,
+  // The description: stored on the file system by this form (its address and hash from the same bytes), or
+  // published at a URL the form fetches and checks.
+  const onFileSystem = fileSystemAddress !== undefined && form.descriptionStorage === 'file-system';
+  const storedQuery = useStoredDescription(form.descriptionText, onFileSystem);
+  const stored = onFileSystem && !storedQuery.isPlaceholderData ? storedQuery.data : undefined;
+  const storageQuote = useStorageQuote(onFileSystem ? fileSystemAddress : undefined, storedQuery.data?.size);
+  const upload = useDescriptionUpload(fileSystemAddress, address);
+  const endpoints = fileSystem.hostNodes?.map((node) => node.endpoint) ?? [];
+  const result = validateNewProposal(
+    onFileSystem ? { ...form, descriptionMode: 'text', descriptionUrl: stored?.url ?? '' } : form,
+    {
+      deposit: params.submissionDeposit,
+      balance: balance.data?.value,
+      hasAuditRegistry: targets.hasAuditRegistry,
+      hasFileSystem: targets.hasFileSystem,
+      currentParameters,
+    },
+  );
+  const urlToCheck = !onFileSystem && !result.errors.descriptionUrl ? form.descriptionUrl.trim() : '';
+  const urlCheck = useExternalDescriptionCheck(urlToCheck, result.hash, endpoints, urlToCheck !== '');
+  const allErrors = withDescriptionChecks(result.errors, {
+    onFileSystem,
+    urlProblem: urlToCheck !== '' && urlCheck.data ? externalDescriptionProblem(urlCheck.data) : undefined,
   });
-  const errors = useShownErrors(result.errors);
+  const errors = useShownErrors(allErrors);
+  // Sent only once the description is stored-ready (its CID computed) or its URL fetched and matching.
+  const descriptionReady = onFileSystem
+    ? stored !== undefined
+    : urlToCheck !== '' && urlCheck.data !== undefined && !allErrors.descriptionUrl;
+  const bothDeposits =
+    onFileSystem && result.call && storageQuote.deposit !== undefined
+      ? result.call.value + storageQuote.deposit
+      : undefined;
+  const depositShortfall =
+    bothDeposits !== undefined && balance.data && balance.data.value < bothDeposits
+      ? `Your balance does not cover both deposits: ${formatCloWithUnit(bothDeposits)} in all`
+      : undefined;
   const update = (change: Partial<FormState>) => setForm((f) => ({ ...f, ...change }));
 
   async function submit(event: FormEvent) {
@@ -78,7 +112,13 @@ export function NewProposalForm({ governance }: { governance: Address }) {
     errors.markSubmitted();
     setCreated(undefined);
     const call = result.call;
-    if (!call || !address) return;
+    if (!call || !address || !descriptionReady || depositShortfall) return;
+    if (onFileSystem) {
+      if (!stored) return;
+      // The description first: a proposal is never submitted with an address nobody can read.
+      const storedOk = await upload.store(stored, endpoints, tx);
+      if (!storedOk) return;
+    }
     const countBefore = count.data;
     const outcome = await tx.send(
       { address: governance, abi: treasuryGovernanceAbi, ...call },
@@ -92,6 +132,7 @@ export function NewProposalForm({ governance }: { governance: Address }) {
       });
       setCreated(submitted?.args.id ?? countBefore);
       setForm(EMPTY_NEW_PROPOSAL);
+      upload.reset();
       errors.reset();
     }
   }
@@ -136,7 +177,19 @@ export function NewProposalForm({ governance }: { governance: Address }) {
       </Card>
 
       <Card title="Description">
-        <DescriptionFields value={form} onChange={update} errors={errors} hash={result.hash} />
+        <DescriptionFields
+          value={form}
+          onChange={update}
+          errors={errors}
+          hash={result.hash}
+          hasFileSystem={fileSystemAddress !== undefined}
+          stored={{
+            description: storedQuery.data,
+            computing: storedQuery.isFetching,
+            deposit: storageQuote.deposit,
+          }}
+          check={{ result: urlCheck.data, checking: urlCheck.isFetching }}
+        />
       </Card>
 
       <DepositAndVote
@@ -144,11 +197,16 @@ export function NewProposalForm({ governance }: { governance: Address }) {
         account={address}
         balance={balance.data?.value}
         clock={clock.data}
-        depositError={errors.submitted ? result.errors.deposit : undefined}
-        nothingSent={errors.submitted && !result.call && Object.keys(result.errors).length > 0}
-        busy={tx.isBusy}
+        depositError={errors.submitted ? (result.errors.deposit ?? depositShortfall) : undefined}
+        nothingSent={
+          errors.submitted &&
+          (!result.call || !descriptionReady || Boolean(depositShortfall)) &&
+          (Object.keys(allErrors).length > 0 || Boolean(depositShortfall))
+        }
+        busy={tx.isBusy || upload.state.step === 'paying' || upload.state.step === 'sending'}
         txState={tx.state}
       >
+        <DescriptionUploadStatus state={upload.state} />
         {created !== undefined && (
           <p className="mt-3 text-sm">
             <Link

@@ -1,0 +1,151 @@
+'use client';
+
+import { useId, useState } from 'react';
+import type { Address } from 'viem';
+import { reportSourceOf, type ReportSource } from '@/lib/audits/archive/reportSource';
+import type { AuditReport } from '@/lib/audits/types';
+import { NoVerifiedCopyError } from '@/lib/files/verifiedDownload';
+import { endpointHost, gatewayLinkUrl } from '@/lib/files/links';
+import { formatBytes } from '@/lib/files/units';
+import { ExternalLink } from '@/components/ui/chainDisplay';
+import { IpfsLink, isIpfsUri } from '@/components/ui/IpfsLink';
+import { CommitmentCheck } from './CommitmentCheck';
+import { ReportViewer } from './ReportViewer';
+import { useVerifiedReport } from './useVerifiedReport';
+
+/**
+ * One revealed report, readable in the app. An ipfs:// report opens on demand (nothing is fetched until the reader
+ * asks): read from the host nodes, verified block by block against its CID, then shown with its commitment check.
+ * A report on https (a gist) names a server, not content: the app says it cannot verify it and links out.
+ */
+export function RevealedReport({
+  registry,
+  requestId,
+  report,
+}: {
+  registry: Address;
+  requestId: bigint;
+  report: AuditReport;
+}) {
+  const source = reportSourceOf(report.link);
+  const [open, setOpen] = useState(false);
+  const panel = useId();
+  return (
+    <div className="min-w-0" data-testid="revealed-report">
+      <div className="flex flex-wrap items-center gap-2">
+        {isIpfsUri(report.link) ? <IpfsLink uri={report.link} /> : <ExternalLink href={report.link} />}
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={panel}
+          onClick={() => setOpen((o) => !o)}
+          className="rounded-md border border-slate-700 px-2 py-0.5 text-xs text-slate-100 hover:bg-slate-800"
+        >
+          {open ? 'Hide the report' : source.kind === 'ipfs' ? 'Read the report' : 'Check the report'}
+        </button>
+      </div>
+      {open && (
+        <div id={panel} className="mt-2 space-y-3 rounded-md border border-slate-800 p-3">
+          {source.kind === 'ipfs' ? (
+            <VerifiedReportBody source={source} />
+          ) : source.kind === 'https' ? (
+            <p className="text-sm text-amber-200" data-testid="report-unverifiable">
+              This report is on a web server ({endpointHost(source.url)}), not on the Callisto File System: the app
+              cannot verify that what the server sends today is what the auditor committed to. Open it with the link
+              above; its link, at least, is checked against the commitment below.
+            </p>
+          ) : (
+            <p className="text-sm text-amber-200" data-testid="report-unverifiable">
+              This link is neither ipfs:// nor https://: the app does not open it.
+            </p>
+          )}
+          <CommitmentCheck
+            registry={registry}
+            requestId={requestId}
+            auditor={report.auditor}
+            link={report.link}
+            commitment={report.commitment}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function VerifiedReportBody({ source }: { source: Extract<ReportSource, { kind: 'ipfs' }> }) {
+  const report = useVerifiedReport(source, true);
+  const fileName = source.path.split('/').pop() || `${source.cid}`;
+  if (report.isPending) {
+    const p = report.progress;
+    return (
+      <p role="status" className="text-sm text-slate-300">
+        {p
+          ? `Reading from the host nodes and checking each block: ${formatBytes(BigInt(p.received))}${
+              p.total ? ` of ${formatBytes(BigInt(p.total))}` : ''
+            }, ${p.blocks} blocks verified…`
+          : 'Reading the report from the host nodes…'}
+        {p?.total ? (
+          <progress className="mt-1 block w-full" max={p.total} value={p.received} aria-label="Report download" />
+        ) : null}
+      </p>
+    );
+  }
+  if (report.error) {
+    const failures = report.error instanceof NoVerifiedCopyError ? report.error.failures : [];
+    return (
+      <div role="alert" className="text-sm text-rose-200" data-testid="report-failed">
+        <p className="font-semibold">The report could not be read with a verified copy; nothing unverified is shown.</p>
+        {failures.length > 0 ? (
+          <ul className="mt-1 list-disc pl-5">
+            {failures.map((f) => (
+              <li key={f.endpoint}>
+                {endpointHost(f.endpoint)}: {f.error.message}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-1">{report.error.message}</p>
+        )}
+        <button
+          type="button"
+          onClick={() => void report.refetch()}
+          className="mt-2 rounded-md border border-slate-700 px-2 py-0.5 text-xs text-slate-100"
+        >
+          Try again
+        </button>
+      </div>
+    );
+  }
+  const { content, endpoint, blocks, refused } = report.data;
+  const gateway = gatewayLinkUrl(endpoint, source.cid);
+  return (
+    <>
+      <p
+        className="inline-flex items-center gap-2 rounded-md border border-emerald-700 bg-emerald-950/60 px-2 py-1 text-sm text-emerald-100"
+        data-testid="report-verified"
+      >
+        <span aria-hidden="true">✓</span> Verified: all {blocks} blocks match the CID {source.cid}
+      </p>
+      {refused.length > 0 && <p className="text-xs text-amber-200">Refused before this copy: {refused.join(' ')}</p>}
+      <ReportViewer content={content} fileName={fileName} />
+      <p className="text-xs text-slate-400">
+        Archive copy on the Callisto File System, read from {endpointHost(endpoint)}
+        {gateway && (
+          <>
+            {': '}
+            {/* gatewayLinkUrl already admits only https: (or http: on a loopback host) and a plain CID. */}
+            <a
+              href={gateway}
+              target="_blank"
+              rel="noreferrer noopener"
+              className="text-teal-300 underline underline-offset-2"
+            >
+              open it on that node’s gateway<span className="sr-only">, opens in a new tab</span>
+            </a>
+          </>
+        )}
+        .
+      </p>
+    </>
+  );
+}

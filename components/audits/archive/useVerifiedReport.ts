@@ -1,0 +1,27 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { readVerifiedReport, type VerifiedReport } from '@/lib/audits/archive/readReport';
+import type { ReportSource } from '@/lib/audits/archive/reportSource';
+import type { DownloadProgress } from '@/lib/files/verifiedDownload';
+import { useReportNodes } from './useReportNodes';
+
+/**
+ * A revealed ipfs:// report, fetched as a CAR from the host nodes and rebuilt only from blocks that hash to their
+ * CIDs; nothing a node sends is shown before that. `enabled` holds the read until the reader opens the report.
+ */
+export function useVerifiedReport(source: Extract<ReportSource, { kind: 'ipfs' }>, enabled: boolean) {
+  const { endpoints, settled } = useReportNodes(enabled);
+  const [progress, setProgress] = useState<DownloadProgress | undefined>(undefined);
+  const query = useQuery({
+    queryKey: ['audit-report', source.cid, source.path, endpoints.join(' ')],
+    enabled: enabled && settled,
+    // Content-addressed: the bytes behind a CID never change, so they are never read twice.
+    staleTime: Infinity,
+    retry: false,
+    queryFn: ({ signal }): Promise<VerifiedReport> =>
+      readVerifiedReport(endpoints, source, { signal, onProgress: setProgress }),
+  });
+  return { ...query, progress };
+}
