@@ -3,6 +3,9 @@
 // stood in for by `fetchEnvelope` serving those bytes (verified downloads are tested with real nodes elsewhere).
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import type { Address } from 'viem';
+import { computeCid } from '@callisto-hub/unixfs';
+import { linkCommitment } from '@/lib/audits/commitments';
+import { reportLinkOf } from '@/lib/audits/envelope/links';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type TestChain } from '@/contracts/test/harness';
@@ -47,16 +50,24 @@ describe('DeliveredReports', () => {
     };
   }
 
-  const report: EnvelopeReport = {
-    auditor: auditor.address,
-    envelope_cid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy',
-    signed: false,
-    revealed: false,
-  };
+  let reportLink: string;
+  let report: EnvelopeReport;
 
   beforeAll(async () => {
     chain = await startAppChain();
     chainId = await chain.publicClient.getChainId();
+    // The link the auditor commits to: ipfs:// and the CID `ipfs add --cid-version 1` gives the report's bytes.
+    async function* bytes() {
+      yield new TextEncoder().encode(REPORT);
+    }
+    reportLink = reportLinkOf((await computeCid([{ path: 'report.md', content: bytes }])).cid);
+    report = {
+      auditor: auditor.address,
+      commitment: linkCommitment(reportLink),
+      envelope_cid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy',
+      signed: false,
+      revealed: false,
+    };
   });
   afterEach(() => {
     cleanup();
@@ -64,9 +75,9 @@ describe('DeliveredReports', () => {
   });
   afterAll(() => stopAppChain(chain));
 
-  async function readWith(fetchEnvelope: FetchEnvelope) {
+  async function readWith(fetchEnvelope: FetchEnvelope, delivered: EnvelopeReport = report) {
     const user = await renderConnected(
-      <DeliveredReports registry={REGISTRY} requestId={7n} reports={[report]} fetchEnvelope={fetchEnvelope} />,
+      <DeliveredReports registry={REGISTRY} requestId={7n} reports={[delivered]} fetchEnvelope={fetchEnvelope} />,
     );
     const item = screen.getByTestId('delivered-report');
     await user.click(within(item).getByRole('button', { name: 'Decrypt and read' }));
@@ -80,6 +91,14 @@ describe('DeliveredReports', () => {
     await waitFor(() => expect(text.textContent).toContain('the withdraw function can be re-entered'));
     expect(text.querySelector('script')).toBeNull();
     expect(within(item).getByRole('link', { name: 'Save the decrypted report' })).toBeTruthy();
+    expect((await within(item).findByTestId('commitment-match')).textContent).toContain(reportLink);
+  });
+
+  it('a report that is not the committed one is read, with a warning that it can never be revealed', async () => {
+    const envelope = await envelopeFor([await recipient(manager)]);
+    const item = await readWith(serving(envelope), { ...report, commitment: linkCommitment('ipfs://another') });
+    const warning = await within(item).findByTestId('commitment-mismatch', {}, { timeout: 20_000 });
+    expect(warning.textContent).toMatch(/not the one the auditor committed to/);
   });
 
   it('an account the report was not sealed for is told so, and sees nothing of it', async () => {

@@ -7,6 +7,7 @@ import { formatBytes } from '@/lib/files/units';
 import { ProgressBar } from '@/components/files/pageParts';
 import { Button, Card } from '@/components/ui/primitives';
 import { deliveredReportsOf, type EnvelopeReport } from './deliveredReports';
+import { CommitmentMatch } from './CommitmentMatch';
 import { OpenedReport } from './OpenedReport';
 import { useDeliveredReport, type FetchEnvelope } from './useDeliveredReport';
 import { useEncryptionKeyPair } from './useEncryptionKeyPair';
@@ -143,7 +144,10 @@ function DeliveredReportItem({
         </div>
       )}
       {state.step === 'opened' && (
-        <OpenedReport plaintext={state.plaintext} fileName={`report-${requestId.toString()}-${report.auditor}`} />
+        <>
+          <CommitmentMatch plaintext={state.plaintext} commitment={report.commitment} />
+          <OpenedReport plaintext={state.plaintext} fileName={`report-${requestId.toString()}-${report.auditor}`} />
+        </>
       )}
     </li>
   );

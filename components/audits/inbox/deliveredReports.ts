@@ -1,9 +1,15 @@
 // Which of a request's reports were delivered encrypted through the file system: those committed with an
 // envelope CID (a report committed with "" reaches the managers another way, as a private link). No React here.
-import type { Address } from 'viem';
+import type { Address, Hex } from 'viem';
 
 /** The fields of the registry's `Report` the inbox needs. */
-export type EnvelopeReport = { auditor: Address; envelope_cid: string; signed: boolean; revealed: boolean };
+export type EnvelopeReport = {
+  auditor: Address;
+  commitment: Hex;
+  envelope_cid: string;
+  signed: boolean;
+  revealed: boolean;
+};
 
 export function deliveredReportsOf<R extends EnvelopeReport>(reports: readonly R[]): R[] {
   return reports.filter((r) => r.envelope_cid !== '');
