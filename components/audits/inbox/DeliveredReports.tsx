@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import type { Address } from 'viem';
 import { useAccount } from 'wagmi';
 import { KEY_SIGNATURE_PURPOSE } from '@/lib/audits/envelope/advice';
@@ -7,8 +8,10 @@ import { formatBytes } from '@/lib/files/units';
 import { ProgressBar } from '@/components/files/pageParts';
 import { Button, Card } from '@/components/ui/primitives';
 import { deliveredReportsOf, type EnvelopeReport } from './deliveredReports';
+import { ArchiveReveal, type ArchiveRevealInput } from './ArchiveReveal';
 import { CommitmentMatch } from './CommitmentMatch';
 import { OpenedReport } from './OpenedReport';
+import { useArchivePlan } from './useArchivePlan';
 import { useDeliveredReport, type FetchEnvelope } from './useDeliveredReport';
 import { useEncryptionKeyPair } from './useEncryptionKeyPair';
 import { useEnvelopeFetcher } from './useEnvelopeFetcher';
@@ -22,11 +25,14 @@ export function DeliveredReports({
   requestId,
   reports,
   fetchEnvelope,
+  revealAction,
 }: {
   registry: Address;
   requestId: bigint;
   reports: readonly EnvelopeReport[];
   fetchEnvelope?: FetchEnvelope;
+  /** The registry's reveal transaction for one report, with the archive's link, size and deposit. */
+  revealAction?: (report: EnvelopeReport, input: ArchiveRevealInput) => ReactNode;
 }) {
   const delivered = deliveredReportsOf(reports);
   const fromNodes = useEnvelopeFetcher();
@@ -58,6 +64,7 @@ export function DeliveredReports({
                 account={address}
                 deriveKeyPair={key.derive}
                 fetchEnvelope={fetchEnvelope ?? fromNodes}
+                revealAction={revealAction && ((input) => revealAction(r, input))}
               />
             ))}
           </ul>
@@ -75,6 +82,7 @@ function DeliveredReportItem({
   account,
   deriveKeyPair,
   fetchEnvelope,
+  revealAction,
 }: {
   registry: Address;
   chainId: number;
@@ -83,6 +91,7 @@ function DeliveredReportItem({
   account: Address | undefined;
   deriveKeyPair: Parameters<typeof useDeliveredReport>[0]['deriveKeyPair'];
   fetchEnvelope: FetchEnvelope;
+  revealAction: ((input: ArchiveRevealInput) => ReactNode) | undefined;
 }) {
   const { state, read, close } = useDeliveredReport({
     registry,
@@ -94,6 +103,8 @@ function DeliveredReportItem({
     deriveKeyPair,
     fetchEnvelope,
   });
+  const plaintext = state.step === 'opened' ? state.plaintext : undefined;
+  const plan = useArchivePlan(plaintext, report.commitment);
   const busy = state.step === 'key' || state.step === 'download' || state.step === 'decrypt';
   return (
     <li className="min-w-0 space-y-2 rounded-md border border-slate-800 p-3" data-testid="delivered-report">
@@ -147,6 +158,9 @@ function DeliveredReportItem({
         <>
           <CommitmentMatch plaintext={state.plaintext} commitment={report.commitment} />
           <OpenedReport plaintext={state.plaintext} fileName={`report-${requestId.toString()}-${report.auditor}`} />
+          {plan.data && (
+            <ArchiveReveal report={report} plan={plan.data} plaintext={state.plaintext} revealAction={revealAction} />
+          )}
         </>
       )}
     </li>
