@@ -7,3 +7,4 @@ export { encryptionKeyMessage, isEncryptionPublicKey, type EncryptionKeyPair } f
 export { reportLinkOf } from './links';
 export { openReport, sealReport, type EnvelopeRecipient } from './seal';
 export { envelopeErrorAdvice, KEY_SIGNATURE_PURPOSE } from './advice';
+export { selectRecipients, type RecipientSelection } from './recipients';
