@@ -38,38 +38,36 @@ export function DeliveredReports({
   const fromNodes = useEnvelopeFetcher();
   const { address } = useAccount();
   const key = useEncryptionKeyPair(registry, address);
+  // A request with no encrypted delivery (a gist link, or nothing committed yet) has nothing to show here.
+  if (delivered.length === 0) return null;
   return (
     <Card title="Delivered reports">
-      {delivered.length === 0 ? (
-        <p className="text-sm text-slate-300">No report was delivered encrypted on this request.</p>
-      ) : (
-        <div className="space-y-3">
-          <p className="text-sm text-slate-300">
-            Each report is encrypted for the managers in office when it was delivered; only they can read it, here in
-            the browser. The host nodes that store it see only ciphertext. {KEY_SIGNATURE_PURPOSE}
+      <div className="space-y-3">
+        <p className="text-sm text-slate-300">
+          Each report is encrypted for the managers in office when it was delivered; only they can read it, here in the
+          browser. The host nodes that store it see only ciphertext. {KEY_SIGNATURE_PURPOSE}
+        </p>
+        {key.state.status === 'failed' && (
+          <p role="alert" className="text-sm text-rose-300" data-testid="key-signature-error">
+            {key.state.message}
           </p>
-          {key.state.status === 'failed' && (
-            <p role="alert" className="text-sm text-rose-300" data-testid="key-signature-error">
-              {key.state.message}
-            </p>
-          )}
-          <ul className="space-y-3">
-            {delivered.map((r) => (
-              <DeliveredReportItem
-                key={r.auditor}
-                registry={registry}
-                chainId={key.chainId}
-                requestId={requestId}
-                report={r}
-                account={address}
-                deriveKeyPair={key.derive}
-                fetchEnvelope={fetchEnvelope ?? fromNodes}
-                revealAction={revealAction && ((input) => revealAction(r, input))}
-              />
-            ))}
-          </ul>
-        </div>
-      )}
+        )}
+        <ul className="space-y-3">
+          {delivered.map((r) => (
+            <DeliveredReportItem
+              key={r.auditor}
+              registry={registry}
+              chainId={key.chainId}
+              requestId={requestId}
+              report={r}
+              account={address}
+              deriveKeyPair={key.derive}
+              fetchEnvelope={fetchEnvelope ?? fromNodes}
+              revealAction={revealAction && ((input) => revealAction(r, input))}
+            />
+          ))}
+        </ul>
+      </div>
     </Card>
   );
 }

@@ -15,6 +15,8 @@ import { useAuditRequest } from '../hooks/useAuditRequest';
 import { useKarmaParameters } from '../hooks/useKarmaParameters';
 import { useRoles } from '../hooks/useRoles';
 import { AuditsNav, RequestStateBadge, VerdictBadge } from '@/components/audits/pageParts';
+import { DeliveredReports } from '@/components/audits/inbox/DeliveredReports';
+import { envelopeReportsOf } from '@/components/audits/inbox/deliveredReports';
 import { CommitReportForm } from './CommitReportForm';
 import { ManagerActions } from './actions/ManagerActions';
 import { ReportsTable } from './ReportsTable';
@@ -94,6 +96,7 @@ function RequestBody({
       <RequestContract request={q} />
       <RequestTimeline request={q} />
       <ReportsTable reports={reports} />
+      <DeliveredReports registry={registry} requestId={q.id} reports={envelopeReportsOf(reports)} />
       <p className="text-sm text-slate-400" data-testid="my-role">
         {role === 'manager' && 'You are a manager of the registry.'}
         {role === 'auditor' && 'You are an auditor of the registry.'}
