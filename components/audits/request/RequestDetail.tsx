@@ -15,6 +15,8 @@ import { useAuditRequest } from '../hooks/useAuditRequest';
 import { useKarmaParameters } from '../hooks/useKarmaParameters';
 import { useRoles } from '../hooks/useRoles';
 import { AuditsNav, RequestStateBadge, VerdictBadge } from '@/components/audits/pageParts';
+import { DeliveredReports } from '@/components/audits/inbox/DeliveredReports';
+import { envelopeReportsOf } from '@/components/audits/inbox/deliveredReports';
 import { CommitReportForm } from './CommitReportForm';
 import { ManagerActions } from './actions/ManagerActions';
 import { ReportsTable } from './ReportsTable';
@@ -101,6 +103,7 @@ function RequestBody({
       <RequestTimeline request={q} />
       <ReportsTable reports={reports} />
       <RevealedReports registry={registry} requestId={q.id} reports={reports} />
+      <DeliveredReports registry={registry} requestId={q.id} reports={envelopeReportsOf(reports)} />
       <p className="text-sm text-slate-400" data-testid="my-role">
         {closed && 'This request is closed: nothing more can be done on it. '}
         {role === 'manager' && 'You are a manager of the registry.'}

@@ -24,7 +24,7 @@
 import { bytesToHex, getAddress, hexToBytes, type Address, type Hex } from 'viem';
 import { cryptoBytes } from './bytes';
 import { EnvelopeError } from './errors';
-import { CONTENT_KEY_BYTES, ENC_BYTES, GCM_NONCE_BYTES, GCM_TAG_BYTES, SUITE_IDS, X25519_KEY_BYTES } from './suite';
+import { CONTENT_KEY_BYTES, ENC_BYTES, GCM_NONCE_BYTES, GCM_TAG_BYTES, SUITE_IDS, X25519_KEY_BYTES } from './constants';
 
 export type EnvelopeContext = { chainId: number; registry: Address; requestId: bigint; auditor: Address };
 

@@ -4,7 +4,8 @@ import { bytesToHex, hexToBytes, parseSignature, serializeSignature, type Addres
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { EnvelopeError } from './errors';
-import { deriveEncryptionKeyPair, encryptionKeyMessage, isEncryptionPublicKey } from './keys';
+import { encryptionKeyMessage, isEncryptionPublicKey } from './keyMessage';
+import { deriveEncryptionKeyPair } from './keys';
 
 // anvil's published test keys: public, never for real funds.
 const manager = privateKeyToAccount('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d');

@@ -1,40 +1,12 @@
 // The encryption key pair of a manager or auditor, derived in the browser from a wallet signature over one fixed
 // message, so that any wallet works, nothing secret is stored, and the same wallet finds the same key again on
 // another day or device. The private key lives only in the tab's memory. No React here.
-import { bytesToHex, getAddress, hexToBytes, isHex, type Address, type Hex } from 'viem';
+import { bytesToHex, hexToBytes, isHex, type Hex } from 'viem';
 import { cryptoBytes } from './bytes';
 import { EnvelopeError } from './errors';
-import { envelopeSuite, X25519_KEY_BYTES } from './suite';
-
-export type EncryptionKeyPair = {
-  /** The X25519 public key, 32 bytes: what `set_encryption_key` stores in the audit registry. */
-  publicKey: Hex;
-  /** The X25519 private key, 32 bytes. Never stored, never sent. */
-  privateKey: Uint8Array;
-};
-
-/** Bumped only with a new derivation: the message names it, so an old signature never yields a new key silently. */
-const KEY_VERSION = 1;
-
-/**
- * The text the wallet signs to derive the key. It names the app, the purpose, the chain and the registry, so that a
- * signature given here is useless for anything else, and a key for one registry or chain is not the key for
- * another (domain separation). It also tells the signer what the signature can do, since whoever holds it can read
- * the reports sent to them.
- */
-export function encryptionKeyMessage({ chainId, registry }: { chainId: number; registry: Address }): string {
-  if (!Number.isSafeInteger(chainId) || chainId <= 0) throw new RangeError(`Invalid chain id ${chainId}`);
-  return [
-    'Callisto Hub: derive your audit-report encryption key; signing does not move funds.',
-    '',
-    'This signature derives, in your browser, the key that opens the audit reports delivered to you. It sends no',
-    'transaction and costs nothing. Sign it only on Callisto Hub: whoever holds this signature can read those reports.',
-    '',
-    `Chain ID: ${chainId}`,
-    `Audit registry: ${getAddress(registry)}`,
-    `Key version: ${KEY_VERSION}`,
-  ].join('\n');
-}
+import { KEY_VERSION, type EncryptionKeyPair } from './keyMessage';
+import { X25519_KEY_BYTES } from './constants';
+import { envelopeSuite } from './suite';
 
 // HKDF-SHA256 (RFC 5869) salt and info: fixed labels, so the seed is bound to this use of the signature alone.
 const HKDF_SALT = new TextEncoder().encode(`callisto-hub/audit-report-encryption-key/v${KEY_VERSION}`);
@@ -79,14 +51,4 @@ export async function deriveEncryptionKeyPair(signature: Hex): Promise<Encryptio
   const publicKey = new Uint8Array(await kem.serializePublicKey(pair.publicKey));
   const privateKey = new Uint8Array(await kem.serializePrivateKey(pair.privateKey));
   return { publicKey: bytesToHex(publicKey), privateKey };
-}
-
-/** Whether `key` is a usable registered public key: 32 bytes and not the zero "no key" value of the registry. */
-export function isEncryptionPublicKey(key: Hex | undefined): key is Hex {
-  return (
-    key !== undefined &&
-    isHex(key, { strict: true }) &&
-    hexToBytes(key).length === X25519_KEY_BYTES &&
-    BigInt(key) !== 0n
-  );
 }

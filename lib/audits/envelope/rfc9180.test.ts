@@ -16,7 +16,8 @@ import { DhkemX25519HkdfSha256 } from '@hpke/dhkem-x25519';
 import { bytesToHex, hexToBytes, type Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { RFC9180_A_1_1, RFC9180_A_6_1 } from './rfc9180Vectors.fixture';
-import { envelopeSuite, SUITE_IDS } from './suite';
+import { SUITE_IDS } from './constants';
+import { envelopeSuite } from './suite';
 
 const bytes = (hex: string): Uint8Array => hexToBytes(`0x${hex}` as Hex);
 const hex = (buf: ArrayBuffer): string => bytesToHex(new Uint8Array(buf)).slice(2);

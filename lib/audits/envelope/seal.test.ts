@@ -7,7 +7,8 @@ import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EnvelopeError, type EnvelopeErrorKind } from './errors';
 import { MAX_ENVELOPE_BYTES, MAX_RECIPIENTS, type EnvelopeContext } from './format';
-import { deriveEncryptionKeyPair, encryptionKeyMessage, type EncryptionKeyPair } from './keys';
+import { encryptionKeyMessage, type EncryptionKeyPair } from './keyMessage';
+import { deriveEncryptionKeyPair } from './keys';
 import { reportLinkOf } from './links';
 import { openReport, sealReport, type EnvelopeRecipient } from './seal';
 

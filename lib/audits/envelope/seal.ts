@@ -18,9 +18,9 @@ import {
   type EnvelopeContext,
   type EnvelopeRecipientEntry,
 } from './format';
-import type { EncryptionKeyPair } from './keys';
-import { isEncryptionPublicKey } from './keys';
-import { CONTENT_KEY_BYTES, envelopeSuite, GCM_NONCE_BYTES, GCM_TAG_BYTES } from './suite';
+import { isEncryptionPublicKey, type EncryptionKeyPair } from './keyMessage';
+import { CONTENT_KEY_BYTES, GCM_NONCE_BYTES, GCM_TAG_BYTES } from './constants';
+import { envelopeSuite } from './suite';
 
 export type EnvelopeRecipient = { account: Address; publicKey: Hex };
 

@@ -1,0 +1,31 @@
+// Which of a request's reports were delivered encrypted through the file system: those committed with an
+// envelope CID (a report committed with "" reaches the managers another way, as a private link). No React here.
+import type { Address, Hex } from 'viem';
+
+/** The fields of the registry's `Report` the inbox needs. */
+export type EnvelopeReport = {
+  auditor: Address;
+  commitment: Hex;
+  envelope_cid: string;
+  signed: boolean;
+  revealed: boolean;
+};
+
+export function deliveredReportsOf<R extends EnvelopeReport>(reports: readonly R[]): R[] {
+  return reports.filter((r) => r.envelope_cid !== '');
+}
+
+/** The registry's reports as the inbox reads them. */
+export function envelopeReportsOf(
+  reports: readonly { auditor: Address; commitment: Hex; signed: boolean; revealed: boolean }[],
+): EnvelopeReport[] {
+  return reports.map((r) => ({
+    auditor: r.auditor,
+    commitment: r.commitment,
+    // TODO(merge): `envelope_cid` comes from the registry's ABI once its checkpoint (submit_report with the
+    // envelope's CID) is merged; read without it, no report counts as delivered.
+    envelope_cid: 'envelope_cid' in r && typeof r.envelope_cid === 'string' ? r.envelope_cid : '',
+    signed: r.signed,
+    revealed: r.revealed,
+  }));
+}

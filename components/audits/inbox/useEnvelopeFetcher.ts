@@ -1,0 +1,22 @@
+'use client';
+
+import { useCallback } from 'react';
+import { useFileSystem } from '@/components/files/hooks/useFileSystem';
+import { useHostNodes } from '@/components/files/hooks/useHostNodes';
+import type { FetchEnvelope } from './useDeliveredReport';
+
+/** Reads envelopes from the elected host nodes (the file system's own, never a gateway picked for the reader),
+ * each verified against its CID before it is decrypted. */
+export function useEnvelopeFetcher(): FetchEnvelope {
+  const fs = useFileSystem();
+  const nodes = useHostNodes(fs?.address);
+  const endpoints = nodes.data?.map((node) => node.endpoint);
+  return useCallback<FetchEnvelope>(
+    async (cid, options) => {
+      // Loaded on first use: the CAR reader and the UnixFS exporter are not part of the page's first load.
+      const { downloadEnvelope } = await import('./downloadEnvelope');
+      return downloadEnvelope(endpoints ?? [], cid, options);
+    },
+    [endpoints],
+  );
+}
