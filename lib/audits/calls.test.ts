@@ -30,7 +30,7 @@ describe('the manager’s calls', () => {
     const measured = { needed: false, text: '' };
     expect(revealReportCall(REGISTRY, 4n, report, LINK, measured)).toMatchObject({
       functionName: 'reveal_report',
-      args: [4n, AUDITOR, LINK, 0n],
+      args: [4n, AUDITOR, LINK, 0n, 0n],
     });
     const other = revealReportCall(REGISTRY, 4n, report, `${LINK}/`, measured);
     expect(other).toEqual({ error: expect.stringMatching(/does not match the auditor’s commitment/) });
@@ -41,7 +41,7 @@ describe('the manager’s calls', () => {
 
   it('ask the code size only where the contract cannot measure it', () => {
     const given = (text: string) => revealReportCall(REGISTRY, 4n, report, LINK, { needed: true, text });
-    expect(given('5000')).toMatchObject({ args: [4n, AUDITOR, LINK, 5000n] });
+    expect(given('5000')).toMatchObject({ args: [4n, AUDITOR, LINK, 5000n, 0n] });
     expect(given('')).toEqual({ error: expect.stringMatching(/1 to 24,576/) });
     expect(given('24577')).toEqual({ error: expect.stringMatching(/1 to 24,576/) });
   });

@@ -7,6 +7,7 @@ import { DeployedGate } from '@/components/ui/DeployedGate';
 import { ReadFailed } from '@/components/ui/primitives';
 import { useRegistryOwner } from '../hooks/useMembers';
 import { useRoles } from '../hooks/useRoles';
+import { EncryptionKeyCard } from '../keys/EncryptionKeyCard';
 import { PageHeading } from '@/components/audits/pageParts';
 import { AuditorsTable } from './AuditorsTable';
 import { ManagersTable } from './ManagersTable';
@@ -45,6 +46,7 @@ function Console({ registry }: { registry: Address }) {
         </p>
       )}
       <NeedsAction registry={registry} />
+      {isManager && <EncryptionKeyCard registry={registry} account={address} role="manager" />}
       <NominateAuditorForm registry={registry} refusal={refusal} />
       <Nominations registry={registry} account={address} isManager={isManager} />
       <AuditorsTable registry={registry} refusal={refusal} />

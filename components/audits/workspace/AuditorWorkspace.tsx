@@ -8,6 +8,7 @@ import { ReadFailed } from '@/components/ui/primitives';
 import { useAuditRequestsPage } from '../hooks/useAuditRequestsPage';
 import { useReportsOf } from '../hooks/useReportsOf';
 import { useRoles } from '../hooks/useRoles';
+import { EncryptionKeyCard } from '../keys/EncryptionKeyCard';
 import { PageHeading } from '@/components/audits/pageParts';
 import { AuditorProfile } from './AuditorProfile';
 import { CommitCard } from './CommitCard';
@@ -44,6 +45,7 @@ function Workspace({ registry }: { registry: Address }) {
   return (
     <>
       <AuditorProfile registry={registry} account={address} isAuditor={isAuditor} />
+      {isAuditor && <EncryptionKeyCard registry={registry} account={address} role="auditor" />}
       <CommitCard
         registry={registry}
         requests={loaded.requests ?? []}
