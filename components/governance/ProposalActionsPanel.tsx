@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { Address } from 'viem';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
-import { formatCloWithUnit } from '@/lib/format/clo';
+import { formatCloReadable } from '@/lib/format/clo';
 import { formatDateTime } from '@/lib/format/time';
 import { ProposalKind, VoteChoice } from '@/lib/governance/proposal';
 import { type ProposalAction, type ProposalActions } from '@/lib/governance/actions';
@@ -13,6 +13,8 @@ import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { VotingPower } from './VotingPower';
 import type { ProposalPageData } from './hooks/useProposalPage';
+import { Amount } from '@/components/ui/Amount';
+import { plural } from '@/lib/format/plural';
 
 function Reason({ state, id }: { state: ProposalAction; id: string }) {
   if (state.allowed) return null;
@@ -57,7 +59,7 @@ export function VotePanel({ governance, account, data, actions, voteWindow }: Pr
       />
       {voted && (
         <p className="mt-3 text-sm" data-testid="my-vote">
-          Your vote: <strong>{choiceName(voted.choice)?.toUpperCase()}</strong> with {formatCloWithUnit(voted.weight)}.
+          Your vote: <strong>{choiceName(voted.choice)?.toUpperCase()}</strong> with <Amount wei={voted.weight} />.
           Voting again moves it to the new choice with your current stake.
         </p>
       )}
@@ -77,7 +79,7 @@ export function VotePanel({ governance, account, data, actions, voteWindow }: Pr
                   functionName: 'vote',
                   args: [p.id, choice],
                 },
-                { successMessage: `Voted ${word}${myStake ? ` with ${formatCloWithUnit(myStake)}` : ''}` },
+                { successMessage: `Voted ${word}${myStake ? ` with ${formatCloReadable(myStake)}` : ''}` },
               )
             }
           >
@@ -192,8 +194,7 @@ export function OtherActions({ governance, data, actions }: Omit<Props, 'account
           }
         >
           Nobody evaluated this proposal during the epoch after its vote, so it can no longer take effect. Expiring it
-          closes it for good and credits the {formatCloWithUnit(p.deposit)} deposit back to its author. Anyone may do
-          it.
+          closes it for good and credits the <Amount wei={p.deposit} /> deposit back to its author. Anyone may do it.
         </ActionBlock>
         <ActionBlock
           state={actions.pay}
@@ -203,13 +204,18 @@ export function OtherActions({ governance, data, actions }: Omit<Props, 'account
           onClick={() =>
             void payTx.send(
               { ...c, functionName: 'pay', args: [p.id] },
-              { successMessage: `Paid ${formatCloWithUnit(due)} to ${payee}`, alsoTouches: [p.payee] },
+              { successMessage: `Paid ${formatCloReadable(due)} to ${payee}`, alsoTouches: [p.payee] },
             )
           }
         >
           Sends every due, unpaid epoch {salary ? 'of the salary ' : ''}to {payee} in one transfer
-          {dueEpochs > 0n ? ` (${dueEpochs.toString()} epoch(s), ${formatCloWithUnit(due)})` : ''}. Anyone may trigger
-          it; nobody can redirect it. {p.paid_epochs} of {p.epochs} epoch(s) paid so far.
+          {dueEpochs > 0n && (
+            <>
+              {' '}
+              ({plural(dueEpochs, 'epoch')}, <Amount wei={due} />)
+            </>
+          )}
+          . Anyone may trigger it; nobody can redirect it. {p.paid_epochs} of {plural(p.epochs, 'epoch')} paid so far.
         </ActionBlock>
         <ActionBlock
           state={actions.withdraw}
@@ -224,7 +230,7 @@ export function OtherActions({ governance, data, actions }: Omit<Props, 'account
             )
           }
         >
-          The author may take the proposal back before its vote ends and get the {formatCloWithUnit(p.deposit)} deposit
+          The author may take the proposal back before its vote ends and get the <Amount wei={p.deposit} /> deposit
           back.
         </ActionBlock>
       </div>
