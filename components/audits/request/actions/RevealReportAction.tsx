@@ -14,6 +14,7 @@ import { useField, useFormSubmit } from '@/components/ui/useForm';
 import { ActionSection } from './ActionSection';
 import { FormAction } from './FormAction';
 import { ReportPicker } from './ReportPicker';
+import { plural } from '@/lib/format/plural';
 
 const COMPLEXITY_HINT =
   'The contract is not on this chain or has no code here, so give its size in bytes: 1 to 24,576, the largest code a contract may have (EIP-170), so that a figure nobody can check weighs no more than the largest contract.';
@@ -93,7 +94,7 @@ export function RevealReportAction({
       )}
       {preview !== undefined && chosen && (
         <p className="text-xs text-slate-300" data-testid="karma-preview">
-          Karma at reveal: {preview.toString()} ({chosen.errors.toString()} error(s))
+          Karma at reveal: {preview.toString()} ({plural(chosen.errors, 'error')})
         </p>
       )}
       <FormAction

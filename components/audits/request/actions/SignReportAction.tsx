@@ -12,6 +12,7 @@ import { useField, useFormSubmit } from '@/components/ui/useForm';
 import { ActionSection } from './ActionSection';
 import { FormAction } from './FormAction';
 import { ReportPicker } from './ReportPicker';
+import { plural } from '@/lib/format/plural';
 
 /** A manager signs a committed report with the number of vulnerabilities it missed: final. */
 export function SignReportAction({
@@ -58,7 +59,7 @@ export function SignReportAction({
         label="Sign report"
         action={action}
         build={() => signReportCall(registry, id, chosen?.auditor, errors.value)}
-        successMessage={`Signed the report of ${chosen?.auditor ?? ''} with ${parseErrorCount(errors.value).value ?? 0n} error(s)`}
+        successMessage={`Signed the report of ${chosen?.auditor ?? ''} with ${plural(parseErrorCount(errors.value).value ?? 0n, 'error')}`}
         onDone={(outcome) => {
           if (outcome.status !== 'success') return;
           form.reset();
