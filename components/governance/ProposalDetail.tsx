@@ -416,7 +416,14 @@ function ProposalBody({
         <TallyBars summary={summary} atEvaluation={isEvaluated(p)} />
       </Card>
 
-      <VotePanel governance={governance} account={account} data={data} actions={actions} voteWindow={voteWindow} />
+      <VotePanel
+        governance={governance}
+        account={account}
+        data={data}
+        actions={actions}
+        voteWindow={voteWindow}
+        summary={summary}
+      />
       <OtherActions governance={governance} data={data} actions={actions} />
       {account && account.toLowerCase() === p.author.toLowerCase() && (
         <RefundPanel governance={governance} account={account} />
