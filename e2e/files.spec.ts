@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { createPublicClient, http } from 'viem';
 import { callistoFSAbi } from '../contracts-abi/CallistoFS';
 import { computeCid } from '@callisto-hub/unixfs';
-import { formatCloExact } from '../lib/format/clo';
 import { anvilAddress, deployedAddress, expect, lastTxOf, openConnected, rpcBalance, test } from './fixtures';
 
 /** A seeded staker with CLO to spare and no file at the test's path. */
@@ -77,7 +76,7 @@ test('a file is uploaded, confirmed by both host nodes, downloaded verified, and
   expect(registered.path).toBe('e2e/report.bin');
   // The quote box keeps the deposit just paid, though the upload itself moved the totals (a fresh quote for the
   // same file would now be higher).
-  await expect(page.getByTestId('deposit-quote')).toHaveText(formatCloExact(registered.deposit));
+  await expect(page.getByTestId('deposit-quote')).toHaveAttribute('data-exact', registered.deposit.toString());
   // Pending until a node confirms it (the nodes may already have), with a day to be confirmed.
   expect(registered.expires_at).toBe(registered.uploaded_at + 86_400n);
 

@@ -10,7 +10,7 @@ import { parseFileId } from '@/lib/files/links';
 import { nodesByElection } from '@/lib/files/nodes';
 import type { FileEntry, HostNode } from '@/lib/files/types';
 import { formatByteCount, formatBytes } from '@/lib/files/units';
-import { formatCloExact } from '@/lib/format/clo';
+import { Amount } from '@/components/ui/Amount';
 import { Card } from '@/components/ui/primitives';
 import { DeployedGate } from '@/components/ui/DeployedGate';
 import { NoSuchItem } from '@/components/ui/NoSuchItem';
@@ -164,7 +164,7 @@ function FileViewBody({
             </span>
           </Item>
           <Item label={held ? 'Deposit held' : 'Deposit (returned)'}>
-            <span data-testid="file-deposit">{formatCloExact(file.deposit)}</span>
+            <Amount wei={file.deposit} testId="file-deposit" />
           </Item>
           <Item label="Uploaded">
             <DateAt at={file.uploaded_at} />
@@ -200,11 +200,11 @@ function FileViewBody({
         <Card title="Your deposit">
           {held ? (
             <p className="mb-2 text-sm text-slate-300">
-              You own this file. Withdrawing returns the whole deposit of {formatCloExact(file.deposit)}.
+              You own this file. Withdrawing returns the whole deposit of <Amount wei={file.deposit} />.
             </p>
           ) : (
             <p className="mb-2 text-sm text-slate-300" data-testid="deposit-returned">
-              The deposit of {formatCloExact(file.deposit)} was returned to you.
+              The deposit of <Amount wei={file.deposit} /> was returned to you.
             </p>
           )}
           <WithdrawAction fileSystem={fileSystem} file={file} />

@@ -7,7 +7,7 @@ import { confirmationsText, isHeld } from '@/lib/files/fileState';
 import { endpointHost, fileHref, gatewayLinkUrl } from '@/lib/files/links';
 import type { FileEntry, HostNode } from '@/lib/files/types';
 import { formatByteCount, formatBytes } from '@/lib/files/units';
-import { formatCloExact } from '@/lib/format/clo';
+import { Amount } from '@/components/ui/Amount';
 import { DataTable } from '@/components/ui/DataTable';
 import { describeReadError } from '@/components/ui/describeReadError';
 import { Button, Card } from '@/components/ui/primitives';
@@ -118,8 +118,8 @@ export function MyFiles({
                 <td className="max-w-[14rem] py-2 pr-4">
                   <CidText cid={f.cid} testId="file-cid" />
                 </td>
-                <td className="py-2 pr-4 text-right tabular-nums" data-testid="file-deposit">
-                  {formatCloExact(f.deposit)}
+                <td className="py-2 pr-4 text-right whitespace-nowrap">
+                  <Amount wei={f.deposit} testId="file-deposit" />
                 </td>
                 <td className="py-2 pr-4" data-testid="file-confirmations">
                   <ConfirmationCell file={f} nodeCount={nodeCount ?? 0n} />

@@ -1,9 +1,10 @@
 import { committedBytes, CRR } from '@/lib/files/pricing';
 import { PENDING_WINDOW_TEXT } from '@/lib/files/fileState';
 import type { Quote } from '@/lib/files/uploadFlow';
-import { MB_NOTE, formatBytes, formatPricePerMb, utilisationBps } from '@/lib/files/units';
+import { MB_NOTE, formatBytes, utilisationBps } from '@/lib/files/units';
 import { formatBps } from '@/lib/format/percent';
-import { formatCloExact } from '@/lib/format/clo';
+import { Amount } from '@/components/ui/Amount';
+import { PricePerMb } from './PricePerMb';
 
 /**
  * The deposit of the picked file with the formula's inputs beside it. `paid`: the deposit was paid at this quote,
@@ -20,14 +21,14 @@ export function QuoteBox({ quote, paid }: { quote: Quote; paid: boolean }) {
           <dt className="text-slate-400">
             {paid ? 'Deposit paid (refunded whole when you withdraw)' : 'Deposit (refunded whole when you withdraw)'}
           </dt>
-          <dd className="mt-0.5 text-lg font-semibold tabular-nums" data-testid="deposit-quote">
-            {formatCloExact(quote.deposit)}
+          <dd className="mt-0.5 text-lg font-semibold">
+            <Amount wei={quote.deposit} testId="deposit-quote" />
           </dd>
         </div>
         <div className="min-w-0">
           <dt className="text-slate-400">Price after this upload</dt>
           <dd className="mt-0.5 tabular-nums" data-testid="quote-price">
-            {formatPricePerMb(quote.pricePerMb)}{' '}
+            <PricePerMb wei={quote.pricePerMb} />{' '}
             <span className="text-slate-400">at {formatBps(utilisationBps(after, totals.capacity_bytes))} use</span>
           </dd>
         </div>
@@ -41,14 +42,14 @@ export function QuoteBox({ quote, paid }: { quote: Quote; paid: boolean }) {
         <p>
           deposit = the area under the price curve over the bytes this upload takes, from {formatBytes(committed)} to{' '}
           {formatBytes(after)} of {formatBytes(totals.capacity_bytes)} (stored and waiting files alike) ={' '}
-          {formatCloExact(quote.deposit)}. Two smaller uploads never cost less than one.
+          <Amount wei={quote.deposit} />. Two smaller uploads never cost less than one.
         </p>
         <p>
           price per MB = floor + unit price ÷ (2 × CRR) × (C² ÷ (C − use)² − 1), C = capacity, CRR = {CRR.toString()}:
           while little is used it is the seed’s Price = Balance ÷ (Supply × CRR) times the unit price above the floor,
           and it grows without bound as the free space runs out, so the capacity can never be taken whole. Unit price{' '}
-          {formatPricePerMb(totals.unit_price)}, floor {formatPricePerMb(totals.floor_price)}. Every division rounds up,
-          as the contract does. {MB_NOTE}.
+          <PricePerMb wei={totals.unit_price} />, floor <PricePerMb wei={totals.floor_price} />. Every division rounds
+          up, as the contract does. {MB_NOTE}.
         </p>
       </div>
     </div>

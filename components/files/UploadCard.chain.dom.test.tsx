@@ -8,7 +8,7 @@ import { useAccount, useConnect } from 'wagmi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
 import { endpointHost } from '@/lib/files/links';
-import { formatCloExact } from '@/lib/format/clo';
+import { formatCloReadable } from '@/lib/format/clo';
 import { AppProviders } from '@/components/ui/AppProviders';
 import { pointAppAt } from '@/components/testing/appOnChain';
 import {
@@ -113,12 +113,12 @@ describe('the upload card on a real chain with real host nodes', () => {
     const user = await open();
     await pick(user, fileOf('first.bin', 300_000, 1));
     await waitFor(async () =>
-      expect(screen.getByTestId('deposit-quote').textContent).toBe(formatCloExact(await contractQuote(300_000))),
+      expect(screen.getByTestId('deposit-quote').getAttribute('data-exact')).toBe(String(await contractQuote(300_000))),
     );
 
     await pick(user, fileOf('second.bin', 700_000, 2));
     const due = await contractQuote(700_000);
-    await waitFor(() => expect(screen.getByTestId('deposit-quote').textContent).toBe(formatCloExact(due)));
+    await waitFor(() => expect(screen.getByTestId('deposit-quote').getAttribute('data-exact')).toBe(String(due)));
     expect(due).not.toBe(await contractQuote(300_000));
 
     await user.click(screen.getByRole('button', { name: 'Pay the deposit and upload' }));
@@ -127,7 +127,8 @@ describe('the upload card on a real chain with real host nodes', () => {
     // The upload now counts as pending, so the same file would cost more: the box must still say what was paid.
     expect(await contractQuote(700_000)).toBeGreaterThan(due);
     await sleep(1_500); // the transaction's refreshed reads arrive
-    expect(screen.getByTestId('deposit-quote').textContent).toBe(formatCloExact(due));
+    expect(screen.getByTestId('deposit-quote').getAttribute('data-exact')).toBe(String(due));
+    expect(screen.getByTestId('deposit-quote').textContent).toMatch(new RegExp(`^${formatCloReadable(due)}`));
     expect(screen.getByText('Deposit paid (refunded whole when you withdraw)')).toBeTruthy();
   });
 

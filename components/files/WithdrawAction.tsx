@@ -4,7 +4,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
 import { isHeld } from '@/lib/files/fileState';
 import type { FileEntry } from '@/lib/files/types';
-import { formatCloExact } from '@/lib/format/clo';
+import { formatCloReadable } from '@/lib/format/clo';
+import { Amount } from '@/components/ui/Amount';
 import { Button } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
@@ -35,7 +36,7 @@ export function WithdrawAction({
   }, [confirming]);
 
   if (!isHeld(file) && tx.state.phase !== 'success') return null;
-  const amount = formatCloExact(file.deposit);
+  const amount = formatCloReadable(file.deposit);
 
   async function withdraw() {
     const outcome = await tx.send(
@@ -68,9 +69,9 @@ export function WithdrawAction({
             Withdraw the deposit of “{file.path}”?
           </h3>
           <p className="whitespace-normal text-amber-50" data-testid="withdraw-warning">
-            You get your whole deposit of {amount} back. The host nodes then stop keeping the file: it is no longer
-            guaranteed to stay available, and its path is free again. Copies others made may remain on IPFS: a
-            withdrawal cannot erase them.
+            You get your whole deposit of <Amount wei={file.deposit} /> back. The host nodes then stop keeping the file:
+            it is no longer guaranteed to stay available, and its path is free again. Copies others made may remain on
+            IPFS: a withdrawal cannot erase them.
           </p>
           <div className="flex flex-wrap gap-2">
             <Button

@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import type { Address } from 'viem';
 import { contractAddress } from '@/lib/chain/deployments';
-import { formatCloWithUnit } from '@/lib/format/clo';
 import { olderMayBeOpen, openForVoting } from '@/lib/governance/filters';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
@@ -11,6 +10,7 @@ import { proposalHref } from '@/components/governance/pageParts';
 import { useGovernanceClock } from './hooks/useGovernanceClock';
 import { useProposalListPage } from './hooks/useProposalListPage';
 import { useTreasuryBalance } from './hooks/useTreasuryBalance';
+import { Amount } from '@/components/ui/Amount';
 
 /** Open proposals are the newest but one epoch's worth: one page of this many keeps the overview at a fixed number
  * of round trips however many proposals exist; past it the list says "and more" and links to the full list. */
@@ -53,7 +53,7 @@ function OverviewBody({ governance }: { governance: Address }) {
       <dl className="grid grid-cols-2 gap-4">
         <Stat
           label="Treasury balance"
-          value={treasury.balance === undefined ? undefined : formatCloWithUnit(treasury.balance, 0)}
+          value={treasury.balance === undefined ? undefined : <Amount wei={treasury.balance} />}
         />
         <Stat
           label="Open for voting"

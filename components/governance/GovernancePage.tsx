@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { useState } from 'react';
 import type { Address } from 'viem';
 import { votingWindow } from '@/lib/governance/proposal';
-import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatBps } from '@/lib/format/percent';
 import { DeployedGate, useDeployedAddresses } from '@/components/ui/DeployedGate';
 import { Card, ReadFailed, Stat } from '@/components/ui/primitives';
@@ -19,6 +18,7 @@ import { useProposalListPage } from './hooks/useProposalListPage';
 import { useTotalStaked } from './hooks/useTotalStaked';
 import { useTreasuryBalance } from './hooks/useTreasuryBalance';
 import type { ListFigures } from './ProposalList';
+import { Amount } from '@/components/ui/Amount';
 
 const CONTRACTS = ['TreasuryGovernance', 'ColdStaking'] as const;
 
@@ -110,6 +110,11 @@ function testValue(testId: string, text: string | undefined) {
   return text === undefined ? undefined : <span data-testid={testId}>{text}</span>;
 }
 
+/** An amount of the treasury card, readable with the exact amount on hover or focus; undefined while loading. */
+function cloValue(wei: bigint | undefined, testId?: string) {
+  return wei === undefined ? undefined : <Amount wei={wei} testId={testId} />;
+}
+
 function TreasuryCard({
   figures,
   balance,
@@ -127,18 +132,17 @@ function TreasuryCard({
 }) {
   const epochEnd = figures ? votingWindow(figures.currentEpoch, figures.genesis, figures.epochLength).end : undefined;
   useRefetchWhenPassed(epochEnd, now, refetch);
-  const clo = (v: bigint | undefined, digits = 2) => (v === undefined ? undefined : formatCloWithUnit(v, digits));
   return (
     <Card title="Treasury">
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
-        <Stat label="Balance" value={testValue('treasury-balance', clo(balance))} />
+        <Stat label="Balance" value={cloValue(balance, 'treasury-balance')} />
         <Stat
           label="Available for payments"
-          value={figures ? (available === undefined ? '—' : clo(available)) : undefined}
+          value={figures ? (available === undefined ? '—' : cloValue(available)) : undefined}
           hint="The balance less the deposits of proposals in voting and the refunds owed to authors"
         />
-        <Stat label="Committed this epoch" value={testValue('committed-this-epoch', clo(committed.thisEpoch))} />
-        <Stat label="Committed next epoch" value={testValue('committed-next-epoch', clo(committed.nextEpoch))} />
+        <Stat label="Committed this epoch" value={cloValue(committed.thisEpoch, 'committed-this-epoch')} />
+        <Stat label="Committed next epoch" value={cloValue(committed.nextEpoch, 'committed-next-epoch')} />
         <Stat
           label="Current epoch"
           value={testValue('current-epoch', figures && `Epoch ${figures.currentEpoch.toString()}`)}
@@ -151,12 +155,8 @@ function TreasuryCard({
           }
         />
         <Stat label="Quorum" value={figures && formatBps(figures.quorumBps)} hint="Of all staked CLO, to vote" />
-        <Stat
-          label="Proposal deposit"
-          value={figures && formatCloWithUnit(figures.submissionDeposit)}
-          hint="Refunded"
-        />
-        <Stat label="Total staked" value={figures && formatCloWithUnit(figures.totalStaked, 0)} />
+        <Stat label="Proposal deposit" value={figures && <Amount wei={figures.submissionDeposit} />} hint="Refunded" />
+        <Stat label="Total staked" value={figures && <Amount wei={figures.totalStaked} />} />
       </dl>
     </Card>
   );

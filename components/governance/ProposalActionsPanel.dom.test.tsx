@@ -5,6 +5,7 @@ import { render, screen } from '@testing-library/react';
 import { parseEther, type Address } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { proposalActions } from '@/lib/governance/actions';
+import { tallySummary } from '@/lib/governance/tallies';
 import { formatDateTime } from '@/lib/format/time';
 import { ProposalKind, ProposalStatus, type Proposal } from '@/lib/governance/proposal';
 import { ALICE, BOB, proposal } from '@/lib/governance/testProposal';
@@ -42,7 +43,14 @@ function renderActions(data: ProposalPageData, account?: Address) {
   const voteWindow = { start: 1_500n, end: 1_600n };
   render(
     <AppProviders>
-      <VotePanel governance={GOVERNANCE} account={account} data={data} actions={actions} voteWindow={voteWindow} />
+      <VotePanel
+        governance={GOVERNANCE}
+        account={account}
+        data={data}
+        actions={actions}
+        voteWindow={voteWindow}
+        summary={tallySummary(data.proposal, data.totalStaked, data.proposal.quorum_bps)}
+      />
       <OtherActions governance={GOVERNANCE} data={data} actions={actions} />
     </AppProviders>,
   );
@@ -74,6 +82,30 @@ describe('a proposal’s actions', () => {
     const withdraw = refusal('Withdraw proposal');
     expect(withdraw.button.disabled).toBe(true);
     expect(withdraw.reason).toBe('Connect the author’s wallet to withdraw.');
+  });
+
+  it('shows a closed vote as what happened, not as a disabled Vote card: when it closed, the result, who evaluates', () => {
+    const closed = proposal({
+      voting_epoch: 5n,
+      quorum_bps: 1_000,
+      votes_for: parseEther('2000'),
+      votes_against: parseEther('300'),
+    });
+    renderActions(page(closed, 6n));
+    expect(screen.queryByRole('button', { name: 'Vote FOR' })).toBeNull();
+    expect(screen.queryByText(/holds your stake/)).toBeNull();
+    const what = screen.getByTestId('vote-closed').textContent;
+    expect(what).toContain(`The vote closed on ${formatDateTime(1_600n)}.`);
+    expect(what).toMatch(/Result so far: FOR 87%, AGAINST 13%, ABSTAIN 0%, quorum reached\./);
+    expect(what).toContain('evaluating it accepts it');
+    expect(what).toContain(`Anyone may evaluate it until ${formatDateTime(1_700n)}, with Evaluate below`);
+    expect(screen.getByRole('button', { name: 'Evaluate' })).toBeTruthy();
+  });
+
+  it('says a closed vote nobody evaluated in time can only expire', () => {
+    renderActions(page(proposal({ voting_epoch: 5n }), 7n));
+    expect(screen.getByTestId('vote-closed').textContent).toContain('it can only expire');
+    expect(screen.getByRole('button', { name: 'Expire' })).toBeTruthy();
   });
 
   it('says that a payment is refused once every epoch is paid', () => {

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { Address } from 'viem';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
-import { formatCloWithUnit } from '@/lib/format/clo';
+import { formatCloReadable } from '@/lib/format/clo';
 import { formatDateTime } from '@/lib/format/time';
 import { ProposalKind, VoteChoice } from '@/lib/governance/proposal';
 import { type ProposalAction, type ProposalActions } from '@/lib/governance/actions';
@@ -11,8 +11,13 @@ import { choiceName } from '@/lib/governance/voters';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
+import { closedVoteOutcome, closedVoteSentence } from '@/lib/governance/closedVote';
+import type { TallySummary } from '@/lib/governance/tallies';
+import { DateAt } from '@/components/ui/chainDisplay';
 import { VotingPower } from './VotingPower';
 import type { ProposalPageData } from './hooks/useProposalPage';
+import { Amount } from '@/components/ui/Amount';
+import { plural } from '@/lib/format/plural';
 
 function Reason({ state, id }: { state: ProposalAction; id: string }) {
   if (state.allowed) return null;
@@ -36,14 +41,20 @@ interface Props {
   data: ProposalPageData;
   actions: ProposalActions;
   voteWindow: { start: bigint; end: bigint };
+  /** The tallies against the quorum, for what a closed vote amounts to. */
+  summary: TallySummary;
 }
 
 /** Vote, with the account's power and its current vote; then the other actions that apply to this proposal. */
-export function VotePanel({ governance, account, data, actions, voteWindow }: Props) {
+export function VotePanel({ governance, account, data, actions, voteWindow, summary }: Props) {
   const tx = useTransaction();
   const { proposal: p, myVote, myStake, currentEpoch } = data;
   if (!actions.vote.shown) return null;
   const voted = myVote && myVote.choice !== VoteChoice.None ? myVote : undefined;
+  // A finished vote shows what happened and what comes next, not a Vote card that can no longer be used.
+  if (currentEpoch > p.voting_epoch && tx.state.phase === 'idle') {
+    return <ClosedVote data={data} actions={actions} closedAt={voteWindow.end} summary={summary} voted={voted} />;
+  }
   const open = currentEpoch === p.voting_epoch;
 
   return (
@@ -57,7 +68,7 @@ export function VotePanel({ governance, account, data, actions, voteWindow }: Pr
       />
       {voted && (
         <p className="mt-3 text-sm" data-testid="my-vote">
-          Your vote: <strong>{choiceName(voted.choice)?.toUpperCase()}</strong> with {formatCloWithUnit(voted.weight)}.
+          Your vote: <strong>{choiceName(voted.choice)?.toUpperCase()}</strong> with <Amount wei={voted.weight} />.
           Voting again moves it to the new choice with your current stake.
         </p>
       )}
@@ -77,7 +88,7 @@ export function VotePanel({ governance, account, data, actions, voteWindow }: Pr
                   functionName: 'vote',
                   args: [p.id, choice],
                 },
-                { successMessage: `Voted ${word}${myStake ? ` with ${formatCloWithUnit(myStake)}` : ''}` },
+                { successMessage: `Voted ${word}${myStake ? ` with ${formatCloReadable(myStake)}` : ''}` },
               )
             }
           >
@@ -87,6 +98,54 @@ export function VotePanel({ governance, account, data, actions, voteWindow }: Pr
       </div>
       <Reason state={actions.vote} id="vote-reason" />
       <TxStatus state={tx.state} />
+    </Card>
+  );
+}
+
+/** The vote is over and not evaluated yet: when it closed, where it stands, and who may evaluate it until when. */
+function ClosedVote({
+  data,
+  actions,
+  closedAt,
+  summary,
+  voted,
+}: {
+  data: ProposalPageData;
+  actions: ProposalActions;
+  closedAt: bigint;
+  summary: TallySummary;
+  voted: NonNullable<ProposalPageData['myVote']> | undefined;
+}) {
+  const p = data.proposal;
+  const outcome = closedVoteOutcome(p, summary);
+  return (
+    <Card title="Vote closed">
+      <div className="space-y-2 text-sm text-slate-300" data-testid="vote-closed">
+        <p>
+          The vote closed on <DateAt at={closedAt} />. Result so far:{' '}
+          {summary.rows.map((row) => `${row.choice.toUpperCase()} ${row.ofVotes}`).join(', ')}, quorum{' '}
+          {summary.quorumMet ? 'reached' : 'not reached'}. {closedVoteSentence(outcome)}
+        </p>
+        {voted && (
+          <p data-testid="my-vote">
+            You voted <strong>{choiceName(voted.choice)?.toUpperCase()}</strong> with <Amount wei={voted.weight} />.
+          </p>
+        )}
+        {actions.expire.shown ? (
+          <p>Nobody evaluated it in the epoch after its vote, so it can only expire: see Expire below.</p>
+        ) : (
+          <p>
+            Anyone may evaluate it
+            {actions.evaluateBy !== undefined && (
+              <>
+                {' '}
+                until <DateAt at={actions.evaluateBy} />
+              </>
+            )}
+            , with Evaluate below; nobody needs a stake for it.
+          </p>
+        )}
+      </div>
     </Card>
   );
 }
@@ -137,7 +196,7 @@ function ActionBlock({
 
 /** Evaluate, pay and withdraw: shown when they belong to the proposal, disabled with the reason when they would
  * fail now. */
-export function OtherActions({ governance, data, actions }: Omit<Props, 'account' | 'voteWindow'>) {
+export function OtherActions({ governance, data, actions }: Omit<Props, 'account' | 'voteWindow' | 'summary'>) {
   const evaluateTx = useTransaction();
   const expireTx = useTransaction();
   const payTx = useTransaction();
@@ -192,8 +251,7 @@ export function OtherActions({ governance, data, actions }: Omit<Props, 'account
           }
         >
           Nobody evaluated this proposal during the epoch after its vote, so it can no longer take effect. Expiring it
-          closes it for good and credits the {formatCloWithUnit(p.deposit)} deposit back to its author. Anyone may do
-          it.
+          closes it for good and credits the <Amount wei={p.deposit} /> deposit back to its author. Anyone may do it.
         </ActionBlock>
         <ActionBlock
           state={actions.pay}
@@ -203,13 +261,18 @@ export function OtherActions({ governance, data, actions }: Omit<Props, 'account
           onClick={() =>
             void payTx.send(
               { ...c, functionName: 'pay', args: [p.id] },
-              { successMessage: `Paid ${formatCloWithUnit(due)} to ${payee}`, alsoTouches: [p.payee] },
+              { successMessage: `Paid ${formatCloReadable(due)} to ${payee}`, alsoTouches: [p.payee] },
             )
           }
         >
           Sends every due, unpaid epoch {salary ? 'of the salary ' : ''}to {payee} in one transfer
-          {dueEpochs > 0n ? ` (${dueEpochs.toString()} epoch(s), ${formatCloWithUnit(due)})` : ''}. Anyone may trigger
-          it; nobody can redirect it. {p.paid_epochs} of {p.epochs} epoch(s) paid so far.
+          {dueEpochs > 0n && (
+            <>
+              {' '}
+              ({plural(dueEpochs, 'epoch')}, <Amount wei={due} />)
+            </>
+          )}
+          . Anyone may trigger it; nobody can redirect it. {p.paid_epochs} of {plural(p.epochs, 'epoch')} paid so far.
         </ActionBlock>
         <ActionBlock
           state={actions.withdraw}
@@ -224,7 +287,7 @@ export function OtherActions({ governance, data, actions }: Omit<Props, 'account
             )
           }
         >
-          The author may take the proposal back before its vote ends and get the {formatCloWithUnit(p.deposit)} deposit
+          The author may take the proposal back before its vote ends and get the <Amount wei={p.deposit} /> deposit
           back.
         </ActionBlock>
       </div>

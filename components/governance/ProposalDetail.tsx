@@ -5,7 +5,6 @@ import type { ReactNode } from 'react';
 import { useSearchParams } from 'next/navigation';
 import type { Address } from 'viem';
 import { useAccount } from 'wagmi';
-import { formatCloWithUnit } from '@/lib/format/clo';
 import {
   ProposalKind,
   executionFailed,
@@ -37,6 +36,8 @@ import { EndpointText, StatusBadge, proposalHref } from '@/components/governance
 import { Countdown, DateAt, useChainNow, useRefetchWhenPassed } from '@/components/ui/chainDisplay';
 import { useProposalPage, type ProposalPageData } from './hooks/useProposalPage';
 import { useGovernanceEvents } from './hooks/useGovernanceEvents';
+import { Amount } from '@/components/ui/Amount';
+import { plural } from '@/lib/format/plural';
 
 function BackLink() {
   return (
@@ -173,7 +174,7 @@ function SalaryEndedNote({ governance, proposal }: { governance: Address; propos
         <Link href={proposalHref(e.removal)} className="text-teal-300 underline underline-offset-2">
           #{e.removal.toString()}
         </Link>
-        : {e.epochs.toString()} epoch{e.epochs === 1n ? '' : 's'} cancelled, {formatCloWithUnit(e.amount)} released
+        : {plural(e.epochs, 'epoch')} cancelled, <Amount wei={e.amount} /> released
       </Field>
     );
   }
@@ -185,8 +186,7 @@ function SalaryEndedNote({ governance, proposal }: { governance: Address; propos
           <Link href={proposalHref(e.election)} className="text-teal-300 underline underline-offset-2">
             #{e.election.toString()}
           </Link>
-          : {e.epochs.toString()} later epoch{e.epochs === 1n ? '' : 's'} cancelled, {formatCloWithUnit(e.amount)}{' '}
-          released
+          : {plural(e.epochs, 'later epoch')} cancelled, <Amount wei={e.amount} /> released
         </>
       ) : (
         'No salary to end: the node had no election with epochs left after this one'
@@ -225,12 +225,12 @@ function HostNodeSummary({
             {formatMb(p.param_value)} <span className="text-xs text-slate-400">({MB_NOTE})</span>
           </Field>
           <Field label="Salary" testId="proposal-salary">
-            {formatCloWithUnit(p.amount_per_epoch)} × {p.epochs} epoch{p.epochs === 1 ? '' : 's'} ={' '}
-            {formatCloWithUnit(p.amount_per_epoch * BigInt(p.epochs))}
+            <Amount wei={p.amount_per_epoch} /> × {plural(p.epochs, 'epoch')} ={' '}
+            <Amount wei={p.amount_per_epoch * BigInt(p.epochs)} />
           </Field>
           {p.first_pay_epoch > 0n && (
             <Field label="Payments" testId="proposal-payments">
-              {p.paid_epochs} of {p.epochs} epoch(s) paid, from epoch {p.first_pay_epoch.toString()}
+              {p.paid_epochs} of {plural(p.epochs, 'epoch')} paid, from epoch {p.first_pay_epoch.toString()}
               {dueEpochs > 0n && `; ${dueEpochs.toString()} due now`}
             </Field>
           )}
@@ -314,8 +314,8 @@ function ProposalBody({
           {isFunding ? (
             <>
               <Field label="Asks for" testId="proposal-terms">
-                {formatCloWithUnit(p.amount_per_epoch)} × {p.epochs} epoch{p.epochs === 1 ? '' : 's'} ={' '}
-                {formatCloWithUnit(p.amount_per_epoch * BigInt(p.epochs))}
+                <Amount wei={p.amount_per_epoch} /> × {plural(p.epochs, 'epoch')} ={' '}
+                <Amount wei={p.amount_per_epoch * BigInt(p.epochs)} />
               </Field>
               <Field label="Payee" testId="proposal-payee">
                 <AddressText address={p.payee} />
@@ -327,7 +327,7 @@ function ProposalBody({
               </Field>
               {p.first_pay_epoch > 0n && (
                 <Field label="Payments">
-                  {p.paid_epochs} of {p.epochs} epoch(s) paid, from epoch {p.first_pay_epoch.toString()}
+                  {p.paid_epochs} of {plural(p.epochs, 'epoch')} paid, from epoch {p.first_pay_epoch.toString()}
                   {data.dueEpochs > 0n && `; ${data.dueEpochs.toString()} due now`}
                 </Field>
               )}
@@ -371,7 +371,7 @@ function ProposalBody({
             <AddressText address={p.author} />
           </Field>
           <Field label="Deposit">
-            {formatCloWithUnit(p.deposit)} (credited back to the author at evaluation or expiry, to withdraw under “Your
+            <Amount wei={p.deposit} /> (credited back to the author at evaluation or expiry, to withdraw under “Your
             refunds”; sent back at once if the author withdraws the proposal)
           </Field>
           <Field label="Quorum" testId="proposal-quorum">
@@ -416,7 +416,14 @@ function ProposalBody({
         <TallyBars summary={summary} atEvaluation={isEvaluated(p)} />
       </Card>
 
-      <VotePanel governance={governance} account={account} data={data} actions={actions} voteWindow={voteWindow} />
+      <VotePanel
+        governance={governance}
+        account={account}
+        data={data}
+        actions={actions}
+        voteWindow={voteWindow}
+        summary={summary}
+      />
       <OtherActions governance={governance} data={data} actions={actions} />
       {account && account.toLowerCase() === p.author.toLowerCase() && (
         <RefundPanel governance={governance} account={account} />

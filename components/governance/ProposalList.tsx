@@ -7,7 +7,7 @@ import { useConfig } from 'wagmi';
 import { readContract } from '@wagmi/core';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
 import { collectMatches, describeSearch, pageOfMatches } from '@/lib/lists/wholeList';
-import { formatCloWithUnit } from '@/lib/format/clo';
+import { formatCloReadable } from '@/lib/format/clo';
 import {
   evaluationDeadline,
   ProposalKind,
@@ -41,10 +41,11 @@ import { describeReadError } from '@/components/ui/describeReadError';
 import type { GovernanceClock } from './hooks/useGovernanceClock';
 import type { GovernanceParams } from './hooks/useGovernanceParams';
 import { useWholeListSearch } from '@/components/ui/useWholeListSearch';
+import { plural } from '@/lib/format/plural';
 
 export function proposalTerms(p: Proposal): string {
   if (p.kind === ProposalKind.Funding) {
-    return `${formatCloWithUnit(p.amount_per_epoch)} × ${p.epochs} epoch${p.epochs === 1 ? '' : 's'}`;
+    return `${formatCloReadable(p.amount_per_epoch)} × ${plural(p.epochs, 'epoch')}`;
   }
   if (p.kind === ProposalKind.SetParameter) return describeParameterChange(p);
   if (isAuditManagerKind(p.kind)) return describeAuditManagerChange(p);

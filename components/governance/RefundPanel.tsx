@@ -2,11 +2,12 @@
 
 import type { Address } from 'viem';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
-import { formatCloWithUnit } from '@/lib/format/clo';
+import { formatCloReadable } from '@/lib/format/clo';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { useRefundOwed } from './hooks/useRefundOwed';
+import { Amount } from '@/components/ui/Amount';
 
 /**
  * The deposits credited back to the connected account (its proposals were evaluated or expired): the treasury
@@ -23,7 +24,7 @@ export function RefundPanel({ governance, account }: { governance: Address; acco
       {amount !== undefined && amount > 0n && (
         <>
           <p className="text-sm text-slate-300" data-testid="refund-owed">
-            The treasury owes you {formatCloWithUnit(amount)}: the deposits of your proposals that were evaluated or
+            The treasury owes you <Amount wei={amount} />: the deposits of your proposals that were evaluated or
             expired. Deposits are credited, not sent, so that nobody can hold up an evaluation by refusing CLO; withdraw
             them whenever you like.
           </p>
@@ -33,7 +34,7 @@ export function RefundPanel({ governance, account }: { governance: Address; acco
             onClick={() =>
               void tx.send(
                 { address: governance, abi: treasuryGovernanceAbi, functionName: 'withdraw_refund' },
-                { successMessage: `Withdrew your refund of ${formatCloWithUnit(amount)}`, alsoTouches: [account] },
+                { successMessage: `Withdrew your refund of ${formatCloReadable(amount)}`, alsoTouches: [account] },
               )
             }
           >

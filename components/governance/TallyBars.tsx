@@ -1,4 +1,4 @@
-import { formatCloWithUnit } from '@/lib/format/clo';
+import { formatCloReadable } from '@/lib/format/clo';
 import { formatBps } from '@/lib/format/percent';
 import { tallyRowText, type ChoiceName, type TallySummary } from '@/lib/governance/tallies';
 
@@ -38,9 +38,9 @@ function TurnoutBar({ summary }: { summary: TallySummary }) {
 
 function turnoutText(summary: TallySummary, atEvaluation: boolean): string {
   return (
-    `Turnout ${formatBps(summary.turnoutBps)} of ${formatCloWithUnit(summary.totalStaked, 0)} staked` +
+    `Turnout ${formatBps(summary.turnoutBps)} of ${formatCloReadable(summary.totalStaked)} staked` +
     `${atEvaluation ? ' at the end of the vote' : ''}; ` +
-    `quorum ${formatBps(summary.quorumBps)} (${formatCloWithUnit(summary.quorumWeight, 0)}): ` +
+    `quorum ${formatBps(summary.quorumBps)} (${formatCloReadable(summary.quorumWeight)}): ` +
     (summary.quorumMet ? 'reached' : 'not reached')
   );
 }

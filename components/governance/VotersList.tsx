@@ -2,7 +2,6 @@
 
 import { useMemo } from 'react';
 import type { Address } from 'viem';
-import { formatCloWithUnit } from '@/lib/format/clo';
 import { latestVotes, votersToCsv } from '@/lib/governance/voters';
 import { downloadCsv } from '@/components/ui/downloadCsv';
 import { DataTable } from '@/components/ui/DataTable';
@@ -10,6 +9,7 @@ import { AddressText } from '@/components/ui/AddressText';
 import { Button, Card } from '@/components/ui/primitives';
 import { HistoryProgress } from '@/components/history/HistoryProgress';
 import { useGovernanceEvents } from './hooks/useGovernanceEvents';
+import { Amount } from '@/components/ui/Amount';
 
 /** Who voted and with what weight, from the VoteCast events: a changed vote counts once, as its latest choice.
  * The rows appear as the history is read; the list is final once the scan is complete. */
@@ -48,7 +48,9 @@ export function VotersList({ governance, id }: { governance: Address; id: bigint
                   <AddressText address={row.voter} />
                 </td>
                 <td className="py-2 pr-4">{row.choice}</td>
-                <td className="py-2 text-right whitespace-nowrap tabular-nums">{formatCloWithUnit(row.weight)}</td>
+                <td className="py-2 text-right whitespace-nowrap">
+                  <Amount wei={row.weight} />
+                </td>
               </tr>
             ))}
           </DataTable>

@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 import type { Address } from 'viem';
-import { formatCloWithUnit } from '@/lib/format/clo';
 import { votingPowerNote } from '@/lib/governance/actions';
 import { DateAt } from '@/components/ui/chainDisplay';
+import { Amount } from '@/components/ui/Amount';
 
 interface Props {
   account: Address | undefined;
@@ -26,7 +26,7 @@ export function VotingPower({ account, stake, open, opensAt, endsAt }: Props) {
       <p>
         <span className="text-slate-400">Your voting power: </span>
         <strong className="font-semibold tabular-nums">
-          {!account ? 'connect a wallet to see it' : stake === undefined ? '…' : formatCloWithUnit(stake)}
+          {!account ? 'connect a wallet to see it' : stake === undefined ? '…' : <Amount wei={stake} />}
         </strong>
         {account && stake !== undefined && stake > 0n && (
           <span className="text-slate-400"> (your stake in cold staking)</span>

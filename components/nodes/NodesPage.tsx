@@ -5,8 +5,9 @@ import { useBlockNumber } from 'wagmi';
 import { nodesByElection } from '@/lib/files/nodes';
 import { freeBytes } from '@/lib/files/pricing';
 import { currentPoint, priceCurve } from '@/lib/files/priceCurve';
-import { MB_NOTE, formatBytes, formatPricePerMb } from '@/lib/files/units';
-import { formatCloExact } from '@/lib/format/clo';
+import { MB_NOTE, formatBytes } from '@/lib/files/units';
+import { Amount } from '@/components/ui/Amount';
+import { PricePerMb } from '@/components/files/PricePerMb';
 import { DataTable } from '@/components/ui/DataTable';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, ReadFailed, Stat } from '@/components/ui/primitives';
@@ -72,12 +73,14 @@ function NodesBody({ fileSystem }: { fileSystem: Address }) {
           />
           <Stat
             label="Price per MB now"
-            value={
+            value={totals === undefined ? undefined : <PricePerMb wei={totals.price_per_mb} testId="price-now" />}
+            hint={
               totals === undefined ? undefined : (
-                <span data-testid="price-now">{formatCloExact(totals.price_per_mb)}</span>
+                <>
+                  floor <PricePerMb wei={totals.floor_price} />
+                </>
               )
             }
-            hint={totals === undefined ? undefined : `floor ${formatCloExact(totals.floor_price)}`}
           />
           <Stat
             label="Files stored"
@@ -87,9 +90,11 @@ function NodesBody({ fileSystem }: { fileSystem: Address }) {
               )
             }
             hint={
-              totals === undefined
-                ? undefined
-                : `confirmed and held; ${formatCloExact(totals.held_deposits)} in deposits`
+              totals === undefined ? undefined : (
+                <>
+                  confirmed and held; <Amount wei={totals.held_deposits} /> in deposits
+                </>
+              )
             }
           />
         </dl>
@@ -110,7 +115,7 @@ function NodesBody({ fileSystem }: { fileSystem: Address }) {
               </p>
               <p>
                 An upload’s deposit is the area under the curve over the bytes it takes, so splitting it saves nothing.
-                Unit price {formatPricePerMb(totals.unit_price)}, floor {formatPricePerMb(totals.floor_price)}.{' '}
+                Unit price <PricePerMb wei={totals.unit_price} />, floor <PricePerMb wei={totals.floor_price} />.{' '}
                 {MB_NOTE}.
               </p>
             </div>

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { Address } from 'viem';
 import { contractAddress } from '@/lib/chain/deployments';
-import { formatCloExact } from '@/lib/format/clo';
+import { PricePerMb } from '@/components/files/PricePerMb';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card, Stat } from '@/components/ui/primitives';
 import { StorageCapacityStat, StorageUsedStat } from '@/components/files/StorageStats';
@@ -40,9 +40,7 @@ function OverviewBody({ fileSystem }: { fileSystem: Address }) {
         <Stat
           label="Price per MB"
           value={
-            totals === undefined ? undefined : (
-              <span data-testid="overview-storage-price">{formatCloExact(totals.price_per_mb)}</span>
-            )
+            totals === undefined ? undefined : <PricePerMb wei={totals.price_per_mb} testId="overview-storage-price" />
           }
           hint="1 MB = 1,048,576 bytes"
         />

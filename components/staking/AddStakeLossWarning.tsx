@@ -1,8 +1,8 @@
 'use client';
 
 import { useId } from 'react';
-import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDuration } from '@/lib/format/time';
+import { Amount } from '@/components/ui/Amount';
 
 interface Props {
   /** What adding in the block read forfeits: the current round's time so far and its reward at today's pool. */
@@ -23,9 +23,14 @@ export function AddStakeLossWarning({ loss, paidFirst, accepted, onAcceptedChang
     <div role="alert" className="rounded-md border border-amber-700 bg-amber-950/60 p-3 text-sm text-amber-100">
       <p>
         Adding now first pays your completed rounds
-        {paidFirst === undefined ? '' : ` (${formatCloWithUnit(paidFirst, 6)})`}, then restarts your current round: its{' '}
-        {formatDuration(Number(loss.lostTime))} so far earn nothing, about {formatCloWithUnit(loss.lostReward, 6)} at
-        today&apos;s pool. Adding after the round completes loses nothing.
+        {paidFirst !== undefined && (
+          <>
+            {' '}
+            (<Amount wei={paidFirst} />)
+          </>
+        )}
+        , then restarts your current round: its {formatDuration(Number(loss.lostTime))} so far earn nothing, about{' '}
+        <Amount wei={loss.lostReward} /> at today&apos;s pool. Adding after the round completes loses nothing.
       </p>
       <label className="mt-2 flex items-start gap-2">
         <input

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import type { Address } from 'viem';
 import { coldStakingV1Abi } from '@/contracts-abi/ColdStakingV1';
 import { contractAddress } from '@/lib/chain/deployments';
-import { formatCloWithUnit } from '@/lib/format/clo';
+import { formatCloReadable } from '@/lib/format/clo';
 import { formatDateTime } from '@/lib/format/time';
 import { v1LockAfterClaim, v1WithdrawableFrom } from '@/lib/staking/livePool';
 import { toChainTime } from '@/lib/staking/position';
@@ -96,7 +96,9 @@ export function LegacyV1Position({ account }: { account: Address }) {
         />
         <Stat
           label="Reward due now"
-          value={reward === undefined ? (isPending ? undefined : 'unavailable') : formatCloWithUnit(reward, 6)}
+          value={
+            reward === undefined ? isPending ? undefined : 'unavailable' : <Amount wei={reward} testId="v1-reward" />
+          }
           hint={frozen ? 'V1 rewards are frozen' : 'paid by a withdrawal or a claim'}
         />
       </dl>
@@ -108,7 +110,7 @@ export function LegacyV1Position({ account }: { account: Address }) {
             void withdrawTx.send(
               { address: v1, abi: coldStakingV1Abi, functionName: 'withdraw_stake' },
               {
-                successMessage: `Withdrew ${formatCloWithUnit(amount)} from V1${reward ? ` with a reward of ${formatCloWithUnit(reward, 6)}` : ''}`,
+                successMessage: `Withdrew ${formatCloReadable(amount)} from V1${reward ? ` with a reward of ${formatCloReadable(reward)}` : ''}`,
               },
             )
           }

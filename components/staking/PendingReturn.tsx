@@ -2,7 +2,7 @@
 
 import type { Address } from 'viem';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
-import { formatCloWithUnit } from '@/lib/format/clo';
+import { formatCloReadable } from '@/lib/format/clo';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
@@ -29,7 +29,7 @@ export function PendingReturn({
   async function take() {
     await tx.send(
       { address: staking, abi: coldStakingAbi, functionName: 'withdraw_pending_return' },
-      { successMessage: `Took back ${formatCloWithUnit(owed)} of returned stake` },
+      { successMessage: `Took back ${formatCloReadable(owed)} of returned stake` },
     );
   }
 

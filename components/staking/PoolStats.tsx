@@ -1,5 +1,3 @@
-import { formatUnits } from 'viem';
-import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatDuration } from '@/lib/format/time';
 import { Card, Stat } from '@/components/ui/primitives';
 import type { StakingPool } from './hooks/useStakingPool';
@@ -10,16 +8,7 @@ export function PoolStats({ pool: data }: { pool: StakingPool | undefined }) {
     <Card title="Staking pool">
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         <Stat label="Total staked" value={data && <Amount wei={data.totalStaked} />} />
-        <Stat
-          label="Reward pool"
-          value={
-            data && (
-              <span data-testid="reward-pool" title={`${formatUnits(data.rewardPool, 18)} CLO`}>
-                {formatCloWithUnit(data.rewardPool, 2)}
-              </span>
-            )
-          }
-        />
+        <Stat label="Reward pool" value={data && <Amount wei={data.rewardPool} testId="reward-pool" />} />
         <Stat
           label="Stakers"
           value={data && (data.stakerCount === undefined ? '—' : data.stakerCount.toLocaleString('en'))}

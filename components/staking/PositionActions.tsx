@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import type { Address } from 'viem';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
-import { formatCloWithUnit } from '@/lib/format/clo';
+import { formatCloReadable } from '@/lib/format/clo';
 import { formatDateTime } from '@/lib/format/time';
 import type { DatedActionState } from '@/lib/staking/position';
 import { Button, Card } from '@/components/ui/primitives';
@@ -46,7 +46,7 @@ export function PositionActions({ staking, reward, stake, claim, withdraw, claim
             onClick={() =>
               claimTx.send(
                 { address: staking, abi: coldStakingAbi, functionName: 'claim' },
-                { successMessage: `Claimed ${formatCloWithUnit(reward, 6)}` },
+                { successMessage: `Claimed ${formatCloReadable(reward)}` },
               )
             }
           >
@@ -65,7 +65,7 @@ export function PositionActions({ staking, reward, stake, claim, withdraw, claim
             onClick={() =>
               withdrawTx.send(
                 { address: staking, abi: coldStakingAbi, functionName: 'withdraw_stake' },
-                { successMessage: `Withdrew ${formatCloWithUnit(stake)} and the reward due` },
+                { successMessage: `Withdrew ${formatCloReadable(stake)} and the reward due` },
               )
             }
           >

@@ -1,7 +1,5 @@
 'use client';
 
-import { formatUnits } from 'viem';
-import { formatCloWithUnit } from '@/lib/format/clo';
 import { formatMultiplier } from '@/lib/format/multiplier';
 import { formatDateTime } from '@/lib/format/time';
 import type { PositionTimeline as Timeline } from '@/lib/staking/position';
@@ -9,6 +7,7 @@ import type { StakerState } from '@/lib/staking/rewardModel';
 import { Countdown } from '@/components/ui/chainDisplay';
 import { Card } from '@/components/ui/primitives';
 import { Amount } from '@/components/ui/Amount';
+import { plural } from '@/lib/format/plural';
 
 interface Props {
   staker: StakerState;
@@ -48,16 +47,12 @@ export function PositionTimeline({ staker, reward, heldUntil, timeline, now }: P
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-400">Reward multiplier</dt>
           <dd className="mt-1 text-lg font-semibold tabular-nums">{formatMultiplier(staker.multiplier)}</dd>
-          <dd className="text-xs text-slate-400">{timeline.roundsLeft.toString()} round(s) left in the term</dd>
+          <dd className="text-xs text-slate-400">{plural(timeline.roundsLeft, 'round')} left in the term</dd>
         </div>
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-400">Claimable now</dt>
-          <dd
-            className="mt-1 text-lg font-semibold tabular-nums text-teal-300"
-            data-testid="claimable-reward"
-            title={`${formatUnits(reward, 18)} CLO`}
-          >
-            {formatCloWithUnit(reward, 6)}
+          <dd className="mt-1 text-lg font-semibold text-teal-300">
+            <Amount wei={reward} testId="claimable-reward" />
           </dd>
         </div>
         <div>

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
-import { formatCloWithUnit, shortAddress } from '@/lib/format/clo';
+import { formatCloReadable, shortAddress } from '@/lib/format/clo';
 import { formatDateTime, formatDuration } from '@/lib/format/time';
 import { HistoryProgress } from '@/components/history/HistoryProgress';
 import type { EventHistory } from '@/components/history/useEventHistory';
@@ -45,7 +45,7 @@ export function ReportAbuse({ staking, account, isStaker, contractNow, maxDelay,
     try {
       await tx.send(
         { address: staking, abi: coldStakingAbi, functionName: 'report_abuse', args: [address] },
-        { successMessage: `Returned ${formatCloWithUnit(amount)} to ${shortAddress(address)}`, alsoTouches: [address] },
+        { successMessage: `Returned ${formatCloReadable(amount)} to ${shortAddress(address)}`, alsoTouches: [address] },
       );
     } finally {
       setReporting(undefined);

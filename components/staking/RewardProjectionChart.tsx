@@ -1,4 +1,4 @@
-import { formatCloWithUnit } from '@/lib/format/clo';
+import { formatCloReadable } from '@/lib/format/clo';
 import { LineChart } from '@/components/ui/LineChart';
 
 export interface RewardProjectionPoint {
@@ -17,7 +17,7 @@ export function RewardProjectionChart({ points, termLabel }: { points: RewardPro
       caption={`Estimate: cumulative reward, ${termLabel}`}
       summary={
         last
-          ? `Estimate of the cumulative reward for ${termLabel}: ${formatCloWithUnit(last.cumulativeReward)} after round ${last.round}, growing in a step at the end of each round.`
+          ? `Estimate of the cumulative reward for ${termLabel}: ${formatCloReadable(last.cumulativeReward)} after round ${last.round}, growing in a step at the end of each round.`
           : 'No estimate to show yet.'
       }
       points={sorted.map((p) => ({ x: p.round, y: p.cumulativeReward }))}
@@ -27,7 +27,7 @@ export function RewardProjectionChart({ points, termLabel }: { points: RewardPro
       table={{
         caption: `Estimated cumulative reward by round, ${termLabel}`,
         columns: ['Round', 'Cumulative reward'],
-        rows: sorted.map((p) => ({ key: String(p.round), cells: [p.round, formatCloWithUnit(p.cumulativeReward)] })),
+        rows: sorted.map((p) => ({ key: String(p.round), cells: [p.round, formatCloReadable(p.cumulativeReward)] })),
       }}
       emptyMessage="No estimate to show yet."
     />

@@ -58,6 +58,58 @@ describe('adding to a stake mid-round', () => {
   });
   afterAll(() => stopAppChain(chain));
 
+  it('shows no error before anything is typed, says next to the button why it waits, and a cleared amount starts afresh', async () => {
+    const user = await renderConnected(<StakeFormOnPage staking={staking} />);
+    const field = await screen.findByLabelText('Amount (CLO)', undefined, { timeout: 20_000 });
+    const add = screen.getByRole('button', { name: 'Add to stake' });
+    expect(field.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText('Enter an amount of CLO')).toBeNull();
+
+    const nonce = await chain.publicClient.getTransactionCount({ address: me });
+    await user.type(field, '1');
+    await screen.findByRole('alert');
+    await user.click(add);
+    const reason = screen.getByTestId('submit-reason');
+    expect(reason.textContent).toMatch(/^Tick “I understand and want to add now” in the warning above first/);
+    expect(add.getAttribute('aria-describedby')).toBe(reason.id);
+    expect(add).toHaveProperty('disabled', false);
+
+    await user.clear(field);
+    await user.type(field, 'abc');
+    await user.click(add);
+    expect(screen.getByText('Enter a number, such as 100 or 2.5')).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+
+    await user.clear(field);
+    expect(screen.queryByText('Enter a number, such as 100 or 2.5')).toBeNull();
+    expect(field.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByTestId('submit-reason')).toBeNull();
+    expect(await chain.publicClient.getTransactionCount({ address: me })).toBe(nonce);
+  });
+
+  it('shows the term end each choice gives, says when a shorter one keeps the current end, and names the term in words', async () => {
+    const user = await renderConnected(<StakeFormOnPage staking={staking} />);
+    const select = await screen.findByLabelText(/^Term, in rounds/, undefined, { timeout: 20_000 });
+    // The stake's term ends 1.5 rounds from now: one round keeps that end, two or more move it.
+    await user.selectOptions(select, '1');
+    const kept = screen.getByTestId('preview-term-end').textContent;
+    expect(screen.getByTestId('preview-term-note').textContent).toMatch(
+      /^Your current term ends later than 1 round from now, so adding keeps its end; choose 2 rounds or more/,
+    );
+    expect(screen.getByRole('option', { name: /^1 round, .*\(keeps your current term end\)$/ })).toBeTruthy();
+    await user.selectOptions(select, '3');
+    expect(screen.getByTestId('preview-term-end').textContent).not.toBe(kept);
+    expect(screen.getByTestId('preview-term-note').textContent).toBe('Adding extends your term to 3 rounds from now.');
+
+    await user.type(screen.getByLabelText('Amount (CLO)'), '1');
+    expect((await screen.findAllByText('Estimate: cumulative reward, 3 rounds')).length).toBeGreaterThan(0);
+    await user.selectOptions(select, '1');
+    expect((await screen.findAllByText('Estimate: cumulative reward, 1 round')).length).toBeGreaterThan(0);
+    expect(document.body.textContent).not.toContain('(s)');
+  });
+
   it('says what the top-up forfeits and sends nothing until the staker accepts it', async () => {
     const user = await renderConnected(<StakeFormOnPage staking={staking} />);
     await user.type(await screen.findByLabelText('Amount (CLO)', undefined, { timeout: 20_000 }), '1');
@@ -77,11 +129,11 @@ describe('adding to a stake mid-round', () => {
     const nonce = await chain.publicClient.getTransactionCount({ address: me });
     const add = screen.getByRole('button', { name: 'Add to stake' });
     await user.click(add);
-    expect(add).toHaveProperty('disabled', true);
+    expect(screen.getByTestId('submit-reason')).toBeTruthy();
     expect(await chain.publicClient.getTransactionCount({ address: me })).toBe(nonce);
 
     await user.click(screen.getByRole('checkbox', { name: 'I understand and want to add now.' }));
-    expect(add).toHaveProperty('disabled', false);
+    expect(screen.queryByTestId('submit-reason')).toBeNull();
     await user.click(add);
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Staked 1 CLO/), { timeout: 20_000 });
     expect(await chain.publicClient.getTransactionCount({ address: me })).toBe(nonce + 1);

@@ -3,12 +3,12 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { formatUnits, type Address } from 'viem';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
-import { formatClo, formatCloWithUnit } from '@/lib/format/clo';
+import { formatCloReadable } from '@/lib/format/clo';
 import { formatMultiplier } from '@/lib/format/multiplier';
 import { formatDateTime, formatDuration } from '@/lib/format/time';
 import { toChainTime } from '@/lib/staking/position';
 import { addStakePreview, multiplierForRounds, projectReward } from '@/lib/staking/rewardModel';
-import { MAX_FORM_ROUNDS, maxStakeable, validateStakeForm } from '@/lib/staking/stakeForm';
+import { MAX_FORM_ROUNDS, maxStakeable, termChoice, validateStakeForm } from '@/lib/staking/stakeForm';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
@@ -17,6 +17,7 @@ import { RewardProjectionChart } from './RewardProjectionChart';
 import type { StakerPosition } from './hooks/useStakerPosition';
 import type { StakingPool } from './hooks/useStakingPool';
 import { Amount } from '@/components/ui/Amount';
+import { plural } from '@/lib/format/plural';
 
 const roundOptions = Array.from({ length: MAX_FORM_ROUNDS }, (_, i) => i + 1);
 
@@ -36,11 +37,22 @@ export function StakeForm({ staking, pool: data, position, balance, gasPrice, co
   const [touched, setTouched] = useState(false);
   const [acceptedLoss, setAcceptedLoss] = useState(false);
   const tx = useTransaction();
-  const ids = { amount: useId(), amountError: useId(), rounds: useId(), roundsError: useId() };
+  const ids = {
+    amount: useId(),
+    amountError: useId(),
+    rounds: useId(),
+    roundsError: useId(),
+    termNote: useId(),
+    submitReason: useId(),
+  };
   const result = validateStakeForm({ amount, rounds, balance });
   const clock = { contractNow: data.contractNow, chainNow: data.blockTime };
   const existing = position?.staker;
   const hasStake = (existing?.amount ?? 0n) > 0n;
+  // A cleared field is a fresh start: no error, no warning, as before anything was typed.
+  const empty = amount.trim() === '';
+  // A top-up keeps the later of the current term end and the one chosen (see addStakePreview).
+  const term = hasStake && existing ? termChoice(existing.endTime, data.view.now, data.roundInterval) : undefined;
 
   const preview = useMemo(() => {
     if (!result.rounds) return undefined;
@@ -70,9 +82,14 @@ export function StakeForm({ staking, pool: data, position, balance, gasPrice, co
 
   // From the live pool and weight of the block read, as the contract would compute it (see lib/staking/livePool).
   const loss = hasStake ? position?.addLoss : undefined;
-  const losesReward = Boolean(loss && loss.lostTime > 0n);
+  const losesReward = Boolean(loss && loss.lostTime > 0n) && !empty;
   const errors = touched ? result.errors : {};
   const canSubmit = connected && !result.errors.amount && !result.errors.rounds && (!losesReward || acceptedLoss);
+  // Said next to the button that was pressed, not only by a greyed button with its reason further up.
+  const submitReason =
+    touched && losesReward && !acceptedLoss
+      ? 'Tick “I understand and want to add now” in the warning above first: adding now restarts your current round.'
+      : undefined;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -86,7 +103,7 @@ export function StakeForm({ staking, pool: data, position, balance, gasPrice, co
         args: [result.rounds],
         value: result.amount,
       },
-      { successMessage: `Staked ${formatClo(result.amount)} CLO` },
+      { successMessage: `Staked ${formatCloReadable(result.amount)}` },
     );
     if (outcome?.status === 'success') {
       setAmount('');
@@ -109,7 +126,13 @@ export function StakeForm({ staking, pool: data, position, balance, gasPrice, co
               inputMode="decimal"
               autoComplete="off"
               value={amount}
-              onChange={(e) => setAmount(e.target.value)}
+              onChange={(e) => {
+                setAmount(e.target.value);
+                if (e.target.value.trim() === '') {
+                  setTouched(false);
+                  setAcceptedLoss(false);
+                }
+              }}
               aria-invalid={errors.amount ? true : undefined}
               aria-describedby={errors.amount ? ids.amountError : undefined}
               className="w-full min-w-0 rounded-md border border-slate-700 bg-slate-950 px-3 py-2 tabular-nums"
@@ -144,12 +167,15 @@ export function StakeForm({ staking, pool: data, position, balance, gasPrice, co
             value={rounds}
             onChange={(e) => setRounds(e.target.value)}
             aria-invalid={errors.rounds ? true : undefined}
-            aria-describedby={errors.rounds ? ids.roundsError : undefined}
+            aria-describedby={
+              [errors.rounds ? ids.roundsError : '', term ? ids.termNote : ''].join(' ').trim() || undefined
+            }
             className="mt-1 w-full rounded-md border border-slate-700 bg-slate-950 px-3 py-2"
           >
             {roundOptions.map((n) => (
               <option key={n} value={n}>
-                {n} round{n === 1 ? '' : 's'}, multiplier {formatMultiplier(multiplierForRounds(BigInt(n)))}
+                {plural(n, 'round')}, multiplier {formatMultiplier(multiplierForRounds(BigInt(n)))}
+                {term && BigInt(n) < term.roundsToExtend ? ' (keeps your current term end)' : ''}
               </option>
             ))}
           </select>
@@ -170,8 +196,17 @@ export function StakeForm({ staking, pool: data, position, balance, gasPrice, co
             </div>
             <div>
               <dt className="text-slate-400">Term ends</dt>
-              <dd className="font-semibold">{formatDateTime(toChainTime(preview.after.endTime, clock))}</dd>
+              <dd className="font-semibold" data-testid="preview-term-end">
+                {formatDateTime(toChainTime(preview.after.endTime, clock))}
+              </dd>
             </div>
+            {term && result.rounds !== undefined && (
+              <p id={ids.termNote} className="col-span-2 text-xs text-slate-300" data-testid="preview-term-note">
+                {result.rounds < term.roundsToExtend
+                  ? `Your current term ends later than ${plural(result.rounds, 'round')} from now, so adding keeps its end; choose ${plural(term.roundsToExtend, 'round')} or more to extend it.`
+                  : `Adding extends your term to ${plural(result.rounds, 'round')} from now.`}
+              </p>
+            )}
           </dl>
         )}
 
@@ -186,19 +221,30 @@ export function StakeForm({ staking, pool: data, position, balance, gasPrice, co
 
         {projection && (
           <div>
-            <RewardProjectionChart points={projection.points} termLabel={`${result.rounds?.toString()} round(s)`} />
+            <RewardProjectionChart points={projection.points} termLabel={plural(result.rounds ?? 0n, 'round')} />
             <p className="mt-2 text-xs text-slate-400">
-              Estimate, not a promise: about {formatCloWithUnit(projection.perRound, 4)} a round and{' '}
-              {formatCloWithUnit(projection.total, 4)} over the term, assuming today&apos;s pool and stakes, a claim at
-              the end of every round, and that other stakers claim as often. Block rewards raise it; more stake lowers
-              it.
+              Estimate, not a promise: about <Amount wei={projection.perRound} /> a round and{' '}
+              <Amount wei={projection.total} /> over the term, assuming today&apos;s pool and stakes, a claim at the end
+              of every round, and that other stakers claim as often. Block rewards raise it; more stake lowers it.
             </p>
           </div>
         )}
 
-        <Button type="submit" className="w-full sm:w-auto" disabled={tx.isBusy || (touched && !canSubmit)}>
-          {!connected ? 'Connect a wallet to stake' : hasStake ? 'Add to stake' : 'Stake'}
-        </Button>
+        <div>
+          <Button
+            type="submit"
+            className="w-full sm:w-auto"
+            disabled={tx.isBusy || !connected}
+            aria-describedby={submitReason ? ids.submitReason : undefined}
+          >
+            {!connected ? 'Connect a wallet to stake' : hasStake ? 'Add to stake' : 'Stake'}
+          </Button>
+          {submitReason && (
+            <p id={ids.submitReason} className="mt-2 text-sm text-rose-300" data-testid="submit-reason">
+              {submitReason}
+            </p>
+          )}
+        </div>
         <TxStatus state={tx.state} />
       </form>
     </Card>

@@ -5,11 +5,27 @@ import { formatCloExact, formatCloReadable } from '@/lib/format/clo';
  * focus away: in the title for a mouse, shown beside it on keyboard focus, and read out by screen readers. An
  * amount the readable form shows exactly is plain text.
  */
-export function Amount({ wei, className = '' }: { wei: bigint; className?: string }) {
-  const readable = formatCloReadable(wei);
-  const exact = formatCloExact(wei);
+export function Amount({
+  wei,
+  suffix,
+  className = '',
+  testId,
+}: {
+  wei: bigint;
+  /** Words after the unit that belong to the figure, such as "per MB" for a price: kept with it on both forms. */
+  suffix?: string;
+  className?: string;
+  testId?: string;
+}) {
+  const tail = suffix ? ` ${suffix}` : '';
+  const readable = `${formatCloReadable(wei)}${tail}`;
+  const exact = `${formatCloExact(wei)}${tail}`;
   if (readable === exact) {
-    return <span className={`tabular-nums ${className}`}>{readable}</span>;
+    return (
+      <span className={`tabular-nums ${className}`} data-exact={wei.toString()} data-testid={testId}>
+        {readable}
+      </span>
+    );
   }
   return (
     // Focusable so that a keyboard user can reach the exact amount as a mouse user does by hovering.
@@ -17,6 +33,7 @@ export function Amount({ wei, className = '' }: { wei: bigint; className?: strin
       tabIndex={0}
       title={exact}
       data-exact={wei.toString()}
+      data-testid={testId}
       className={`group relative tabular-nums underline decoration-dotted decoration-slate-500 underline-offset-4 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-400 ${className}`}
     >
       {readable}

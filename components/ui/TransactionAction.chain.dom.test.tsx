@@ -1,6 +1,6 @@
 // TransactionAction inside the app's real providers, connected with the local dev account, sending to a real anvil:
 // the transaction is simulated, signed, mined, and the outcome shown, as on the page.
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { Address } from 'viem';
 import { renderConnected, startAppChain, stopAppChain } from '@/components/testing/appOnChain';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -62,5 +62,34 @@ describe('TransactionAction on a real chain', () => {
       timeout: 20_000,
     });
     expect(await chain.publicClient.getBlockNumber()).toBe(before);
+  });
+
+  it("keeps each outcome in its own action's card, and clears an old one when another action starts", async () => {
+    const batch = () =>
+      contractWrite({ address: multicall, abi: multicall3Abi, functionName: 'aggregate3', args: [[]] });
+    const user = await renderConnected(
+      <>
+        <section aria-label="First card">
+          <TransactionAction label="First action" action={allowed()} build={batch} successMessage="First done" />
+        </section>
+        <section aria-label="Second card">
+          <TransactionAction label="Second action" action={allowed()} build={batch} successMessage="Second done" />
+        </section>
+      </>,
+    );
+    const first = screen.getByRole('region', { name: 'First card' });
+    const second = screen.getByRole('region', { name: 'Second card' });
+    await user.click(screen.getByRole('button', { name: 'First action' }));
+    await waitFor(() => expect(within(first).getByRole('status').textContent).toMatch(/^First done\./), {
+      timeout: 20_000,
+    });
+    expect(within(second).getByRole('status').textContent).toBe('');
+
+    await user.click(screen.getByRole('button', { name: 'Second action' }));
+    await waitFor(() => expect(within(second).getByRole('status').textContent).toMatch(/^Second done\./), {
+      timeout: 20_000,
+    });
+    expect(within(first).getByRole('status').textContent).toBe('');
+    expect(screen.queryByText(/First done/)).toBeNull();
   });
 });

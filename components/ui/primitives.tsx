@@ -15,7 +15,7 @@ export function Stat({ label, value, hint }: { label: string; value: ReactNode |
   return (
     <div className="min-w-0">
       <dt className="text-xs uppercase tracking-wide text-slate-400">{label}</dt>
-      <dd className="mt-1 truncate text-lg font-semibold tabular-nums text-slate-50">
+      <dd className="mt-1 text-lg font-semibold tabular-nums break-words text-slate-50">
         {value === undefined ? (
           <span className="inline-block h-6 w-24 animate-pulse rounded bg-slate-800" aria-label="loading" />
         ) : (

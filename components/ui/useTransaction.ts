@@ -7,6 +7,7 @@ import { useAccount, useConfig } from 'wagmi';
 import { pollingIntervalFor } from '@/lib/chain/wagmiConfig';
 import { runTransaction, type ContractWrite, type TxOutcome } from '@/lib/tx/runTransaction';
 import { queryTouches, touchedAddresses } from '@/lib/tx/touchedQueries';
+import { announceActionStart, useLatestAction } from './latestAction';
 import { useNetwork } from './NetworkContext';
 
 export type TxState =
@@ -18,6 +19,8 @@ export type TxState =
   | { phase: 'cancelled'; message: string }
   | { phase: 'failed'; message: string; hash?: Hash };
 
+const IDLE: TxState = { phase: 'idle' };
+
 export interface SendOptions {
   /** What the success message says, e.g. "Staked 100 CLO". */
   successMessage: string;
@@ -25,7 +28,13 @@ export interface SendOptions {
   alsoTouches?: Address[];
 }
 
-/** The app's single transaction helper: one per action button. */
+/** A transaction's outcome, shown until it or another action starts again. */
+function isSettled(state: TxState): boolean {
+  return state.phase === 'success' || state.phase === 'cancelled' || state.phase === 'failed';
+}
+
+/** The app's single transaction helper: one per action button. Its outcome goes away once another action on the
+ * page starts (see latestAction), so only the newest outcome is on screen, in the card of its own action. */
 export function useTransaction() {
   const config = useConfig();
   const queryClient = useQueryClient();
@@ -33,6 +42,8 @@ export function useTransaction() {
   const { settings } = useNetwork();
   const [state, setState] = useState<TxState>({ phase: 'idle' });
   const busy = useRef(false);
+  const [action] = useState(() => Symbol('transaction'));
+  const latest = useLatestAction();
 
   const send = useCallback(
     async <const abi extends Abi, name extends ContractFunctionName<abi, 'nonpayable' | 'payable'>>(
@@ -45,6 +56,7 @@ export function useTransaction() {
         return undefined;
       }
       busy.current = true;
+      announceActionStart(action);
       try {
         const outcome = await runTransaction(config, request as unknown as ContractWrite, {
           account: address,
@@ -66,10 +78,11 @@ export function useTransaction() {
         busy.current = false;
       }
     },
-    [address, config, queryClient, settings],
+    [action, address, config, queryClient, settings],
   );
 
   const reset = useCallback(() => setState({ phase: 'idle' }), []);
   const isBusy = state.phase === 'simulating' || state.phase === 'awaiting-wallet' || state.phase === 'pending';
-  return { state, send, reset, isBusy };
+  const superseded = isSettled(state) && latest !== undefined && latest !== action;
+  return { state: superseded ? IDLE : state, send, reset, isBusy };
 }

@@ -1,7 +1,7 @@
 import { createConfig, fallback, http } from 'wagmi';
 import { IS_LOCAL_BUILD, WALLETCONNECT_PROJECT_ID } from './env';
 import { activeChain, rpcUrlsFor, type NetworkSettings } from './settings';
-import { appConnectors } from './wallets';
+import { appConnectors, injectedProviderPresent } from './wallets';
 
 /** How often receipts and the block number are polled. anvil mines at once, so waiting the default
  * seconds for a local receipt would make every local transaction feel stuck. */
@@ -24,6 +24,7 @@ export function createAppConfig(settings: NetworkSettings) {
       rpcUrl: rpcUrls[0]!,
       isLocalChain,
       walletConnectProjectId: WALLETCONNECT_PROJECT_ID,
+      injectedPresent: injectedProviderPresent(),
     }),
     pollingInterval: pollingIntervalFor(settings),
     ssr: true,

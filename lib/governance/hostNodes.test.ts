@@ -55,7 +55,7 @@ describe('host node proposals', () => {
       'Storage unit price → 0.01 CLO per MB',
     );
     expect(describeParameterChange({ param: ProposalParam.StorageFloorPrice, param_value: 1n })).toBe(
-      'Storage floor price → 0.000000000000000001 CLO per MB',
+      'Storage floor price → < 0.000001 CLO per MB',
     );
     expect(parseCloPerMb('0.5')).toEqual({ value: parseEther('0.5') });
   });

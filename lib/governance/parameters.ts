@@ -3,6 +3,7 @@
 import { formatUnits } from 'viem';
 import { readAmount } from './amountText';
 import { formatClo } from '../format/clo';
+import { formatPricePerMb } from '../files/units';
 import { allowedParameterRange, BPS, PARAMETER_BOUNDS, ProposalParam, type Proposal } from './proposal';
 import { formatBps } from '../format/percent';
 
@@ -92,10 +93,10 @@ export function describeParameterChange(p: Pick<Proposal, 'param' | 'param_value
   if (p.param === ProposalParam.SubmissionDeposit) return `Submission deposit → ${formatClo(p.param_value)} CLO`;
   // Prices are small: show them to the wei rather than rounded to four decimals.
   if (p.param === ProposalParam.StorageUnitPrice) {
-    return `Storage unit price → ${formatClo(p.param_value, 18)} CLO per MB`;
+    return `Storage unit price → ${formatPricePerMb(p.param_value)}`;
   }
   if (p.param === ProposalParam.StorageFloorPrice) {
-    return `Storage floor price → ${formatClo(p.param_value, 18)} CLO per MB`;
+    return `Storage floor price → ${formatPricePerMb(p.param_value)}`;
   }
   return `Unknown parameter ${p.param} → ${p.param_value}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEther } from 'viem';
-import { maxStakeable, validateStakeForm } from './stakeForm';
+import { maxStakeable, termChoice, validateStakeForm } from './stakeForm';
 
 const balance = parseEther('500');
 
@@ -46,5 +46,19 @@ describe('stake form validation', () => {
     const gasPrice = 1_000_000_000n;
     expect(maxStakeable(parseEther('10'), gasPrice)).toBe(parseEther('10') - 800_000n * gasPrice);
     expect(maxStakeable(1000n, gasPrice)).toBe(0n);
+  });
+});
+
+describe('the term of a top-up', () => {
+  const DAY = 86_400n;
+  it('extends the term only with more rounds than the current term has left', () => {
+    // A term ending 1.5 rounds from now: 1 round keeps its end, 2 rounds extend it.
+    expect(termChoice(1_000n + (3n * DAY) / 2n, 1_000n, DAY)).toEqual({ roundsToExtend: 2n });
+    // Ending exactly 2 rounds from now: 2 rounds end at the same second, so 3 are needed to move it.
+    expect(termChoice(1_000n + 2n * DAY, 1_000n, DAY)).toEqual({ roundsToExtend: 3n });
+  });
+
+  it('lets any term extend a term that is over', () => {
+    expect(termChoice(500n, 1_000n, DAY)).toEqual({ roundsToExtend: 1n });
   });
 });

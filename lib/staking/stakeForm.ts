@@ -65,3 +65,13 @@ export function maxStakeable(balance: bigint, gasPrice: bigint | undefined): big
   const reserve = 400_000n * 2n * (gasPrice ?? fallbackPrice);
   return balance > reserve ? balance - reserve : 0n;
 }
+
+/**
+ * For adding to a stake: the contract keeps the later of the current term end and `now + rounds × round`, so a
+ * shorter choice does not move the end. `roundsToExtend` is the fewest rounds whose end falls after the current one
+ * (1 when the current term is over), for the form to say which choices extend it.
+ */
+export function termChoice(currentEnd: bigint, now: bigint, roundInterval: bigint): { roundsToExtend: bigint } {
+  if (currentEnd <= now || roundInterval <= 0n) return { roundsToExtend: 1n };
+  return { roundsToExtend: (currentEnd - now) / roundInterval + 1n };
+}

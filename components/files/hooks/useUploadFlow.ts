@@ -6,7 +6,7 @@ import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
 import { maxUploadBytes, onlineMap, orderEndpointsForUpload } from '@/lib/files/hostNodeClient';
 import { defaultFilePath, validateFilePath } from '@/lib/files/paths';
 import type { PickResult } from '@/lib/files/picking';
-import { formatCloExact } from '@/lib/format/clo';
+import { formatCloReadable } from '@/lib/format/clo';
 import { uploadUnavailableReason, validateUploadSize } from '@/lib/files/uploadRules';
 import {
   initialUploadFlow,
@@ -132,12 +132,12 @@ export function useUploadFlow(fileSystem: Address, account: Address | undefined)
     const now = quoteUpload(size, fresh);
     if ('error' in now) return;
     if (now.deposit !== quote.deposit) {
-      dispatch({ type: 'priceMoved', deposit: formatCloExact(now.deposit) });
+      dispatch({ type: 'priceMoved', deposit: formatCloReadable(now.deposit) });
       return;
     }
     const outcome = await tx.send(
       { address: fileSystem, abi: callistoFSAbi, functionName: 'upload', args: [cid, size, path], value: now.deposit },
-      { successMessage: `Registered “${path}” with a deposit of ${formatCloExact(now.deposit)}` },
+      { successMessage: `Registered “${path}” with a deposit of ${formatCloReadable(now.deposit)}` },
     );
     if (outcome?.status !== 'success') return;
     const [logged] = parseEventLogs({ abi: callistoFSAbi, eventName: 'FileUpload', logs: outcome.receipt.logs });

@@ -1,13 +1,13 @@
 'use client';
 import type { ReactNode } from 'react';
 import type { Address } from 'viem';
-import { formatCloWithUnit } from '@/lib/format/clo';
 import { votingWindow } from '@/lib/governance/proposal';
 import { DateAt } from '@/components/ui/chainDisplay';
 import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import type { TxState } from '@/components/ui/useTransaction';
 import type { GovernanceClock } from '../hooks/useGovernanceClock';
+import { Amount } from '@/components/ui/Amount';
 
 const DEPOSIT_ERROR_ID = 'new-proposal-deposit-error';
 
@@ -45,14 +45,14 @@ export function DepositAndVote({
         <div>
           <dt className="text-slate-400">Deposit</dt>
           <dd className="mt-0.5 font-semibold" data-testid="proposal-deposit">
-            {deposit === undefined ? '…' : formatCloWithUnit(deposit)}
+            {deposit === undefined ? '…' : <Amount wei={deposit} />}
           </dd>
           <dd className="text-xs text-slate-400">Sent with the proposal, refunded at evaluation or withdrawal</dd>
         </div>
         <div>
           <dt className="text-slate-400">Your balance</dt>
           <dd className="mt-0.5 font-semibold">
-            {!account ? 'connect a wallet' : balance !== undefined ? formatCloWithUnit(balance) : '…'}
+            {!account ? 'connect a wallet' : balance !== undefined ? <Amount wei={balance} /> : '…'}
           </dd>
         </div>
         <div className="sm:col-span-2">

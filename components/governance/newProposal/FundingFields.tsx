@@ -1,11 +1,11 @@
 'use client';
 import { useId } from 'react';
-import { formatCloWithUnit } from '@/lib/format/clo';
 import { payeeNote } from '@/lib/governance/actions';
 import type { FundingFields as Fields, SubmitCall } from '@/lib/governance/newProposal';
 import { EpochCountField } from './EpochCountField';
 import { TextField } from './TextField';
 import type { ShownErrors } from './useShownErrors';
+import { Amount } from '@/components/ui/Amount';
 
 /** Funding: who is paid, how much an epoch, for how many epochs. */
 export function FundingFields({
@@ -60,7 +60,7 @@ export function FundingFields({
       </div>
       {call?.functionName === 'submit_funding' && (
         <p className="text-sm text-slate-300" data-testid="funding-total">
-          In all: {formatCloWithUnit(call.args[4] * BigInt(call.args[5]))}
+          In all: <Amount wei={call.args[4] * BigInt(call.args[5])} />
         </p>
       )}
     </>

@@ -1,6 +1,5 @@
 'use client';
 import { useId } from 'react';
-import { formatCloWithUnit } from '@/lib/format/clo';
 import {
   electedHostNode,
   endpointDisplay,
@@ -18,6 +17,7 @@ import { EndpointText } from '@/components/governance/pageParts';
 import { EpochCountField } from './EpochCountField';
 import { TextField } from './TextField';
 import type { ShownErrors } from './useShownErrors';
+import { Amount } from '@/components/ui/Amount';
 
 /** Today's elected nodes, to say before sending whether the file system would take the change. */
 export interface ElectedNodes {
@@ -175,7 +175,7 @@ export function ElectHostNodeFields({
       </div>
       {call?.functionName === 'submit_host_node_election' && (
         <p className="text-sm text-slate-300" data-testid="salary-total">
-          In all, if the node stays elected: {formatCloWithUnit(call.args[6] * BigInt(call.args[7]))}
+          In all, if the node stays elected: <Amount wei={call.args[6] * BigInt(call.args[7])} />
         </p>
       )}
     </>

@@ -8,7 +8,7 @@ import { parseEventLogs, type Address } from 'viem';
 import { useAccount, useBalance } from 'wagmi';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
 import { contractAddress } from '@/lib/chain/deployments';
-import { formatCloWithUnit } from '@/lib/format/clo';
+import { formatCloReadable } from '@/lib/format/clo';
 import {
   describeSubmitCall,
   EMPTY_KIND_FIELDS,
@@ -122,7 +122,7 @@ export function NewProposalForm({ governance }: { governance: Address }) {
     const countBefore = count.data;
     const outcome = await tx.send(
       { address: governance, abi: treasuryGovernanceAbi, ...call },
-      { successMessage: `Submitted “${form.title}” with a ${formatCloWithUnit(call.value)} deposit` },
+      { successMessage: `Submitted “${form.title}” with a ${formatCloReadable(call.value)} deposit` },
     );
     if (outcome?.status === 'success') {
       const [submitted] = parseEventLogs({

@@ -1,6 +1,7 @@
 'use client';
 import { useId } from 'react';
-import { formatClo, formatCloWithUnit } from '@/lib/format/clo';
+import { formatCloReadable } from '@/lib/format/clo';
+import { formatPricePerMb } from '@/lib/files/units';
 import { MB_NOTE } from '@/lib/governance/hostNodes';
 import type { ParameterFields as Fields } from '@/lib/governance/newProposal';
 import {
@@ -32,12 +33,12 @@ export interface ParameterValues {
 
 /** The hint under a parameter's new value: today's value and what the parameter does. */
 function parameterHint(param: ParameterChoice, now: ParameterValues): string {
-  const price = (wei: bigint | undefined) => (wei === undefined ? '…' : `${formatClo(wei, 18)} CLO per MB`);
+  const price = (wei: bigint | undefined) => (wei === undefined ? '…' : formatPricePerMb(wei));
   switch (param) {
     case 'quorum':
       return `Now ${now.quorumBps === undefined ? '…' : formatBps(now.quorumBps)} of all staked CLO.`;
     case 'deposit':
-      return `Now ${now.deposit === undefined ? '…' : formatCloWithUnit(now.deposit)}.`;
+      return `Now ${now.deposit === undefined ? '…' : formatCloReadable(now.deposit)}.`;
     case 'storageUnitPrice':
       return `Now ${price(now.unitPrice)}. Scales the price per MB with the share of capacity in use (${MB_NOTE}).`;
     case 'storageFloorPrice':
