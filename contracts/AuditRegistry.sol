@@ -156,6 +156,8 @@ contract AuditRegistry {
     uint256 public constant MAX_DESCRIPTION_BYTES = 500;
     uint256 public constant MAX_PLATFORM_BYTES = 32;
     uint256 public constant MAX_REASON_BYTES = 200;
+    /// @notice The longest revealed report link stored, in bytes (a link is shown on every page of its request).
+    uint256 public constant MAX_LINK_BYTES = 256;
     /// @notice The largest complexity a manager may give at reveal: EIP-170's limit on a contract's code, the
     /// largest size the registry can measure itself. Bounds also keep the karma arithmetic far from overflow: 1000
     /// errors a report, karma_per_kb and error_penalty below 2^128.
@@ -526,6 +528,7 @@ contract AuditRegistry {
         Report storage report = _report(request_id, auditor);
         require(report.signed, "Audits: the report is not signed");
         require(!report.revealed, "Audits: the report is already revealed");
+        _check_length(link, 1, MAX_LINK_BYTES, "Audits: link must be 1 to 256 bytes");
         require(keccak256(bytes(link)) == report.commitment, "Audits: the link does not match the commitment");
 
         uint256 complexity = complexity_of(request_id);
