@@ -1,28 +1,18 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { usePublicClient } from 'wagmi';
-import { probeRpc, rpcHealthMessage } from '@/lib/chain/rpcProbe';
+import { rpcHealthMessage } from '@/lib/chain/rpcProbe';
 import { useNetwork } from './NetworkContext';
+import { useRpcHealth } from './useRpcHealth';
 
 /** Watches the RPC with a cheap probe (its chain id, with a deadline of a few seconds); while the RPC does not
  * answer, or answers for another chain, says so, and when it is healthy again refreshes every read that may have
  * failed meanwhile. */
 export function RpcStatusBanner() {
-  const { rpcUrl, isLocalChain, chain } = useNetwork();
-  const client = usePublicClient();
+  const { rpcUrl, chain } = useNetwork();
   const queryClient = useQueryClient();
-  // The probe goes through the app's own transport, so its first ask joins the page's first batch (no extra
-  // request); its own deadline, not the transport's timeout and retries, decides when the RPC counts as down.
-  const health = useQuery({
-    queryKey: ['rpc-health', chain.id, rpcUrl],
-    queryFn: () => probeRpc((args) => client!.request(args), chain.id),
-    enabled: client !== undefined,
-    refetchInterval: isLocalChain ? 2_000 : 8_000,
-    refetchIntervalInBackground: false,
-    retry: 0,
-  });
+  const health = useRpcHealth();
   const wasUnhealthy = useRef(false);
   const state = health.data?.state;
 

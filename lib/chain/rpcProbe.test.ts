@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPublicClient, http } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeRpc, rpcHealthMessage } from './rpcProbe';
+import { probeRpc, rpcHealthMessage, type ProbeRequest } from './rpcProbe';
 
 const servers: Server[] = [];
 
@@ -21,15 +21,21 @@ const chainServer = (chainId: number) =>
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
-      const parsed = JSON.parse(body) as { id: number } | { id: number }[];
-      const answer = (r: { id: number }) => ({ jsonrpc: '2.0', id: r.id, result: `0x${chainId.toString(16)}` });
+      const parsed = JSON.parse(body) as { id: number; method?: string } | { id: number; method?: string }[];
+      const answer = (r: { id: number; method?: string }) => ({
+        jsonrpc: '2.0',
+        id: r.id,
+        result: r.method === 'eth_blockNumber' ? '0x2a' : `0x${chainId.toString(16)}`,
+      });
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(Array.isArray(parsed) ? parsed.map(answer) : answer(parsed)));
     });
   });
 
-const requestOf = (url: string) =>
-  createPublicClient({ transport: http(url, { retryCount: 0, batch: { wait: 16 } }) }).request;
+const requestOf = (url: string) => {
+  const client = createPublicClient({ transport: http(url, { retryCount: 0, batch: { wait: 16 } }) });
+  return client.request as ProbeRequest;
+};
 
 let hanging: string;
 let mainnet: string;
@@ -53,8 +59,8 @@ afterAll(() => {
 });
 
 describe('probeRpc', () => {
-  it('says ok for an RPC of the expected chain', async () => {
-    expect(await probeRpc(requestOf(callisto), 820)).toEqual({ state: 'ok' });
+  it('says ok for an RPC of the expected chain, with its head block', async () => {
+    expect(await probeRpc(requestOf(callisto), 820)).toEqual({ state: 'ok', block: 42n });
   });
 
   it('says down within its deadline when the RPC accepts and never answers', async () => {
@@ -76,7 +82,7 @@ describe('probeRpc', () => {
   });
 
   it('has nothing to say about a healthy RPC', () => {
-    expect(rpcHealthMessage({ state: 'ok' }, callisto, 820)).toBeUndefined();
+    expect(rpcHealthMessage({ state: 'ok', block: 1n }, callisto, 820)).toBeUndefined();
     expect(rpcHealthMessage({ state: 'down' }, callisto, 820)).toMatch(/^Cannot reach the network at/);
   });
 });

@@ -4,15 +4,22 @@
 // not as "the network does not answer".
 import { hexToNumber, type Hex } from 'viem';
 
-export type RpcHealth = { state: 'ok' } | { state: 'down' } | { state: 'wrong-chain'; chainId: number };
+/** `ok` carries the head block, so lists can follow new blocks with no read of their own. */
+export type RpcHealth = { state: 'ok'; block: bigint } | { state: 'down' } | { state: 'wrong-chain'; chainId: number };
+
+/** The two calls the probe makes; through a batching transport they travel as one request. */
+export type ProbeRequest = {
+  (args: { method: 'eth_chainId' }): Promise<Hex>;
+  (args: { method: 'eth_blockNumber' }): Promise<Hex>;
+};
 
 /** How long the probe waits for its answer: a healthy node answers eth_chainId in milliseconds. */
 export const PROBE_TIMEOUT_MS = 4_000;
 
-/** Asks `eth_chainId` through `request` (the app's own transport, so the ask joins the page's batch) and compares
- * it with the chain the app expects. Never throws. */
+/** Asks `eth_chainId` and `eth_blockNumber` through `request` (the app's own transport, so the asks join the page's
+ * batch) and compares the chain id with the one the app expects. Never throws. */
 export async function probeRpc(
-  request: (args: { method: 'eth_chainId' }) => Promise<Hex>,
+  request: ProbeRequest,
   expectedChainId: number,
   timeoutMs = PROBE_TIMEOUT_MS,
 ): Promise<RpcHealth> {
@@ -21,10 +28,11 @@ export async function probeRpc(
     timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
   try {
-    const answer = await Promise.race([request({ method: 'eth_chainId' }), deadline]);
+    const answers = Promise.all([request({ method: 'eth_chainId' }), request({ method: 'eth_blockNumber' })]);
+    const answer = await Promise.race([answers, deadline]);
     if (answer === 'timeout') return { state: 'down' };
-    const chainId = hexToNumber(answer);
-    return chainId === expectedChainId ? { state: 'ok' } : { state: 'wrong-chain', chainId };
+    const chainId = hexToNumber(answer[0]);
+    return chainId === expectedChainId ? { state: 'ok', block: BigInt(answer[1]) } : { state: 'wrong-chain', chainId };
   } catch {
     return { state: 'down' };
   } finally {

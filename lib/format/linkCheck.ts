@@ -85,7 +85,6 @@ export function checkLink(url: string): LinkCheck {
   if (parsed.protocol !== 'https:' || !parsed.hostname) return { kind: 'refused', reason: 'invalid', hidden };
   if (parsed.username || parsed.password) return { kind: 'refused', reason: 'userinfo', host: parsed.host, hidden };
   const written = writtenHost(text);
-  // eslint-disable-next-line no-control-regex
   const ascii = /^[\x00-\x7f]*$/.test(written);
   const punycode = parsed.hostname.split('.').some((label) => label.startsWith('xn--'));
   // A host typed in punycode already names no scripts we can read without decoding it; it is flagged all the same.
