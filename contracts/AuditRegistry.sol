@@ -183,6 +183,8 @@ contract AuditRegistry {
     uint256 public constant MAX_REASON_BYTES = 200;
     /// @notice As CallistoFS.MAX_CID_BYTES: an envelope CID and an archived report's CID are at most this long.
     uint256 public constant MAX_CID_BYTES = 100;
+    /// @notice The longest revealed report link stored, in bytes (a link is shown on every page of its request).
+    uint256 public constant MAX_LINK_BYTES = 256;
     /// @notice The largest complexity a manager may give at reveal: EIP-170's limit on a contract's code, the
     /// largest size the registry can measure itself. Bounds also keep the karma arithmetic far from overflow: 1000
     /// errors a report, karma_per_kb and error_penalty below 2^128.
@@ -599,6 +601,7 @@ contract AuditRegistry {
         Report storage report = _report(request_id, auditor);
         require(report.signed, "Audits: the report is not signed");
         require(!report.revealed, "Audits: the report is already revealed");
+        _check_length(link, 1, MAX_LINK_BYTES, "Audits: link must be 1 to 256 bytes");
         require(keccak256(bytes(link)) == report.commitment, "Audits: the link does not match the commitment");
 
         uint256 complexity = complexity_of(request_id);

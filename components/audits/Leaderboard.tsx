@@ -12,6 +12,7 @@ import { PageHeading } from '@/components/audits/pageParts';
 import { DateAt } from '@/components/ui/chainDisplay';
 import { AddressText } from '@/components/ui/AddressText';
 import { useAuditorCount, useAuditors } from './hooks/useMembers';
+import { SafeText } from '@/components/ui/SafeText';
 
 const LEADERBOARD_PAGE = 50;
 
@@ -69,7 +70,9 @@ function Board({ registry }: { registry: Address }) {
               <td className="py-2 pr-4">
                 <AddressText address={m.account} />
               </td>
-              <td className="py-2 pr-4 break-all">{m.contact}</td>
+              <td className="py-2 pr-4">
+                <SafeText text={m.contact} kind="name" />
+              </td>
               <td className="py-2 pr-4 text-right tabular-nums">{m.karma.toString()}</td>
               <td className="py-2 pr-4 text-right tabular-nums">{m.reports_revealed.toString()}</td>
               <td className="py-2 text-xs">

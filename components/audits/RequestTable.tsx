@@ -6,6 +6,7 @@ import type { AuditRequest } from '@/lib/audits/types';
 import { DataTable } from '@/components/ui/DataTable';
 import { DateAt } from '@/components/ui/chainDisplay';
 import { RequestStateBadge } from '@/components/audits/pageParts';
+import { SafeText } from '@/components/ui/SafeText';
 
 /** Requests in a table: id (linked), contract, chain, state, submitted. */
 export function RequestTable({ requests, caption }: { requests: readonly AuditRequest[]; caption: string }) {
@@ -30,7 +31,9 @@ export function RequestTable({ requests, caption }: { requests: readonly AuditRe
           </td>
           <td className="py-2 pr-4">
             <span className="font-mono text-xs break-all">{q.contract_address}</span>
-            <span className="block max-w-xs truncate text-xs text-slate-400">{q.description}</span>
+            <span className="block max-w-xs truncate text-xs text-slate-400">
+              <SafeText text={q.description} maxChars={120} expandable={false} />
+            </span>
           </td>
           <td className="py-2 pr-4">{chainLabel(q.chain_id)}</td>
           <td className="py-2 pr-4">

@@ -23,6 +23,7 @@ import { CidText, FileStateNote, FileStatusBadge, FilesNav, Item, useFileState }
 import { FileConfirmations } from './FileConfirmations';
 import { VerifiedDownloadPanel } from './VerifiedDownloadPanel';
 import { WithdrawAction } from './WithdrawAction';
+import { SafeText } from '@/components/ui/SafeText';
 
 function NoSuchFile({ raw }: { raw: string | null }) {
   return (
@@ -142,8 +143,8 @@ function FileViewBody({
             </span>
           </Item>
           <Item label="Path in the owner’s home directory">
-            <span className="font-mono text-xs break-all" data-testid="file-path">
-              {file.path}
+            <span className="font-mono text-xs" data-testid="file-path">
+              <SafeText text={file.path} kind="path" />
             </span>
           </Item>
           <div className="min-w-0 sm:col-span-2">

@@ -15,6 +15,8 @@ import { DateAt } from '@/components/ui/chainDisplay';
 import { Pager } from '@/components/ui/Pager';
 import { CidText, FileStatusBadge, useFileState } from '@/components/files/pageParts';
 import { WithdrawAction } from './WithdrawAction';
+import { SafeText } from '@/components/ui/SafeText';
+import { visibleText } from '@/lib/format/safeText';
 
 /** The connected account's files, newest first, a page at a time as the contract pages them. */
 export function MyFiles({
@@ -96,11 +98,11 @@ export function MyFiles({
               <tr key={f.id.toString()} data-testid="file-row" className="align-top">
                 <td className="max-w-[16rem] py-2 pr-4">
                   <span className="block font-medium break-all" data-testid="file-name">
-                    {pathName(f.path)}
+                    <SafeText text={pathName(f.path)} kind="path" />
                   </span>
                   {folder && (
                     <span className="block text-xs break-all text-slate-400" data-testid="file-path">
-                      {folder}/
+                      <SafeText text={`${folder}/`} kind="path" />
                     </span>
                   )}
                   <span className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-400">
@@ -130,7 +132,7 @@ export function MyFiles({
                     className="block text-teal-300 underline underline-offset-2"
                     data-testid="file-link"
                   >
-                    Details<span className="sr-only"> of {f.path}</span>
+                    Details<span className="sr-only"> of {visibleText(f.path)}</span>
                   </Link>
                   {gateway && gatewayNode && isHeld(f) && (
                     <a
@@ -141,7 +143,7 @@ export function MyFiles({
                       data-testid="file-gateway-link"
                     >
                       Gateway <span className="text-xs text-slate-400">({endpointHost(gatewayNode.endpoint)})</span>
-                      <span className="sr-only">, {f.path}, opens in a new tab</span>
+                      <span className="sr-only">, {visibleText(f.path)}, opens in a new tab</span>
                     </a>
                   )}
                 </td>

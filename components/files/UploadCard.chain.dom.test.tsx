@@ -132,6 +132,20 @@ describe('the upload card on a real chain with real host nodes', () => {
     expect(screen.getByText('Deposit paid (refunded whole when you withdraw)')).toBeTruthy();
   });
 
+  it('says next to the path field why the button is disabled when the path is empty', async () => {
+    const user = await open();
+    await pick(user, fileOf('report.pdf', 1_000, 3));
+    const path = screen.getByTestId('upload-path');
+    await user.clear(path);
+    expect(screen.getByTestId('upload-path-error').textContent).toBe(
+      'Enter a path, for example reports/2025/audit.pdf',
+    );
+    expect(path.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Pay the deposit and upload' }).hasAttribute('disabled')).toBe(true);
+    await user.type(path, 'reports/report.pdf');
+    expect(screen.queryByTestId('upload-path-error')).toBeNull();
+  });
+
   it('sends to the next node when the first one went down after it was seen online', async () => {
     nodeB = await startAt(NODE_B);
     await electNode(fs, nodeB, NODE_B);

@@ -122,3 +122,55 @@ describe('cancelling a send', () => {
     expect((await screen.findByTestId('upload-failed')).textContent).toContain('The upload was cancelled.');
   });
 });
+
+describe('a busy node', () => {
+  let busy: Server;
+  let url: string;
+  let uploads = 0;
+
+  beforeAll(async () => {
+    // Answers the first upload 429 with Retry-After: 1 (too many uploads at once), takes the next.
+    busy = createServer((request: IncomingMessage, response: ServerResponse) => {
+      const cors = {
+        'access-control-allow-origin': request.headers.origin ?? '*',
+        'access-control-expose-headers': 'Retry-After',
+      };
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204, {
+          ...cors,
+          'access-control-allow-methods': 'POST',
+          'access-control-allow-headers': '*',
+        });
+        response.end();
+        return;
+      }
+      request.resume();
+      request.on('end', () => {
+        uploads += 1;
+        if (uploads === 1) {
+          response.writeHead(429, { ...cors, 'content-type': 'application/json', 'retry-after': '1' });
+          response.end('{"error":"Too many uploads at once."}');
+          return;
+        }
+        response.writeHead(200, { ...cors, 'content-type': 'application/x-ndjson' });
+        response.end(`${JSON.stringify({ Name: 'notes.txt', Hash: CID, Size: '10' })}\n`);
+      });
+    });
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(busy.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    busy.closeAllConnections();
+    await new Promise((resolve) => busy.close(resolve));
+  });
+
+  it('shows the wait the node asked for in the progress, then the upload done on that node', async () => {
+    const user = userEvent.setup();
+    render(<SendPanel endpoints={[url]} />);
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    expect(await screen.findByText('The node is busy: trying it again in 1 s, as it asked')).toBeTruthy();
+    expect(await screen.findByText(/Uploaded to/, undefined, { timeout: 5_000 })).toBeTruthy();
+    expect(uploads).toBe(2);
+  });
+});

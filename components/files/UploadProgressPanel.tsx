@@ -56,9 +56,11 @@ export function UploadProgressPanel({
               value={send.progress.loaded}
               max={send.progress.total}
               detail={
-                send.progress.total !== undefined
-                  ? `${formatBytes(BigInt(send.progress.loaded))} of ${formatBytes(BigInt(send.progress.total))} sent`
-                  : 'Starting…'
+                send.progress.waitingSeconds !== undefined
+                  ? `The node is busy: trying it again in ${send.progress.waitingSeconds} s, as it asked`
+                  : send.progress.total !== undefined
+                    ? `${formatBytes(BigInt(send.progress.loaded))} of ${formatBytes(BigInt(send.progress.total))} sent`
+                    : 'Starting…'
               }
               testId="upload-progress"
             />

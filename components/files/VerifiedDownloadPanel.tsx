@@ -6,6 +6,7 @@ import { endpointHost } from '@/lib/files/links';
 import { formatByteCount, formatBytes } from '@/lib/files/units';
 import { Button } from '@/components/ui/primitives';
 import { CidText, ProgressBar } from '@/components/files/pageParts';
+import { SafeText } from '@/components/ui/SafeText';
 
 type DownloadState =
   | { phase: 'idle' }
@@ -180,7 +181,7 @@ function VerifiedResult({
               className="break-all text-teal-300 underline underline-offset-2"
               data-testid="verified-file-link"
             >
-              Save {file.path}
+              Save <SafeText text={file.path} kind="path" />
             </a>{' '}
             <span className="text-xs text-slate-300">({formatBytes(BigInt(file.size))})</span>
           </li>

@@ -10,6 +10,8 @@ import { Button } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import type { Address } from 'viem';
+import { SafeText } from '@/components/ui/SafeText';
+import { visibleText } from '@/lib/format/safeText';
 
 /**
  * The owner's withdrawal of a file's deposit, in two steps: the first press only explains what happens (the
@@ -41,7 +43,7 @@ export function WithdrawAction({
   async function withdraw() {
     const outcome = await tx.send(
       { address: fileSystem, abi: callistoFSAbi, functionName: 'withdraw', args: [file.id] },
-      { successMessage: `Withdrew the ${amount} deposit of “${file.path}”` },
+      { successMessage: `Withdrew the ${amount} deposit of “${visibleText(file.path)}”` },
     );
     if (outcome?.status === 'success') setConfirming(false);
   }
@@ -56,7 +58,7 @@ export function WithdrawAction({
           data-testid="withdraw-button"
         >
           Withdraw deposit
-          {compact && <span className="sr-only"> of {file.path}</span>}
+          {compact && <span className="sr-only"> of {visibleText(file.path)}</span>}
         </Button>
       )}
       {confirming && (
@@ -66,7 +68,8 @@ export function WithdrawAction({
           className="mt-2 max-w-md space-y-2 rounded-md border border-amber-700 bg-amber-950/40 p-3 text-left text-sm"
         >
           <h3 id={`${base}-title`} ref={headingRef} tabIndex={-1} className="font-semibold text-amber-100">
-            Withdraw the deposit of “{file.path}”?
+            Withdraw the deposit of “<SafeText text={file.path} kind="path" />
+            ”?
           </h3>
           <p className="whitespace-normal text-amber-50" data-testid="withdraw-warning">
             You get your whole deposit of <Amount wei={file.deposit} /> back. The host nodes then stop keeping the file:

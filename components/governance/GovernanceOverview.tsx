@@ -11,6 +11,7 @@ import { useGovernanceClock } from './hooks/useGovernanceClock';
 import { useProposalListPage } from './hooks/useProposalListPage';
 import { useTreasuryBalance } from './hooks/useTreasuryBalance';
 import { Amount } from '@/components/ui/Amount';
+import { SafeText } from '@/components/ui/SafeText';
 
 /** Open proposals are the newest but one epoch's worth: one page of this many keeps the overview at a fixed number
  * of round trips however many proposals exist; past it the list says "and more" and links to the full list. */
@@ -70,7 +71,7 @@ function OverviewBody({ governance }: { governance: Address }) {
           {open.proposals.map((p) => (
             <li key={p.id.toString()} className="min-w-0 truncate">
               <Link href={proposalHref(p.id)} className="text-teal-300 underline underline-offset-2">
-                #{p.id.toString()} {p.title}
+                #{p.id.toString()} <SafeText text={p.title} kind="name" />
               </Link>
             </li>
           ))}

@@ -38,6 +38,7 @@ import { useProposalPage, type ProposalPageData } from './hooks/useProposalPage'
 import { useGovernanceEvents } from './hooks/useGovernanceEvents';
 import { Amount } from '@/components/ui/Amount';
 import { plural } from '@/lib/format/plural';
+import { SafeText } from '@/components/ui/SafeText';
 
 function BackLink() {
   return (
@@ -303,7 +304,7 @@ function ProposalBody({
         </p>
         <div className="mt-1 flex flex-wrap items-start gap-3">
           <h1 className="min-w-0 text-2xl font-bold tracking-tight break-words" data-testid="proposal-title">
-            {p.title}
+            <SafeText text={p.title} kind="name" />
           </h1>
           <StatusBadge label={label} />
         </div>
@@ -342,7 +343,7 @@ function ProposalBody({
               </Field>
               {p.kind === ProposalKind.AppointAuditManager && (
                 <Field label="Manager contact" testId="proposal-contact">
-                  <span className="break-words">{p.contact}</span>
+                  <SafeText text={p.contact} kind="name" />
                 </Field>
               )}
               {execution && (

@@ -42,6 +42,7 @@ import type { GovernanceClock } from './hooks/useGovernanceClock';
 import type { GovernanceParams } from './hooks/useGovernanceParams';
 import { useWholeListSearch } from '@/components/ui/useWholeListSearch';
 import { plural } from '@/lib/format/plural';
+import { SafeText } from '@/components/ui/SafeText';
 
 export function proposalTerms(p: Proposal): string {
   if (p.kind === ProposalKind.Funding) {
@@ -245,7 +246,7 @@ function ProposalItem({ proposal: p, state }: { proposal: Proposal; state: ListF
         <h3 className="min-w-0 text-base font-semibold break-words">
           <Link href={proposalHref(p.id)} className="text-slate-50 underline-offset-2 hover:underline">
             <span className="text-slate-400">#{p.id.toString()} </span>
-            {p.title}
+            <SafeText text={p.title} kind="name" />
           </Link>
         </h3>
         <StatusBadge label={label} />

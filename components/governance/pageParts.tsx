@@ -2,6 +2,8 @@
 
 import type { ProposalStatusLabel } from '@/lib/governance/proposal';
 import { endpointDisplay } from '@/lib/governance/hostNodes';
+import { SafeText } from '@/components/ui/SafeText';
+import { visibleText } from '@/lib/format/safeText';
 
 const statusTones: Record<ProposalStatusLabel, string> = {
   Voting: 'border-teal-600 bg-teal-950 text-teal-200',
@@ -37,7 +39,11 @@ export function proposalHref(id: bigint): string {
  */
 export function EndpointText({ endpoint, testId }: { endpoint: string; testId?: string }) {
   const shown = endpointDisplay(endpoint);
-  const text = <span className="font-mono text-xs break-all">{shown.text}</span>;
+  const text = (
+    <span className="font-mono text-xs">
+      <SafeText text={shown.text} kind="url" maxChars={300} expandable={false} />
+    </span>
+  );
   return (
     <span data-testid={testId}>
       {shown.href ? (
@@ -54,7 +60,13 @@ export function EndpointText({ endpoint, testId }: { endpoint: string; testId?: 
         text
       )}
       <span className="ml-1 text-xs text-slate-400" data-testid={testId ? `${testId}-host` : undefined}>
-        {shown.host ? `(host: ${shown.host})` : '(not a URL with a host)'}
+        {shown.host ? (
+          <>
+            (host: <bdi>{visibleText(shown.host)}</bdi>)
+          </>
+        ) : (
+          '(not a URL with a host)'
+        )}
       </span>
     </span>
   );

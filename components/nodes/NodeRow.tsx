@@ -5,6 +5,7 @@ import type { HostNode } from '@/lib/files/types';
 import { formatByteCount, formatBytes } from '@/lib/files/units';
 import { DateAt } from '@/components/ui/chainDisplay';
 import { AddressText } from '@/components/ui/AddressText';
+import { SafeText } from '@/components/ui/SafeText';
 
 /** One elected node: its address and election date, its endpoint (untrusted, shown whole with its host apart),
  * capacity, the held files it confirmed, and its live health as its own /health answers. */
@@ -29,13 +30,13 @@ export function NodeRow({
       </td>
       <td className="max-w-[16rem] py-2 pr-4">
         {/* From the chain, untrusted: shown as text, whole, with its host apart so a look-alike stands out. */}
-        <span className="block font-mono text-xs break-all" data-testid="node-endpoint">
-          {node.endpoint}
+        <span className="block font-mono text-xs" data-testid="node-endpoint">
+          <SafeText text={node.endpoint} kind="url" maxChars={300} />
         </span>
         <span className="block text-xs text-slate-400">
           host{' '}
           <span className="font-mono" data-testid="node-host">
-            {endpointHost(node.endpoint)}
+            <SafeText text={endpointHost(node.endpoint)} maxChars={300} />
           </span>
         </span>
       </td>

@@ -19,6 +19,7 @@ import { StorageCapacityStat, StorageUsedStat } from '@/components/files/Storage
 import { NodeRow } from './NodeRow';
 import { PriceCurveChart } from './PriceCurveChart';
 import { useNodeHealth } from './useNodeHealth';
+import { useFollowChain } from '@/components/ui/useRpcHealth';
 
 export function NodesPage() {
   return (
@@ -39,6 +40,8 @@ function NodesBody({ fileSystem }: { fileSystem: Address }) {
   // The chain's side of the page, issued in one render (one batch); the health checks go to the nodes themselves.
   const totalsRead = useStorageTotals(fileSystem);
   const nodesRead = useHostNodes(fileSystem);
+  // The elected nodes (one read, at most 32) follow new blocks: an election or a removal shows without a reload.
+  useFollowChain(nodesRead.refetch);
   const block = useBlockNumber({ watch: false });
   const totals = totalsRead.data;
   const nodes = nodesRead.data ? nodesByElection(nodesRead.data) : undefined;

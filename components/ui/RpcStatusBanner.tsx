@@ -2,35 +2,37 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useBlockNumber } from 'wagmi';
+import { rpcHealthMessage } from '@/lib/chain/rpcProbe';
 import { useNetwork } from './NetworkContext';
+import { useRpcHealth } from './useRpcHealth';
 
-/** Watches the RPC through the block number; while it fails, says so, and when it answers again,
- * refreshes every read that may have failed meanwhile. */
+/** Watches the RPC with a cheap probe (its chain id, with a deadline of a few seconds); while the RPC does not
+ * answer, or answers for another chain, says so, and when it is healthy again refreshes every read that may have
+ * failed meanwhile. */
 export function RpcStatusBanner() {
-  const { rpcUrl, isLocalChain } = useNetwork();
+  const { rpcUrl, chain } = useNetwork();
   const queryClient = useQueryClient();
-  // A plain interval query rather than a block watcher: its error state is exactly "the last ask failed",
-  // and the interval keeps asking while it is down.
-  const block = useBlockNumber({
-    query: { refetchInterval: isLocalChain ? 2_000 : 8_000, retry: 0, refetchIntervalInBackground: false },
-  });
-  const wasDown = useRef(false);
-  const isDown = block.isError;
+  const health = useRpcHealth();
+  const wasUnhealthy = useRef(false);
+  const state = health.data?.state;
 
   useEffect(() => {
-    if (isDown) wasDown.current = true;
-    else if (wasDown.current && block.isSuccess) {
-      wasDown.current = false;
-      void queryClient.invalidateQueries();
+    if (state === 'down' || state === 'wrong-chain') wasUnhealthy.current = true;
+    else if (state === 'ok' && wasUnhealthy.current) {
+      wasUnhealthy.current = false;
+      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'rpc-health' });
     }
-  }, [isDown, block.isSuccess, queryClient]);
+  }, [state, queryClient]);
 
-  if (!isDown) return null;
+  const message = health.data && rpcHealthMessage(health.data, rpcUrl, chain.id);
+  if (!message) return null;
   return (
-    <div role="alert" className="border-b border-amber-700 bg-amber-950 px-4 py-2 text-center text-sm text-amber-100">
-      Cannot reach the network at <span className="font-mono break-all">{rpcUrl}</span>. Retrying; what you see may be
-      out of date.
+    <div
+      role="alert"
+      data-rpc-health={state}
+      className="border-b border-amber-700 bg-amber-950 px-4 py-2 text-center text-sm text-amber-100 [overflow-wrap:anywhere]"
+    >
+      {message}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { chainsByNetwork, type NetworkKey } from '@/lib/chain/chains';
-import { availableNetworks, checkRpcUrl, validateRpcUrl } from '@/lib/chain/settings';
+import { availableNetworks, checkRpcUrl, defaultRpcUrl, validateRpcUrl } from '@/lib/chain/settings';
 import { useNetwork } from './NetworkContext';
 import { Button } from './primitives';
 import { useIsClient } from './useIsClient';
@@ -72,7 +72,7 @@ export function SettingsDialog() {
             inputMode="url"
             value={rpcUrl}
             onChange={(e) => setRpcUrl(e.target.value)}
-            placeholder={chainsByNetwork[network].rpcUrls.default.http[0]}
+            placeholder={defaultRpcUrl(network)}
             aria-describedby={`${ids.rpcHelp}${error ? ` ${ids.error}` : ''}`}
             aria-invalid={error ? true : undefined}
             className="mt-1 w-full rounded-md border border-slate-700 bg-slate-950 px-3 py-2 font-mono text-sm"

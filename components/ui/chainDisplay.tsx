@@ -2,10 +2,9 @@
 
 // Pieces every feature shows chain data with: multicall results, the chain's clock, dates, countdowns, and links
 // from untrusted text.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
 import { useBlock } from 'wagmi';
 import { formatDateTime, formatDuration } from '@/lib/format/time';
-import { linkHost, safeLinkUrl } from '@/lib/format/links';
 import { useNowSeconds } from './useNow';
 
 /** A multicall entry's result, or undefined when that call failed. */
@@ -49,34 +48,6 @@ export function DateAt({ at }: { at: bigint }) {
   return <time dateTime={new Date(Number(at) * 1000).toISOString()}>{formatDateTime(at)}</time>;
 }
 
-/**
- * A link from untrusted text (a proposal's URL, a link in its description): only https: and ipfs: become links,
- * always opening a new tab without a referrer, with the full host written beside the text so the reader sees
- * where it goes. Anything else is shown as plain text.
- */
-export function ExternalLink({
-  href,
-  children,
-  showHost = true,
-}: {
-  href: string;
-  children?: ReactNode;
-  /** Off only where the whole URL is the link's text already. */
-  showHost?: boolean;
-}) {
-  const safe = safeLinkUrl(href);
-  if (!safe) return <span className="break-all">{children ?? href}</span>;
-  const host = linkHost(safe);
-  return (
-    <a
-      href={safe}
-      target="_blank"
-      rel="noreferrer noopener"
-      className="break-words text-teal-300 underline underline-offset-2"
-    >
-      {children ?? safe}
-      {showHost && <span className="ml-1 text-xs text-slate-400">({host})</span>}
-      <span className="sr-only">, opens in a new tab</span>
-    </a>
-  );
-}
+// Links from the chain live in their own module (components/ui/ExternalLink.tsx); re-exported here for the
+// features that import it with the other chain display pieces.
+export { ExternalLink } from './ExternalLink';

@@ -567,6 +567,36 @@ describe('reports', () => {
     );
   });
 
+  it('refuses to store a revealed link longer than 256 bytes (a 100,021-byte link once widened every page to 818,000 px)', async () => {
+    // The attack: an auditor commits the hash of a huge link; its reveal stored 100,021 bytes on chain for every
+    // reader of the registry to download and lay out.
+    const huge = `https://example.org/${'a'.repeat(100_001)}`;
+    expect(huge.length).toBe(100_021);
+    const atBound = `https://example.org/${'b'.repeat(236)}`;
+    expect(atBound.length).toBe(256);
+    const id = await approved();
+    await ok(AUDITOR, 'submit_report', [id, commitmentOf(huge)]);
+    await ok(AUDITOR2, 'submit_report', [id, commitmentOf(`${atBound}c`)]);
+    await ok(AUDITOR3, 'submit_report', [id, commitmentOf('')]);
+    for (const auditor of [AUDITOR, AUDITOR2, AUDITOR3]) await ok(MANAGER, 'sign_report', [id, account(auditor), 0n]);
+    await ok(MANAGER, 'start', [id]);
+    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR), huge, 3000n])).toBe(
+      'Audits: link must be 1 to 256 bytes',
+    );
+    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR2), `${atBound}c`, 3000n])).toBe(
+      'Audits: link must be 1 to 256 bytes',
+    );
+    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR3), '', 3000n])).toBe(
+      'Audits: link must be 1 to 256 bytes',
+    );
+    expect(await read<bigint>('MAX_LINK_BYTES')).toBe(256n);
+    // Nothing was stored; a link of exactly 256 bytes reveals.
+    expect((await getReports(id)).every((r) => !r.revealed && r.link === '')).toBe(true);
+    const next = await approved();
+    await fullReport(next, AUDITOR, 0n, 3000n, atBound);
+    expect((await getReports(next))[0]).toMatchObject({ revealed: true, link: atBound });
+  });
+
   it('credits karma with error penalties, never below zero, and renews active status', async () => {
     const id = await approved();
     await fullReport(id, AUDITOR, 1n, 3000n, 'a');

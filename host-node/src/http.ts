@@ -33,7 +33,8 @@ export function sendError(res: ServerResponse, error: HttpError): void {
   sendJson(res, error.status, { error: error.message }, error.headers);
 }
 
-export const EXPOSED_HEADERS = 'Content-Length, Content-Range, ETag, X-Stream-Output, X-Chunked-Output';
+// Retry-After: a browser uploading to a busy node reads how long to wait before asking again.
+export const EXPOSED_HEADERS = 'Content-Length, Content-Range, ETag, Retry-After, X-Stream-Output, X-Chunked-Output';
 
 /** Sets the CORS headers when the request's origin is allowed; true for a preflight that was answered. */
 export function applyCors(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): boolean {

@@ -7,7 +7,13 @@ import type { ContractWrite } from '../tx/runTransaction';
 import { linkMatchesCommitment } from './commitments';
 import type { SeverityKey } from './requests';
 import type { AuditReport } from './types';
-import { parseComplexity, parseErrorCount, parseSeverity, validateRejectReason } from './validation';
+import {
+  parseComplexity,
+  parseErrorCount,
+  parseSeverity,
+  reportLinkLengthProblem,
+  validateRejectReason,
+} from './validation';
 
 type ManagerFunction = 'reject' | 'sign_report' | 'reveal_report' | 'complete';
 /** The ready call, or what keeps the inputs from making one. */
@@ -40,6 +46,8 @@ export function signReportCall(
 /** Why `link` cannot reveal `report`: missing, or not the link whose Keccak-256 the auditor committed. */
 export function revealLinkProblem(link: string, report: Pick<AuditReport, 'commitment'> | undefined) {
   if (link === '') return 'Paste the report link the auditor sent you';
+  const tooLong = reportLinkLengthProblem(link);
+  if (tooLong) return tooLong;
   if (report && !linkMatchesCommitment(link, report.commitment)) {
     return 'This link does not match the auditor’s commitment: its Keccak-256 differs. Check for a changed or missing character.';
   }

@@ -82,6 +82,12 @@ describe('the manager’s and auditor’s fields', () => {
     expect(validateReportLink(' https://a.b')).toMatch(/spaces/);
     expect(validateReportLink('http://a.b')).toMatch(/https/);
     expect(validateReportLink('ipfs://bafy')).toBeUndefined();
+    // The registry reveals at most 256 bytes: a longer link is refused before its hash is committed.
+    expect(validateReportLink(`https://example.org/${'a'.repeat(236)}`)).toBeUndefined();
+    expect(validateReportLink(`https://example.org/${'a'.repeat(237)}`)).toBe(
+      'The link must be at most 256 bytes, as the registry stores it (this one is 257)',
+    );
+    expect(validateReportLink(`https://example.org/${'a'.repeat(100_001)}`)).toMatch(/this one is 100,021/);
   });
 
   it('bounds errors, complexity and severity counts', () => {

@@ -126,7 +126,18 @@ export function validateReportLink(link: string): string | undefined {
   if (link === '') return 'Paste the link of your private report';
   if (link !== link.trim()) return 'Remove the spaces around the link: they would change its hash';
   if (!URL_PREFIXES.some((prefix) => link.startsWith(prefix))) return 'The link must start with https:// or ipfs://';
-  return undefined;
+  return reportLinkLengthProblem(link);
+}
+
+/** The registry stores a revealed link of at most 256 bytes (`MAX_LINK_BYTES`): a longer one could be committed
+ * but never revealed, so it is refused before its hash is committed. */
+export const MAX_REPORT_LINK_BYTES = 256;
+
+export function reportLinkLengthProblem(link: string): string | undefined {
+  const bytes = byteLength(link);
+  return bytes > MAX_REPORT_LINK_BYTES
+    ? `The link must be at most ${MAX_REPORT_LINK_BYTES} bytes, as the registry stores it (this one is ${bytes.toLocaleString('en-US')})`
+    : undefined;
 }
 
 /** The vulnerabilities a signed report missed, 0 .. 1000 as the contract allows. */

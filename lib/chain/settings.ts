@@ -42,10 +42,20 @@ export function saveNetworkSettings(storage: Pick<Storage, 'setItem'>, settings:
 
 /** The RPC URLs a network is read through, the user's own first. */
 export function rpcUrlsFor(settings: NetworkSettings): string[] {
-  const chain = chainsByNetwork[settings.network];
   if (settings.rpcUrl) return [settings.rpcUrl];
   if (BUILD_RPC_URL && settings.network === BUILD_NETWORK) return [BUILD_RPC_URL];
-  return [...chain.rpcUrls.default.http];
+  return [...chainsByNetwork[settings.network].rpcUrls.default.http];
+}
+
+/** The RPC URL a network is read through when the user set none: the build's own (the local stack's anvil, on
+ * whatever port it runs) for the network the build is for, else the network's public one. The settings dialog
+ * shows it as the placeholder, so it never names a port the stack does not use. */
+export function defaultRpcUrl(
+  network: NetworkKey,
+  build: { network: NetworkKey; rpcUrl: string | undefined } = { network: BUILD_NETWORK, rpcUrl: BUILD_RPC_URL },
+): string {
+  if (build.rpcUrl && network === build.network) return build.rpcUrl;
+  return chainsByNetwork[network].rpcUrls.default.http[0]!;
 }
 
 /** The chain object with the RPC URLs actually used, so wallets that add the network get the same ones. */

@@ -2,8 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DEFAULT_RETRY_AFTER_SECONDS,
   HostNodeError,
+  MAX_BUSY_RETRIES,
+  MAX_RETRY_AFTER_SECONDS,
   addUrl,
+  busyRetryWait,
+  parseRetryAfter,
   buildAddForm,
   errorFromStatus,
   fetchHostNodeHealth,
@@ -89,7 +94,11 @@ describe('errorFromStatus', () => {
     const tooLarge = errorFromStatus(413, '{"error":"The upload is over the 1 GiB limit."}', 'http://n');
     expect(tooLarge.kind).toBe('too-large');
     expect(tooLarge.message).toBe('The upload is over the 1 GiB limit.');
-    expect(errorFromStatus(503, '', 'http://n').kind).toBe('offline');
+    expect(errorFromStatus(503, '', 'http://n', 5)).toMatchObject({ kind: 'busy', status: 503, retryAfterSeconds: 5 });
+    expect(errorFromStatus(429, '{"error":"Too many uploads from your address."}', 'http://n', 3).message).toBe(
+      'Too many uploads from your address. It asks to try again in 3 s.',
+    );
+    expect(errorFromStatus(502, '', 'http://n').kind).toBe('offline');
     expect(errorFromStatus(500, '<html>', 'http://n')).toMatchObject({ kind: 'server-error', status: 500 });
     expect(errorFromStatus(400, '{"error":"Bad multipart body."}', 'http://n')).toMatchObject({
       kind: 'refused',
@@ -246,5 +255,25 @@ describe('what the health checks tell the upload', () => {
       ),
     ).toBeUndefined();
     expect(maxUploadBytes(new Map([['c', offline]]))).toBeUndefined();
+  });
+});
+
+describe('busy nodes', () => {
+  it('reads Retry-After as seconds or as a date', () => {
+    const now = Date.parse('2026-11-29T23:00:00Z');
+    expect(parseRetryAfter('7', now)).toBe(7);
+    expect(parseRetryAfter('Sun, 29 Nov 2026 23:00:30 GMT', now)).toBe(30);
+    expect(parseRetryAfter('Sun, 29 Nov 2026 22:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter('soon')).toBeUndefined();
+  });
+
+  it('asks a busy node again only a few times and only for a short wait', () => {
+    const busy = (seconds?: number) => new HostNodeError('busy', '', 'http://n', 429, seconds);
+    expect(busyRetryWait(busy(3), 0)).toBe(3);
+    expect(busyRetryWait(busy(), 0)).toBe(DEFAULT_RETRY_AFTER_SECONDS);
+    expect(busyRetryWait(busy(3), MAX_BUSY_RETRIES)).toBeUndefined();
+    expect(busyRetryWait(busy(MAX_RETRY_AFTER_SECONDS + 1), 0)).toBeUndefined();
+    expect(busyRetryWait(new HostNodeError('offline', '', 'http://n'), 0)).toBeUndefined();
   });
 });

@@ -26,6 +26,8 @@ export type HostNodeErrorKind =
   | 'too-large'
   /** The node answered with an error status (the message is its own). */
   | 'refused'
+  /** 429 or 503: the node is busy (too many uploads, its staging full); it says when to come back (Retry-After). */
+  | 'busy'
   /** 5xx: the node failed while handling it. */
   | 'server-error'
   /** The answer was not what the API promises. */
@@ -44,9 +46,35 @@ export class HostNodeError extends Error {
     message: string,
     readonly endpoint: string,
     readonly status?: number,
+    /** For a busy node: the seconds it asked to wait (its Retry-After), when it said. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
+}
+
+/** A Retry-After header in seconds: delta-seconds or an HTTP date (RFC 9110); undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** How many times one busy node is asked again before the next node is tried. */
+export const MAX_BUSY_RETRIES = 2;
+/** A node that asks for a longer wait than this is skipped for the next one at once. */
+export const MAX_RETRY_AFTER_SECONDS = 30;
+/** The wait when a busy node does not say how long (or the browser cannot read the header). */
+export const DEFAULT_RETRY_AFTER_SECONDS = 2;
+
+/** The seconds to wait before asking the same node again, or undefined to move on: only a busy node is asked
+ * again, at most MAX_BUSY_RETRIES times, and only when the wait it asks for is short. */
+export function busyRetryWait(error: HostNodeError, retriesSoFar: number): number | undefined {
+  if (error.kind !== 'busy' || retriesSoFar >= MAX_BUSY_RETRIES) return undefined;
+  const wait = error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
+  return wait <= MAX_RETRY_AFTER_SECONDS ? wait : undefined;
 }
 
 /** Whether an upload that failed this way may succeed on another node. A cancelled upload stops; a request the
@@ -119,7 +147,12 @@ export function parseAddResponse(text: string, endpoint = ''): AddedEntry[] {
 }
 
 /** The error of a non-2xx answer: the node's own sentence from `{"error": …}` when it gave one. */
-export function errorFromStatus(status: number, body: string, endpoint: string): HostNodeError {
+export function errorFromStatus(
+  status: number,
+  body: string,
+  endpoint: string,
+  retryAfterSeconds?: number,
+): HostNodeError {
   let message: string | undefined;
   try {
     const value = JSON.parse(body) as unknown;
@@ -134,8 +167,18 @@ export function errorFromStatus(status: number, body: string, endpoint: string):
   if (status === 413) {
     return new HostNodeError('too-large', message ?? 'The file is larger than this node accepts.', endpoint, status);
   }
+  if (status === 429 || status === 503) {
+    const later = retryAfterSeconds === undefined ? '' : ` It asks to try again in ${retryAfterSeconds} s.`;
+    return new HostNodeError(
+      'busy',
+      `${message ?? `The node is busy (HTTP ${status}).`}${later}`,
+      endpoint,
+      status,
+      retryAfterSeconds,
+    );
+  }
   if (status >= 500) {
-    const offline = status === 502 || status === 503 || status === 504;
+    const offline = status === 502 || status === 504;
     return new HostNodeError(
       offline ? 'offline' : 'server-error',
       message ?? (offline ? `The node is unavailable (HTTP ${status}).` : `The node failed (HTTP ${status}).`),
@@ -161,6 +204,8 @@ export interface UploadProgress {
   loaded: number;
   /** Bytes of the whole request body, multipart framing included; undefined until the browser knows it. */
   total: number | undefined;
+  /** Set while waiting for a busy node: the seconds it asked for before it is asked again. */
+  waitingSeconds?: number;
 }
 
 export interface UploadOptions {
@@ -203,7 +248,9 @@ export function uploadToHostNode(
     xhr.onload = () =>
       settle(() => {
         if (xhr.status < 200 || xhr.status > 299) {
-          reject(errorFromStatus(xhr.status, xhr.responseText, endpoint));
+          // Readable only when the node exposes it to the page (the host node does, Access-Control-Expose-Headers).
+          const retryAfter = parseRetryAfter(xhr.getResponseHeader('Retry-After'));
+          reject(errorFromStatus(xhr.status, xhr.responseText, endpoint, retryAfter));
           return;
         }
         try {
@@ -271,21 +318,51 @@ export async function uploadToHostNodes(
   const failed: NodeAttempt[] = [];
   for (let i = 0; i < endpoints.length; i++) {
     const endpoint = endpoints[i]!;
-    try {
-      const root = await uploadToHostNode(endpoint, entries, options);
-      return { endpoint, root, failed };
-    } catch (error) {
-      const nodeError =
-        error instanceof HostNodeError
-          ? error
-          : new HostNodeError('bad-answer', error instanceof Error ? error.message : String(error), endpoint);
-      if (!worthTryingAnotherNode(nodeError)) throw nodeError;
-      failed.push({ endpoint, error: nodeError });
-      const next = endpoints[i + 1];
-      if (next !== undefined) options.onNodeFailed?.({ endpoint, error: nodeError }, next);
+    for (let retries = 0; ; retries++) {
+      try {
+        const root = await uploadToHostNode(endpoint, entries, options);
+        return { endpoint, root, failed };
+      } catch (error) {
+        const nodeError =
+          error instanceof HostNodeError
+            ? error
+            : new HostNodeError('bad-answer', error instanceof Error ? error.message : String(error), endpoint);
+        if (!worthTryingAnotherNode(nodeError)) throw nodeError;
+        // A busy node asked us to come back shortly: wait as it asked (shown in the progress), then ask again.
+        const wait = busyRetryWait(nodeError, retries);
+        if (wait !== undefined) {
+          options.onProgress?.({ endpoint, loaded: 0, total: undefined, waitingSeconds: wait });
+          await waitFor(wait * 1000, endpoint, options.signal);
+          continue;
+        }
+        failed.push({ endpoint, error: nodeError });
+        const next = endpoints[i + 1];
+        if (next !== undefined) options.onNodeFailed?.({ endpoint, error: nodeError }, next);
+        break;
+      }
     }
   }
   throw new AllHostNodesFailedError(failed);
+}
+
+/** Waits `ms`, or rejects as cancelled as soon as `signal` aborts. */
+function waitFor(ms: number, endpoint: string, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cancelled = () => new HostNodeError('aborted', 'The upload was cancelled.', endpoint);
+    if (signal?.aborted) {
+      reject(cancelled());
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(cancelled());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /** The order to try nodes in: the ones known to be online first (keeping the chain's order otherwise), so a

@@ -28,6 +28,8 @@ describe('file links', () => {
   it('shows an endpoint’s full host with its port', () => {
     expect(endpointHost('https://node.example.org:8443/api')).toBe('node.example.org:8443');
     expect(endpointHost('https://xn--80ak6aa92e.com')).toBe('xn--80ak6aa92e.com');
+    // Not a URL: the text itself, with a right-to-left override written out instead of reversing what follows.
+    expect(endpointHost('node\u202Egro.elpmaxe')).toBe('node\\u202Egro.elpmaxe');
     expect(endpointHost('not a url')).toBe('not a url');
   });
 });

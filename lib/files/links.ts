@@ -1,5 +1,6 @@
 // Addresses of files: the app's file page and its id in the query string, a node's gateway link, and the host
 // shown beside an endpoint. Endpoints and CIDs come from the chain and are untrusted.
+import { visibleText } from '../format/safeText';
 
 export function fileHref(id: bigint): string {
   return `/files/file/?id=${id.toString()}`;
@@ -37,9 +38,11 @@ export function gatewayLinkUrl(endpoint: string, cid: string): string | undefine
 /** The endpoint's host with its port, as shown beside it ("node.example.org:8443"); the text itself when it is
  * no URL. */
 export function endpointHost(endpoint: string): string {
+  // A URL's host is plain ASCII (punycode); the fallback is chain text, so its hidden characters are written out
+  // (`\u202E`) rather than left to reorder the sentence the host is shown in.
   try {
-    return new URL(endpoint).host || endpoint;
+    return new URL(endpoint).host || visibleText(endpoint);
   } catch {
-    return endpoint;
+    return visibleText(endpoint);
   }
 }

@@ -70,7 +70,9 @@ export async function sendPicked(
       signal,
       onProgress: (progress) => {
         const now = performance.now();
-        if (now - last < PROGRESS_EVERY_MS && progress.loaded !== progress.total) return;
+        // A busy node's wait is always shown: it is the reason nothing moves.
+        const waiting = progress.waitingSeconds !== undefined;
+        if (!waiting && now - last < PROGRESS_EVERY_MS && progress.loaded !== progress.total) return;
         last = now;
         report({ type: 'sendProgress', sendId, progress });
       },

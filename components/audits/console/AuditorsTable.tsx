@@ -11,6 +11,7 @@ import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { useAuditors } from '../hooks/useMembers';
+import { SafeText } from '@/components/ui/SafeText';
 
 /** The auditors with their standing, each removable by a manager. */
 export function AuditorsTable({ registry, refusal }: { registry: Address; refusal: string | undefined }) {
@@ -62,7 +63,9 @@ function AuditorRow({
       <td className="py-2 pr-4">
         <AddressText address={m.account} />
       </td>
-      <td className="py-2 pr-4 break-all">{m.contact}</td>
+      <td className="py-2 pr-4">
+        <SafeText text={m.contact} kind="name" />
+      </td>
       <td className="py-2 pr-4">
         {m.active_role ? (isActiveAt(m, now) ? 'Auditor, active' : 'Auditor, not active') : 'Removed'}
       </td>

@@ -5,6 +5,7 @@ import { AddressText } from '@/components/ui/AddressText';
 import { DataTable } from '@/components/ui/DataTable';
 import { Card } from '@/components/ui/primitives';
 import { useManagers } from '../hooks/useMembers';
+import { SafeText } from '@/components/ui/SafeText';
 
 /** The managers, current and dismissed. */
 export function ManagersTable({ registry }: { registry: Address }) {
@@ -22,7 +23,9 @@ export function ManagersTable({ registry }: { registry: Address }) {
               <td className="py-2 pr-4">
                 <AddressText address={m.account} />
               </td>
-              <td className="py-2 pr-4 break-all">{m.contact}</td>
+              <td className="py-2 pr-4">
+                <SafeText text={m.contact} kind="name" />
+              </td>
               <td className="py-2">{m.active_role ? 'Manager' : 'Dismissed'}</td>
             </tr>
           ))}

@@ -11,6 +11,7 @@ import { Button, Card } from '@/components/ui/primitives';
 import { TxStatus } from '@/components/ui/TxStatus';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { useNominations } from '../hooks/useMembers';
+import { SafeText } from '@/components/ui/SafeText';
 
 /** Auditors nominated by one manager, each waiting for another manager to confirm (or any manager to cancel). */
 export function Nominations({
@@ -71,7 +72,9 @@ function NominationRow({
       <td className="py-2 pr-4">
         <AddressText address={n.account} />
       </td>
-      <td className="py-2 pr-4 break-all">{n.contact}</td>
+      <td className="py-2 pr-4">
+        <SafeText text={n.contact} kind="name" />
+      </td>
       <td className="py-2 pr-4 text-xs">
         <AddressText address={n.nominated_by} />
         <br />

@@ -7,6 +7,7 @@ import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
 import { newestFirstPage } from '@/lib/governance/paging';
 import { AUDITS_PAGE_SIZE } from '@/lib/audits/registry';
 import { useRequestCount } from './useRequestCount';
+import { useFollowChain } from '@/components/ui/useRpcHealth';
 
 /**
  * One page of the request list, newest first. The contract pages by id (oldest first), so the page is taken from
@@ -14,6 +15,8 @@ import { useRequestCount } from './useRequestCount';
  */
 export function useAuditRequestsPage(registry: Address, page: number) {
   const count = useRequestCount(registry);
+  // The count follows new blocks (one read a block); a new count moves the page's range, which reads it again.
+  useFollowChain(count.refetch);
   const range = count.data === undefined ? undefined : newestFirstPage(count.data, page, AUDITS_PAGE_SIZE);
   const rows = useReadContract({
     address: registry,

@@ -10,6 +10,7 @@ import { DateAt } from '@/components/ui/chainDisplay';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { VerdictBadge } from '@/components/audits/pageParts';
 import { RevealedReport } from '@/components/audits/archive/RevealedReport';
+import { SafeText } from '@/components/ui/SafeText';
 
 /** One audited contract: verdict, findings, whether it still has audited status, and its auditors' reports. */
 export function AuditedItem({
@@ -39,7 +40,9 @@ export function AuditedItem({
       <p className="mt-2">
         <AddressText address={a.contract_address} chainId={a.chain_id} />
       </p>
-      <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-200">{a.description}</p>
+      <p className="mt-1 text-sm text-slate-200">
+        <SafeText text={a.description} multiline />
+      </p>
       {status && (
         <p
           className={`mt-1 text-xs ${status.status === 'audited' ? 'text-emerald-300' : 'text-slate-400'}`}

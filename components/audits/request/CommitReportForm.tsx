@@ -34,7 +34,7 @@ export function CommitReportForm({
   const link = useField({
     id: `${useId()}-link`,
     validate: validateReportLink,
-    hint: 'https://… or ipfs://…, exactly as you will send it to the manager: one changed character changes the hash.',
+    hint: 'https://… or ipfs://…, up to 256 bytes (the most the registry stores when it is revealed), exactly as you will send it to the manager: one changed character changes the hash.',
   });
   const form = useFormSubmit([link]);
   const hash = link.value === '' ? undefined : linkCommitment(link.value);

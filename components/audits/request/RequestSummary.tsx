@@ -7,6 +7,7 @@ import { AddressText } from '@/components/ui/AddressText';
 import { DateAt, ExternalLink } from '@/components/ui/chainDisplay';
 import { IpfsLink, isIpfsUri } from '@/components/ui/IpfsLink';
 import { Card } from '@/components/ui/primitives';
+import { SafeText } from '@/components/ui/SafeText';
 
 /** What was requested: the contract, where its source is, who asked, and (once completed) the findings. */
 export function RequestContract({ request: q }: { request: AuditRequest }) {
@@ -21,7 +22,7 @@ export function RequestContract({ request: q }: { request: AuditRequest }) {
           {isIpfsUri(q.source_url) ? <IpfsLink uri={q.source_url} /> : <ExternalLink href={q.source_url} />}
         </Item>
         <Item label="Platform">
-          <span className="break-words">{q.platform}</span>
+          <SafeText text={q.platform} kind="name" />
         </Item>
         <Item label="Requested by">
           <AddressText address={q.requester} />
@@ -33,8 +34,8 @@ export function RequestContract({ request: q }: { request: AuditRequest }) {
         )}
         <div className="sm:col-span-2">
           <dt className="text-slate-400">Description</dt>
-          <dd className="mt-0.5 break-words whitespace-pre-wrap" data-testid="request-description">
-            {q.description}
+          <dd className="mt-0.5" data-testid="request-description">
+            <SafeText text={q.description} multiline />
           </dd>
         </div>
       </dl>
@@ -60,8 +61,8 @@ export function RequestTimeline({ request: q }: { request: AuditRequest }) {
             <span className="font-medium text-rose-200">Rejected</span>{' '}
             <span>
               on <DateAt at={q.closed_at} />:{' '}
-              <span className="break-words" data-testid="reject-reason">
-                {q.reject_reason}
+              <span data-testid="reject-reason">
+                <SafeText text={q.reject_reason} multiline />
               </span>
             </span>
           </li>

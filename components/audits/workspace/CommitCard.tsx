@@ -9,6 +9,7 @@ import type { AuditReport, AuditRequest } from '@/lib/audits/types';
 import { inputClass } from '@/components/ui/FormField';
 import { Card } from '@/components/ui/primitives';
 import { CommitReportForm } from '../request/CommitReportForm';
+import { SafeText } from '@/components/ui/SafeText';
 
 /** Pick an approved or in-progress request of the loaded page and commit (or replace) a report's hash on it. */
 export function CommitCard({
@@ -52,7 +53,7 @@ export function CommitCard({
               ))}
             </select>
             <p className="mt-1 text-xs break-words text-slate-400">
-              {chosen.description}{' '}
+              <SafeText text={chosen.description} multiline />{' '}
               <Link href={requestHref(chosen.id)} className="text-teal-300 underline underline-offset-2">
                 Request #{chosen.id.toString()}
               </Link>

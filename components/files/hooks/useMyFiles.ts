@@ -6,6 +6,7 @@ import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
 import { awaitsConfirmations } from '@/lib/files/fileState';
 import { FILES_PAGE_SIZE } from '@/lib/files/paging';
 import type { FilesOfPage } from '@/lib/files/types';
+import { useFollowChain } from '@/components/ui/useRpcHealth';
 
 /** While a file of the page waits for node confirmations, the page reads again this often to show them arrive. */
 const CONFIRMATION_POLL_MS = 4_000;
@@ -32,7 +33,7 @@ export function useMyFiles(
 ) {
   // files_of counts withdrawn files too, so the total never shrinks and a page once valid stays valid.
   const offset = BigInt(page * FILES_PAGE_SIZE);
-  return useReadContract({
+  const files = useReadContract({
     address: fileSystem,
     abi: callistoFSAbi,
     functionName: 'files_of',
@@ -51,4 +52,8 @@ export function useMyFiles(
       },
     },
   });
+  // The page (one read: the files and their count) follows new blocks, so an upload or a withdrawal made
+  // elsewhere shows without a reload.
+  useFollowChain(files.refetch);
+  return files;
 }

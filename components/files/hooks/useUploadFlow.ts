@@ -76,8 +76,9 @@ export function useUploadFlow(fileSystem: Address, account: Address | undefined)
     (takenBy !== undefined
       ? `You already keep a file at this path (file #${takenBy.toString()}): choose another path, or withdraw that one first`
       : undefined);
-  // Once registered, the path is taken by this very file: no message then.
-  const shownPathMessage = picked && !flow.registered && (flow.submitted || flow.path !== '') ? pathMessage : undefined;
+  // Once registered, the path is taken by this very file: no message then. An empty path says so too: the button
+  // it disables must never be the only sign of what is missing.
+  const shownPathMessage = picked && !flow.registered ? pathMessage : undefined;
   const quote = shownQuote(flow, totals);
   const locked = isLocked(flow, tx.isBusy);
   const pickMessage = flow.pickError ?? sizeError;

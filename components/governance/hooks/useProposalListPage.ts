@@ -8,9 +8,12 @@ import { useReadContract } from 'wagmi';
 import { treasuryGovernanceAbi } from '@/contracts-abi/TreasuryGovernance';
 import { newestFirstPage, PROPOSALS_PAGE_SIZE } from '@/lib/governance/paging';
 import { useProposalCount } from './useProposalCount';
+import { useFollowChain } from '@/components/ui/useRpcHealth';
 
 export function useProposalListPage(governance: Address, page: number, pageSize = PROPOSALS_PAGE_SIZE) {
   const count = useProposalCount(governance);
+  // The count follows new blocks (one read a block); a new count moves the page's range, which reads it again.
+  useFollowChain(count.refetch);
   const range = count.data === undefined ? undefined : newestFirstPage(count.data, page, pageSize);
   const rows = useReadContract({
     address: governance,
