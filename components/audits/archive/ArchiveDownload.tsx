@@ -3,12 +3,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Address } from 'viem';
 import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
-import { archiveFileName, writeArchiveCar } from '@/lib/audits/archive/archiveCar';
-import { collectArchive } from '@/lib/audits/archive/readReport';
-import { archivePlanOf, type ArchivePlan, type RevealedReport } from '@/lib/audits/archive/archiveEntries';
+import {
+  archiveFileName,
+  archivePlanOf,
+  type ArchivePlan,
+  type RevealedReport,
+} from '@/lib/audits/archive/archiveEntries';
 import { endpointHost } from '@/lib/files/links';
 import { formatBytes } from '@/lib/files/units';
-import { NoVerifiedCopyError } from '@/lib/files/verifiedDownload';
 import { HistoryProgress } from '@/components/history/HistoryProgress';
 import { useEventHistory } from '@/components/history/useEventHistory';
 import { useNetwork } from '@/components/ui/NetworkContext';
@@ -16,6 +18,13 @@ import { Button, Card } from '@/components/ui/primitives';
 import { useReportNodes } from './useReportNodes';
 
 const REVEAL_EVENTS = ['ReportRevealed'] as const;
+
+/** NoVerifiedCopyError, recognised without importing its module into the page's first load. */
+function isNoVerifiedCopy(
+  error: unknown,
+): error is Error & { failures: { endpoint: string; error: { message: string } }[] } {
+  return error instanceof Error && error.name === 'NoVerifiedCopyError' && 'failures' in error;
+}
 
 type Phase =
   | { step: 'idle' }
@@ -63,6 +72,11 @@ export function ArchiveDownload({ registry }: { registry: Address }) {
     const endpoints = nodes.endpoints;
     void (async () => {
       try {
+        // Loaded on the press: the CAR writer and the verified download stay out of the page's first load.
+        const [{ collectArchive }, { writeArchiveCar }] = await Promise.all([
+          import('@/lib/audits/archive/readReport'),
+          import('@/lib/audits/archive/archiveCar'),
+        ]);
         const parts = await collectArchive(endpoints, plan, {
           signal: abort.signal,
           onReport: (p) => setPhase({ step: 'fetching', ...p }),
@@ -87,14 +101,13 @@ export function ArchiveDownload({ registry }: { registry: Address }) {
           setPhase({ step: 'idle' });
           return;
         }
-        const message =
-          error instanceof NoVerifiedCopyError
-            ? `A report could not be read with a verified copy. ${error.failures
-                .map((f) => `${endpointHost(f.endpoint)}: ${f.error.message}`)
-                .join(' ')}`
-            : error instanceof Error
-              ? error.message
-              : String(error);
+        const message = isNoVerifiedCopy(error)
+          ? `A report could not be read with a verified copy. ${error.failures
+              .map((f) => `${endpointHost(f.endpoint)}: ${f.error.message}`)
+              .join(' ')}`
+          : error instanceof Error
+            ? error.message
+            : String(error);
         setPhase({ step: 'failed', message });
       }
     })();

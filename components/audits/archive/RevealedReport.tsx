@@ -4,7 +4,6 @@ import { useId, useState } from 'react';
 import type { Address } from 'viem';
 import { reportSourceOf, type ReportSource } from '@/lib/audits/archive/reportSource';
 import type { AuditReport } from '@/lib/audits/types';
-import { NoVerifiedCopyError } from '@/lib/files/verifiedDownload';
 import { endpointHost, gatewayLinkUrl } from '@/lib/files/links';
 import { formatBytes } from '@/lib/files/units';
 import { ExternalLink } from '@/components/ui/chainDisplay';
@@ -91,7 +90,11 @@ function VerifiedReportBody({ source }: { source: Extract<ReportSource, { kind: 
     );
   }
   if (report.error) {
-    const failures = report.error instanceof NoVerifiedCopyError ? report.error.failures : [];
+    // Matched by name: the download module is loaded only when a report is opened.
+    const failures =
+      report.error.name === 'NoVerifiedCopyError' && 'failures' in report.error
+        ? (report.error as Error & { failures: { endpoint: string; error: { message: string } }[] }).failures
+        : [];
     return (
       <div role="alert" className="text-sm text-rose-200" data-testid="report-failed">
         <p className="font-semibold">The report could not be read with a verified copy; nothing unverified is shown.</p>

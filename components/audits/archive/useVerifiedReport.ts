@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { readVerifiedReport, type VerifiedReport } from '@/lib/audits/archive/readReport';
+import type { VerifiedReport } from '@/lib/audits/archive/readReport';
 import type { ReportSource } from '@/lib/audits/archive/reportSource';
 import type { DownloadProgress } from '@/lib/files/verifiedDownload';
 import { useReportNodes } from './useReportNodes';
@@ -20,8 +20,11 @@ export function useVerifiedReport(source: Extract<ReportSource, { kind: 'ipfs' }
     // Content-addressed: the bytes behind a CID never change, so they are never read twice.
     staleTime: Infinity,
     retry: false,
-    queryFn: ({ signal }): Promise<VerifiedReport> =>
-      readVerifiedReport(endpoints, source, { signal, onProgress: setProgress }),
+    // Loaded when a report is opened: the CAR reader and UnixFS exporter stay out of the page's first load.
+    queryFn: async ({ signal }): Promise<VerifiedReport> => {
+      const { readVerifiedReport } = await import('@/lib/audits/archive/readReport');
+      return readVerifiedReport(endpoints, source, { signal, onProgress: setProgress });
+    },
   });
   return { ...query, progress };
 }

@@ -86,13 +86,13 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 function TimelineStep({ label, at }: { label: string; at: bigint }) {
   return (
     <li className="flex flex-wrap gap-x-2">
-      <span className={at > 0n ? 'font-medium' : 'text-slate-500'}>{label}</span>{' '}
+      <span className={at > 0n ? 'font-medium' : 'text-slate-400'}>{label}</span>{' '}
       {at > 0n ? (
         <span>
           on <DateAt at={at} />
         </span>
       ) : (
-        <span className="text-slate-500">not yet</span>
+        <span className="text-slate-400">not yet</span>
       )}
     </li>
   );

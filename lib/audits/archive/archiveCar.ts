@@ -45,8 +45,3 @@ export async function writeArchiveCar(parts: readonly ArchivePart[]): Promise<Ui
   await reading;
   return chunks;
 }
-
-/** The archive file's name: the chain and the registry it was read from. */
-export function archiveFileName(chainId: number, registry: string): string {
-  return `callisto-audit-archive-${chainId}-${registry.toLowerCase().slice(0, 10)}.car`;
-}

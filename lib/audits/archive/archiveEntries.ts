@@ -38,3 +38,8 @@ export function archivePlanOf(revealed: readonly RevealedReport[]): ArchivePlan 
   }
   return { entries: [...byCid.values()], outside };
 }
+
+/** The archive file's name: the chain and the registry it was read from. */
+export function archiveFileName(chainId: number, registry: string): string {
+  return `callisto-audit-archive-${chainId}-${registry.toLowerCase().slice(0, 10)}.car`;
+}
