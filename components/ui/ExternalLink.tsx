@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { checkLink } from '@/lib/format/linkCheck';
+import { IpfsLink } from './IpfsLink';
 import { SafeText } from './SafeText';
 
 /** A link's own text beyond this many characters is cut: the link still opens the whole URL. */
@@ -41,21 +42,8 @@ export function ExternalLink({
     );
   }
 
-  if (check.kind === 'ipfs') {
-    // TODO(merge): IpfsLink — render <IpfsLink uri={check.href} /> (components/ui/IpfsLink.tsx) once it is on main.
-    return (
-      <a
-        href={check.href}
-        target="_blank"
-        rel="noopener noreferrer"
-        className="text-teal-300 underline underline-offset-2 [overflow-wrap:anywhere]"
-      >
-        {text}
-        {showHost && <span className="ml-1 text-xs text-slate-400">(ipfs://{check.cid})</span>}
-        <span className="sr-only">, opens in a new tab</span>
-      </a>
-    );
-  }
+  // A browser does nothing with ipfs:, so the address opens through an elected host node's gateway.
+  if (check.kind === 'ipfs') return <IpfsLink uri={check.href} />;
 
   // Where the host was not plain ASCII, its punycode is shown even when the caller asked for no host.
   const hostShown = showHost || check.lookalike !== undefined;

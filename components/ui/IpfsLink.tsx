@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { ipfsGatewayUrl } from '@/lib/files/ipfsUri';
 import { endpointHost } from '@/lib/files/links';
+import { SafeText } from '@/components/ui/SafeText';
 import { useFileSystem } from '@/components/files/hooks/useFileSystem';
 import { useHostNodes } from '@/components/files/hooks/useHostNodes';
 
@@ -55,8 +56,11 @@ export function IpfsLinkThrough({ uri, endpoints }: { uri: string; endpoints: re
     }
   }
 
-  // TODO(merge): SafeText for the address text.
-  const text = <span className="font-mono text-xs break-all">{uri}</span>;
+  const text = (
+    <span className="font-mono text-xs">
+      <SafeText text={uri} kind="url" />
+    </span>
+  );
   return (
     <span className="inline-flex max-w-full flex-wrap items-baseline gap-x-2 gap-y-1" data-testid="ipfs-link">
       {gateway ? (

@@ -7,7 +7,6 @@ import type { AuditReport } from '@/lib/audits/types';
 import { endpointHost, gatewayLinkUrl } from '@/lib/files/links';
 import { formatBytes } from '@/lib/files/units';
 import { ExternalLink } from '@/components/ui/chainDisplay';
-import { IpfsLink, isIpfsUri } from '@/components/ui/IpfsLink';
 import { CommitmentCheck } from './CommitmentCheck';
 import { ReportViewer } from './ReportViewer';
 import { useVerifiedReport } from './useVerifiedReport';
@@ -32,7 +31,7 @@ export function RevealedReport({
   return (
     <div className="min-w-0" data-testid="revealed-report">
       <div className="flex flex-wrap items-center gap-2">
-        {isIpfsUri(report.link) ? <IpfsLink uri={report.link} /> : <ExternalLink href={report.link} />}
+        <ExternalLink href={report.link} />
         <button
           type="button"
           aria-expanded={open}

@@ -2,7 +2,6 @@
 
 import type { AuditReport } from '@/lib/audits/types';
 import { ExternalLink } from '@/components/ui/chainDisplay';
-import { IpfsLink, isIpfsUri } from '@/components/ui/IpfsLink';
 import { DataTable } from '@/components/ui/DataTable';
 import { Card } from '@/components/ui/primitives';
 
@@ -36,15 +35,7 @@ export function ReportsTable({ reports }: { reports: readonly AuditReport[] }) {
               <td className="py-2 pr-4 text-right tabular-nums">{r.revealed ? r.karma.toString() : '—'}</td>
               <td className="py-2 pr-4">{r.late ? 'Late' : 'No'}</td>
               <td className="py-2">
-                {r.revealed ? (
-                  isIpfsUri(r.link) ? (
-                    <IpfsLink uri={r.link} />
-                  ) : (
-                    <ExternalLink href={r.link} />
-                  )
-                ) : (
-                  <span className="text-slate-400">Not revealed</span>
-                )}
+                {r.revealed ? <ExternalLink href={r.link} /> : <span className="text-slate-400">Not revealed</span>}
               </td>
             </tr>
           ))}

@@ -52,6 +52,7 @@ function report(link: string, revealed: boolean): AuditReport {
     karma: revealed ? 10n : 0n,
     link: revealed ? link : '',
     committed_at: SUBMITTED,
+    envelope_cid: '',
   };
 }
 

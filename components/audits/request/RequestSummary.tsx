@@ -5,7 +5,6 @@ import { RequestState, chainLabel, severitySummary } from '@/lib/audits/requests
 import type { AuditRequest } from '@/lib/audits/types';
 import { AddressText } from '@/components/ui/AddressText';
 import { DateAt, ExternalLink } from '@/components/ui/chainDisplay';
-import { IpfsLink, isIpfsUri } from '@/components/ui/IpfsLink';
 import { Card } from '@/components/ui/primitives';
 import { SafeText } from '@/components/ui/SafeText';
 
@@ -19,7 +18,7 @@ export function RequestContract({ request: q }: { request: AuditRequest }) {
         </Item>
         <Item label="Chain id">{chainLabel(q.chain_id)}</Item>
         <Item label="Source">
-          {isIpfsUri(q.source_url) ? <IpfsLink uri={q.source_url} /> : <ExternalLink href={q.source_url} />}
+          <ExternalLink href={q.source_url} />
         </Item>
         <Item label="Platform">
           <SafeText text={q.platform} kind="name" />

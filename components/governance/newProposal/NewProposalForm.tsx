@@ -103,7 +103,7 @@ export function NewProposalForm({ governance }: { governance: Address }) {
       : undefined;
   const depositShortfall =
     bothDeposits !== undefined && balance.data && balance.data.value < bothDeposits
-      ? `Your balance does not cover both deposits: ${formatCloWithUnit(bothDeposits)} in all`
+      ? `Your balance does not cover both deposits: ${formatCloReadable(bothDeposits)} in all`
       : undefined;
   const update = (change: Partial<FormState>) => setForm((f) => ({ ...f, ...change }));
 

@@ -19,6 +19,7 @@ const reportBy = (auditor: `0x${string}`): AuditReport => ({
   karma: 0n,
   link: '',
   committed_at: 1n,
+  envelope_cid: '',
 });
 
 function Picker() {
