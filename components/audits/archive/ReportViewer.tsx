@@ -27,14 +27,37 @@ function useBlobUrl(bytes: Uint8Array | undefined, type: string): string | undef
  * (the governance description renderer); a PDF in an iframe with an empty sandbox (no script, no form, no
  * navigation of this page, a unique origin) from a blob URL, and always offered for saving; anything else saved.
  */
-export function ReportViewer({ content, fileName }: { content: ReportContent; fileName: string }) {
-  const bytes = content.format === 'markdown' ? undefined : content.bytes;
-  const type = content.format === 'pdf' ? 'application/pdf' : 'application/octet-stream';
-  const url = useBlobUrl(bytes, type);
+export function ReportViewer({
+  content,
+  fileName,
+  source = 'verified',
+}: {
+  content: ReportContent;
+  fileName: string;
+  /** Where the bytes come from, named on the save link: a verified download or a decrypted envelope. */
+  source?: 'verified' | 'decrypted';
+}) {
+  // A decrypted report is offered for saving whatever its format; a verified Markdown report has its CID to fetch.
+  const saved = content.format === 'markdown' ? (source === 'decrypted' ? content.bytes : undefined) : content.bytes;
+  const type =
+    content.format === 'pdf'
+      ? 'application/pdf'
+      : content.format === 'markdown'
+        ? 'text/markdown'
+        : 'application/octet-stream';
+  const url = useBlobUrl(saved, type);
+  const saveLink = url && (
+    <a href={url} download={fileName} className="inline-block text-sm text-teal-300 underline underline-offset-2">
+      Save the {source} report
+    </a>
+  );
   if (content.format === 'markdown') {
     return (
-      <div className="rounded-md bg-slate-950/40 p-3" data-testid="report-text">
-        <LazyMarkdown text={content.text} />
+      <div className="space-y-2">
+        <div className="rounded-md bg-slate-950/40 p-3" data-testid="report-text">
+          <LazyMarkdown text={content.text} />
+        </div>
+        {saveLink}
       </div>
     );
   }
@@ -54,11 +77,7 @@ export function ReportViewer({ content, fileName }: { content: ReportContent; fi
           The report is neither Markdown text nor a PDF: it is not shown in the page. Save it to open it.
         </p>
       )}
-      {url && (
-        <a href={url} download={fileName} className="inline-block text-sm text-teal-300 underline underline-offset-2">
-          Save the verified report
-        </a>
-      )}
+      {saveLink}
     </div>
   );
 }

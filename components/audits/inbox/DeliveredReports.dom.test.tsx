@@ -87,7 +87,7 @@ describe('DeliveredReports', () => {
   it('a manager signs once, decrypts and reads the report as sanitized Markdown', async () => {
     const envelope = await envelopeFor([await recipient(manager), await recipient(otherManager)]);
     const item = await readWith(serving(envelope));
-    const text = await within(item).findByTestId('opened-report-text', {}, { timeout: 20_000 });
+    const text = await within(item).findByTestId('report-text', {}, { timeout: 20_000 });
     await waitFor(() => expect(text.textContent).toContain('the withdraw function can be re-entered'));
     expect(text.querySelector('script')).toBeNull();
     expect(within(item).getByRole('link', { name: 'Save the decrypted report' })).toBeTruthy();

@@ -116,7 +116,8 @@ describe('reportSourceOf', () => {
 
 describe('reportContentOf', () => {
   it('shows UTF-8 text as Markdown', () => {
-    expect(reportContentOf(new TextEncoder().encode('# Report ✓'))).toEqual({ format: 'markdown', text: '# Report ✓' });
+    const bytes = new TextEncoder().encode('# Report ✓');
+    expect(reportContentOf(bytes)).toEqual({ format: 'markdown', text: '# Report ✓', bytes });
   });
 
   it('recognises a PDF by its signature, whatever its name', () => {

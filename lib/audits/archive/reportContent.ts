@@ -3,7 +3,9 @@
 // No React here.
 
 export type ReportContent =
-  { format: 'markdown'; text: string } | { format: 'pdf'; bytes: Uint8Array } | { format: 'binary'; bytes: Uint8Array };
+  | { format: 'markdown'; text: string; bytes: Uint8Array }
+  | { format: 'pdf'; bytes: Uint8Array }
+  | { format: 'binary'; bytes: Uint8Array };
 
 /** Reports are documents: a larger one is offered for saving, not rendered in the page. */
 export const MAX_RENDERED_REPORT_BYTES = 5_000_000;
@@ -29,7 +31,7 @@ export function reportContentOf(bytes: Uint8Array): ReportContent {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     // A NUL byte is never in a Markdown document: it is a binary file that happens to decode.
     if (text.includes('\u0000')) return { format: 'binary', bytes };
-    return { format: 'markdown', text };
+    return { format: 'markdown', text, bytes };
   } catch {
     return { format: 'binary', bytes };
   }
