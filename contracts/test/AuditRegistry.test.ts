@@ -575,18 +575,18 @@ describe('reports', () => {
     const atBound = `https://example.org/${'b'.repeat(236)}`;
     expect(atBound.length).toBe(256);
     const id = await approved();
-    await ok(AUDITOR, 'submit_report', [id, commitmentOf(huge)]);
-    await ok(AUDITOR2, 'submit_report', [id, commitmentOf(`${atBound}c`)]);
-    await ok(AUDITOR3, 'submit_report', [id, commitmentOf('')]);
+    await ok(AUDITOR, 'submit_report', [id, commitmentOf(huge), '']);
+    await ok(AUDITOR2, 'submit_report', [id, commitmentOf(`${atBound}c`), '']);
+    await ok(AUDITOR3, 'submit_report', [id, commitmentOf(''), '']);
     for (const auditor of [AUDITOR, AUDITOR2, AUDITOR3]) await ok(MANAGER, 'sign_report', [id, account(auditor), 0n]);
     await ok(MANAGER, 'start', [id]);
-    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR), huge, 3000n])).toBe(
+    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR), huge, 3000n, 0n])).toBe(
       'Audits: link must be 1 to 256 bytes',
     );
-    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR2), `${atBound}c`, 3000n])).toBe(
+    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR2), `${atBound}c`, 3000n, 0n])).toBe(
       'Audits: link must be 1 to 256 bytes',
     );
-    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR3), '', 3000n])).toBe(
+    expect(await reason(MANAGER, 'reveal_report', [id, account(AUDITOR3), '', 3000n, 0n])).toBe(
       'Audits: link must be 1 to 256 bytes',
     );
     expect(await read<bigint>('MAX_LINK_BYTES')).toBe(256n);

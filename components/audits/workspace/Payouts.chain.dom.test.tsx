@@ -1,7 +1,7 @@
 // An auditor's payouts after a claim, inside the app's real providers on a real anvil running the registry: the
 // claimed period reads the amount the Claimed event paid and its date, not "0 CLO, Already claimed". Nothing mocked.
 import { render, screen, waitFor, within } from '@testing-library/react';
-import { keccak256, toHex, type Abi, type Address } from 'viem';
+import { keccak256, toHex, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRegistryAbi, auditRegistryBytecode } from '@/contracts-abi/AuditRegistry';
 import type { TestChain } from '@/contracts/test/harness';
@@ -25,11 +25,6 @@ describe('an auditor’s payouts on a real chain', () => {
   type Write = Parameters<TestChain['write']>[1];
   const call = (from: number, functionName: string, args: readonly unknown[], value?: bigint) =>
     chain.write(from, { address: registry, abi: auditRegistryAbi, functionName, args, value } as unknown as Write);
-  // submit_report carries the envelope's CID where the registry has one (issue 15): "" keeps the plain-link flow.
-  const submitReportArgs = (id: bigint, commitment: `0x${string}`) => {
-    const inputs = (auditRegistryAbi as Abi).find((item) => item.type === 'function' && item.name === 'submit_report');
-    return inputs?.type === 'function' && inputs.inputs.length === 3 ? [id, commitment, ''] : [id, commitment];
-  };
 
   beforeAll(async () => {
     chain = await startAppChain();
@@ -52,10 +47,12 @@ describe('an auditor’s payouts on a real chain', () => {
       'Solidity',
     ]);
     await call(MANAGER, 'approve', [0n]);
-    await call(AUDITOR, 'submit_report', submitReportArgs(0n, keccak256(toHex(LINK))));
+    // No envelope (""): the plain-link flow.
+    await call(AUDITOR, 'submit_report', [0n, keccak256(toHex(LINK)), '']);
     await call(MANAGER, 'sign_report', [0n, account(AUDITOR), 0n]);
     await call(MANAGER, 'start', [0n]);
-    await call(MANAGER, 'reveal_report', [0n, account(AUDITOR), LINK, 3000n]);
+    // A gist link: no archive size and no deposit.
+    await call(MANAGER, 'reveal_report', [0n, account(AUDITOR), LINK, 3000n, 0n]);
     await call(OWNER, 'fund', [], BUDGET);
     await chain.increaseTime(PERIOD + DAY);
     await chain.mine(1);
