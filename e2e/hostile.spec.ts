@@ -142,7 +142,7 @@ test('hostile strings on chain are shown as what they are, in order, and cannot 
   const title = page.getByTestId('proposal-title');
   await expect(title).toBeVisible();
   const titleText = title.locator('bdi[data-safe-text]');
-  await expect(titleText.locator('[data-hidden-char="\\u202E"]')).toBeVisible();
+  await expect(titleText.locator('[data-hidden-char="\\\\u202E"]')).toBeVisible();
   expect(await titleText.evaluate((el) => el.textContent)).toBe(
     '<img src=x onerror=alert(1)>\\u202E (right-to-left override)gpj.exe',
   );
@@ -165,19 +165,19 @@ test('hostile strings on chain are shown as what they are, in order, and cannot 
 
   // The list shows the same title isolated, the badge in it.
   await page.goto('/governance/');
-  await expect(page.locator('[data-testid="proposal-item"] [data-hidden-char="\\u202E"]').first()).toBeVisible();
+  await expect(page.locator('[data-testid="proposal-item"] [data-hidden-char="\\\\u202E"]').first()).toBeVisible();
 
   // The audit request: a zero-width character in the platform shows; the 500-byte description wraps.
   await page.goto(`/audits/request/?id=${written.request}`);
   await expect(page.getByTestId('request-description')).toContainText(LONG_DESCRIPTION);
-  await expect(page.locator('[data-hidden-char="\\u200B"]').first()).toBeVisible();
+  await expect(page.locator('[data-hidden-char="\\\\u200B"]').first()).toBeVisible();
   await expect(page.getByText(HOMOGLYPH_PUNYCODE).first()).toBeVisible();
   expect(await pageWidth(page)).toBeLessThanOrEqual(390);
 
   // The file path with an override, in "Your files" and on the file's page.
   await page.goto('/files/');
   const name = page.getByTestId('file-name').filter({ hasText: 'invoice' }).first();
-  await expect(name.locator('[data-hidden-char="\\u202E"]')).toBeVisible();
+  await expect(name.locator('[data-hidden-char="\\\\u202E"]')).toBeVisible();
   expect(await name.locator('bdi[data-safe-text]').evaluate((el) => el.textContent)).toBe(
     'invoice\\u202E (right-to-left override)fdp.exe',
   );

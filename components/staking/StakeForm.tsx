@@ -200,14 +200,14 @@ export function StakeForm({ staking, pool: data, position, balance, gasPrice, co
                 {formatDateTime(toChainTime(preview.after.endTime, clock))}
               </dd>
             </div>
-            {term && result.rounds !== undefined && (
-              <p id={ids.termNote} className="col-span-2 text-xs text-slate-300" data-testid="preview-term-note">
-                {result.rounds < term.roundsToExtend
-                  ? `Your current term ends later than ${plural(result.rounds, 'round')} from now, so adding keeps its end; choose ${plural(term.roundsToExtend, 'round')} or more to extend it.`
-                  : `Adding extends your term to ${plural(result.rounds, 'round')} from now.`}
-              </p>
-            )}
           </dl>
+        )}
+        {preview && term && result.rounds !== undefined && (
+          <p id={ids.termNote} className="text-xs text-slate-300" data-testid="preview-term-note">
+            {result.rounds < term.roundsToExtend
+              ? `Your current term ends later than ${plural(result.rounds, 'round')} from now, so adding keeps its end; choose ${plural(term.roundsToExtend, 'round')} or more to extend it.`
+              : `Adding extends your term to ${plural(result.rounds, 'round')} from now.`}
+          </p>
         )}
 
         {hasStake && loss && losesReward && (
