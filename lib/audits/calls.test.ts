@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeCall, rejectCall, revealReportCall, signReportCall } from './calls';
+import { completeCall, isArchivedLink, rejectCall, revealReportCall, signReportCall } from './calls';
 import { linkCommitment } from './commitments';
 
 const REGISTRY = '0x00000000000000000000000000000000000000ee' as const;
@@ -44,6 +44,23 @@ describe('the manager’s calls', () => {
     expect(given('5000')).toMatchObject({ args: [4n, AUDITOR, LINK, 5000n, 0n] });
     expect(given('')).toEqual({ error: expect.stringMatching(/1 to 24,576/) });
     expect(given('24577')).toEqual({ error: expect.stringMatching(/1 to 24,576/) });
+  });
+
+  it('send an ipfs:// report’s archive size and deposit, and no CLO with a gist link', () => {
+    const ipfs = 'ipfs://bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy';
+    const committed = { auditor: AUDITOR, commitment: linkCommitment(ipfs) };
+    const measured = { needed: false, text: '' };
+    const call = revealReportCall(REGISTRY, 4n, committed, ipfs, measured, { size: 1234n, deposit: 5n * 10n ** 15n });
+    expect(call).toMatchObject({ args: [4n, AUDITOR, ipfs, 0n, 1234n], value: 5n * 10n ** 15n });
+    expect(revealReportCall(REGISTRY, 4n, report, LINK, measured)).not.toHaveProperty('value');
+  });
+
+  it('archive only a bare ipfs:// CIDv1 in base32, as the registry does', () => {
+    expect(isArchivedLink('ipfs://bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy')).toBe(true);
+    expect(isArchivedLink('ipfs://bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy/report.md')).toBe(false);
+    expect(isArchivedLink('ipfs://QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG')).toBe(false);
+    expect(isArchivedLink(`ipfs://b${'a'.repeat(100)}`)).toBe(false);
+    expect(isArchivedLink(LINK)).toBe(false);
   });
 
   it('complete with a verdict and the findings by severity', () => {

@@ -65,13 +65,30 @@ export function revealReportCall(
   report: Pick<AuditReport, 'auditor' | 'commitment'> | undefined,
   link: string,
   complexity: { needed: boolean; text: string },
+  archive?: ArchiveCopy,
 ): CallOrProblem<'reveal_report'> {
   if (!report) return { error: 'No signed report is waiting to be revealed' };
   const linkError = revealLinkProblem(link, report);
   if (linkError) return { error: linkError };
   const size = complexity.needed ? parseComplexity(complexity.text) : { value: 0n };
   if (size.error !== undefined) return { error: size.error };
-  return { ...callOf(registry, 'reveal_report'), args: [id, report.auditor, link, size.value, 0n] };
+  const args = [id, report.auditor, link, size.value, archive?.size ?? 0n] as const;
+  // The registry passes msg.value to the archive as the file's deposit; any other link takes no CLO.
+  return archive
+    ? { ...callOf(registry, 'reveal_report'), args, value: archive.deposit }
+    : { ...callOf(registry, 'reveal_report'), args };
+}
+
+/** The archive copy a reveal pays for: the report's size in bytes and the deposit (CallistoFS `quote(size)`). */
+export type ArchiveCopy = { size: bigint; deposit: bigint };
+
+/**
+ * Whether the registry archives `link` on reveal (when its `archive` is set): `ipfs://` then a bare CIDv1 in
+ * base32, as the contract's `_is_ipfs_cid_link` (1 to 100 characters of [a-z2-7], `b` first). A path after the
+ * CID or a gateway URL is not archived and takes no size and no CLO.
+ */
+export function isArchivedLink(link: string): boolean {
+  return /^ipfs:\/\/b[a-z2-7]{0,99}$/.test(link);
 }
 
 /** `complete(id, passed, severity)`: the verdict and the five counts of findings. */

@@ -37,8 +37,6 @@ export function ArchiveReveal({
     <div className="space-y-2 rounded-md border border-slate-800 p-3" data-testid="archive-reveal">
       {!report.revealed && report.signed && (
         <>
-          {/* TODO(merge): these terms follow contracts/AuditArchive.sol as planned (the archive owns the file, the
-              payer is refunded only if no node confirms it); check them against the merged contract. */}
           <p className="text-sm text-slate-300" data-testid="archive-terms">
             Revealing publishes <span className="font-mono break-all">{plan.link}</span> and stores the report (
             {formatBytes(plan.size)}) on the Callisto File System as the audit archive’s own file. You pay its deposit

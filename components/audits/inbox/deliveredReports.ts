@@ -16,15 +16,11 @@ export function deliveredReportsOf<R extends EnvelopeReport>(reports: readonly R
 }
 
 /** The registry's reports as the inbox reads them. */
-export function envelopeReportsOf(
-  reports: readonly { auditor: Address; commitment: Hex; signed: boolean; revealed: boolean }[],
-): EnvelopeReport[] {
+export function envelopeReportsOf(reports: readonly EnvelopeReport[]): EnvelopeReport[] {
   return reports.map((r) => ({
     auditor: r.auditor,
     commitment: r.commitment,
-    // TODO(merge): `envelope_cid` comes from the registry's ABI once its checkpoint (submit_report with the
-    // envelope's CID) is merged; read without it, no report counts as delivered.
-    envelope_cid: 'envelope_cid' in r && typeof r.envelope_cid === 'string' ? r.envelope_cid : '',
+    envelope_cid: r.envelope_cid,
     signed: r.signed,
     revealed: r.revealed,
   }));

@@ -39,5 +39,6 @@ export function useArchiveUpload() {
     },
     [endpoints],
   );
-  return { state, upload, nodesKnown: endpoints !== undefined };
+  const reset = useCallback(() => setState({ step: 'idle' }), []);
+  return { state, upload, reset, nodesKnown: endpoints !== undefined };
 }

@@ -18,6 +18,7 @@ import { AuditsNav, RequestStateBadge, VerdictBadge } from '@/components/audits/
 import { DeliveredReports } from '@/components/audits/inbox/DeliveredReports';
 import { envelopeReportsOf } from '@/components/audits/inbox/deliveredReports';
 import { CommitReportForm } from './CommitReportForm';
+import { InboxRevealAction } from './actions/InboxRevealAction';
 import { ManagerActions } from './actions/ManagerActions';
 import { ReportsTable } from './ReportsTable';
 import { RequestOutcome, isFinished } from './RequestOutcome';
@@ -103,7 +104,25 @@ function RequestBody({
       <RequestTimeline request={q} />
       <ReportsTable reports={reports} />
       <RevealedReports registry={registry} requestId={q.id} reports={reports} />
-      <DeliveredReports registry={registry} requestId={q.id} reports={envelopeReportsOf(reports)} />
+      <DeliveredReports
+        registry={registry}
+        requestId={q.id}
+        reports={envelopeReportsOf(reports)}
+        revealAction={
+          roles.isManager
+            ? (report, input) => (
+                <InboxRevealAction
+                  registry={registry}
+                  id={q.id}
+                  report={report}
+                  input={input}
+                  action={actions.reveal}
+                  complexity={complexity}
+                />
+              )
+            : undefined
+        }
+      />
       <p className="text-sm text-slate-400" data-testid="my-role">
         {closed && 'This request is closed: nothing more can be done on it. '}
         {role === 'manager' && 'You are a manager of the registry.'}

@@ -51,6 +51,7 @@ function report(link: string, revealed: boolean): AuditReport {
     errors: 0n,
     karma: revealed ? 10n : 0n,
     link: revealed ? link : '',
+    envelope_cid: '',
     committed_at: SUBMITTED,
     envelope_cid: '',
   };

@@ -18,6 +18,7 @@ const reportBy = (auditor: `0x${string}`): AuditReport => ({
   errors: 0n,
   karma: 0n,
   link: '',
+  envelope_cid: '',
   committed_at: 1n,
   envelope_cid: '',
 });

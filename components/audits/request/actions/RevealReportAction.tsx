@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
-import { revealLinkProblem, revealReportCall } from '@/lib/audits/calls';
+import { isArchivedLink, revealLinkProblem, revealReportCall } from '@/lib/audits/calls';
 import { linkMatchesCommitment } from '@/lib/audits/commitments';
 import { karmaFor, type KarmaParameters } from '@/lib/audits/karma';
 import { awaitingReveal, errorsText } from '@/lib/audits/requests';
@@ -13,6 +13,8 @@ import { Field, inputClass } from '@/components/ui/FormField';
 import { useField, useFormSubmit } from '@/components/ui/useForm';
 import { auditorLabel } from '@/lib/audits/members';
 import { useAuditorContacts } from '../../hooks/useMembers';
+import { useRegistryArchive } from '../../hooks/useRegistryArchive';
+import { ArchiveFileField, useArchiveCopy } from './ArchiveFileField';
 import { ActionSection } from './ActionSection';
 import { FormAction } from './FormAction';
 import { ReportPicker } from './ReportPicker';
@@ -53,6 +55,10 @@ export function RevealReportAction({
     hint: needsComplexity ? COMPLEXITY_HINT : undefined,
   });
   const form = useFormSubmit([link, size]);
+  // A bare ipfs:// link is stored on the file system by the reveal itself (when the registry keeps an archive).
+  const { archive } = useRegistryArchive(registry);
+  const archived = archive !== undefined && isArchivedLink(link.value);
+  const copy = useArchiveCopy(link.value, chosen?.commitment);
   const bytes = needsComplexity ? parseComplexity(size.value).value : complexity;
   const preview =
     karmaParams && chosen && bytes !== undefined && bytes > 0n
@@ -89,6 +95,7 @@ export function RevealReportAction({
             : 'The link does not match the commitment yet.'}
         </p>
       )}
+      {archived && <ArchiveFileField id={`${base}-file`} archive={copy} />}
       {needsComplexity && (
         <Field label="Complexity (bytes)" {...size.fieldProps}>
           <input inputMode="numeric" autoComplete="off" className={`${inputClass} tabular-nums`} {...size.inputProps} />
@@ -106,11 +113,25 @@ export function RevealReportAction({
         form={form}
         label="Reveal report"
         action={action}
-        build={() => revealReportCall(registry, id, chosen, link.value, { needed: needsComplexity, text: size.value })}
+        build={() => {
+          if (!archived) {
+            return revealReportCall(registry, id, chosen, link.value, { needed: needsComplexity, text: size.value });
+          }
+          if ('error' in copy.copy) return copy.copy;
+          return revealReportCall(
+            registry,
+            id,
+            chosen,
+            link.value,
+            { needed: needsComplexity, text: size.value },
+            copy.copy,
+          );
+        }}
         successMessage={`Revealed the report of ${chosenName(chosen)}`}
         onDone={(outcome) => {
           if (outcome.status !== 'success') return;
           link.reset();
+          copy.clear();
           setAuditor('');
         }}
       />
