@@ -53,7 +53,6 @@ function report(link: string, revealed: boolean): AuditReport {
     link: revealed ? link : '',
     envelope_cid: '',
     committed_at: SUBMITTED,
-    envelope_cid: '',
   };
 }
 

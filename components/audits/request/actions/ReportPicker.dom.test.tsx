@@ -20,7 +20,6 @@ const reportBy = (auditor: `0x${string}`): AuditReport => ({
   link: '',
   envelope_cid: '',
   committed_at: 1n,
-  envelope_cid: '',
 });
 
 function Picker() {
