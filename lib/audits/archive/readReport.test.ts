@@ -8,12 +8,14 @@ import { VerifiedBlockstore, exportVerified, parseCid } from '@/lib/files/verifi
 import {
   USER,
   addOne,
+  confirmers,
   electNode,
   register,
   removeDir,
   startFsChain,
   startNode,
   tempDir,
+  waitFor,
   type FsChain,
   type TestNode,
 } from '@/host-node/test/harness';
@@ -58,8 +60,11 @@ describe('revealed reports read from the host nodes', () => {
       [pdf, 'report.pdf'],
     ] as const) {
       const { cid, size } = await cidOf(bytes);
-      await register(fs, USER, cid, size, `reports/${name}`);
+      const id = await register(fs, USER, cid, size, `reports/${name}`);
       expect(await addOne(node.url, name, bytes)).toBe(cid);
+      // The node serves a file once it holds it for its registration, which it confirms on chain: wait for that,
+      // or a read can come before the pin (a race a busy machine loses).
+      await waitFor(`confirmation of ${name}`, async () => (await confirmers(fs, id)).includes(node.address));
       if (name === 'report.md') markdownCid = cid;
       else pdfCid = cid;
     }
