@@ -7,11 +7,6 @@ import { SafeText } from '@/components/ui/SafeText';
 import { useFileSystem } from '@/components/files/hooks/useFileSystem';
 import { useHostNodes } from '@/components/files/hooks/useHostNodes';
 
-/** Whether `href` is an ipfs:// address (which a browser cannot open: render it with IpfsLink). */
-export function isIpfsUri(href: string): boolean {
-  return /^ipfs:\/\//i.test(href.trim());
-}
-
 /** How long "Copied" stays beside the button. */
 const COPIED_FOR_MS = 2_000;
 

@@ -1,7 +1,7 @@
 // Sizes, prices and shares as the file pages show them: the app's binary units (1 MB = 2^20 bytes), CLO prices
 // per MB with every decimal, use as a share of capacity (written by lib/format/percent's formatBps). Bigint in, text
 // out; nothing rounds up past what is stored.
-import { formatCloExact, formatCloReadable } from '../format/clo';
+import { formatCloReadable } from '../format/clo';
 import { NO_PRICE } from './pricing';
 
 /** What the page says about units wherever it shows MB. */
@@ -37,15 +37,10 @@ export function formatByteCount(bytes: bigint): string {
   return `${groupThousands(bytes.toString())} byte${bytes === 1n ? '' : 's'}`;
 }
 
-/** A price per MB as a person reads it ("0.099999 CLO per MB", "< 0.000001 CLO per MB"); the exact one beside it
- * comes from `formatPricePerMbExact` (the `Amount` component's title). */
+/** A price per MB as a person reads it ("0.099999 CLO per MB", "< 0.000001 CLO per MB"); the exact one is the
+ * `Amount` component's title (see components/files/PricePerMb.tsx). */
 export function formatPricePerMb(wei: bigint): string {
   return wei === NO_PRICE ? 'no price (capacity taken)' : `${formatCloReadable(wei)} per MB`;
-}
-
-/** A price per MB with every decimal (prices per MB can be far below what a readable figure shows). */
-export function formatPricePerMbExact(wei: bigint): string {
-  return wei === NO_PRICE ? 'no price (capacity taken)' : `${formatCloExact(wei)} per MB`;
 }
 
 /** Use as a share of capacity in basis points (10,000 = full; above when a node removal left use above it). */

@@ -1,5 +1,6 @@
 // A link from the chain (a proposal's URL, an audit's source, a revealed report) is written by anyone, so before
 // it becomes clickable the app works out where it really goes and what could mislead a reader about that.
+import { IPFS_LINK } from './links';
 import { hasHiddenCharacters } from './safeText';
 
 /** Why a link is not clickable. */
@@ -24,8 +25,6 @@ export type LinkCheck =
       host?: string;
       hidden: boolean;
     };
-
-const IPFS = /^ipfs:\/\/([A-Za-z0-9]+)(\/[^\s]*)?$/;
 
 // The scripts a look-alike host mixes letters from. Common (digits, '-', '.') and Inherited marks belong to none.
 const SCRIPTS = [
@@ -72,7 +71,7 @@ function writtenHost(text: string): string {
 export function checkLink(url: string): LinkCheck {
   const text = url.trim();
   const hidden = hasHiddenCharacters(text);
-  const ipfs = IPFS.exec(text);
+  const ipfs = IPFS_LINK.exec(text);
   if (ipfs) return { kind: 'ipfs', href: text, cid: ipfs[1] ?? '', hidden };
   if (!/^https:\/\//i.test(text))
     return { kind: 'refused', reason: /^[a-z][a-z0-9+.-]*:/i.test(text) ? 'scheme' : 'invalid', hidden };

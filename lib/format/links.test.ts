@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkHost, safeLinkUrl } from './links';
+import { safeLinkUrl } from './links';
 
 describe('links', () => {
   it('keeps https: and ipfs: links only', () => {
@@ -19,11 +19,5 @@ describe('links', () => {
     ]) {
       expect(safeLinkUrl(bad)).toBeUndefined();
     }
-  });
-
-  it('shows the full host, punycode included', () => {
-    expect(linkHost('https://docs.example.org:8443/a')).toBe('docs.example.org:8443');
-    expect(linkHost('https://еxample.org/')).toBe('xn--xample-2of.org');
-    expect(linkHost('ipfs://bafyabc/readme.md')).toBe('ipfs://bafyabc');
   });
 });
