@@ -7,7 +7,8 @@ import { Amount } from '@/components/ui/Amount';
 import { Button } from '@/components/ui/primitives';
 import type { ArchivePlan } from './archivePlan';
 import type { EnvelopeReport } from './deliveredReports';
-import { useArchiveDeposit } from './useArchiveDeposit';
+import { useFileSystem } from '@/components/files/hooks/useFileSystem';
+import { useStorageQuote } from '@/components/files/hooks/useStorageQuote';
 import { useArchiveUpload } from './useArchiveUpload';
 
 /** What the reveal transaction needs from the archive: shown and sent by the request's reveal action. */
@@ -30,7 +31,8 @@ export function ArchiveReveal({
   plaintext: Uint8Array;
   revealAction?: (input: ArchiveRevealInput) => ReactNode;
 }) {
-  const { deposit } = useArchiveDeposit(plan.size);
+  const fileSystem = useFileSystem();
+  const { deposit } = useStorageQuote(fileSystem?.address, plan.size);
   const archive = useArchiveUpload();
   if (!plan.matchesCommitment) return null;
   return (

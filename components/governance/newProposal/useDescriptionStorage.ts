@@ -1,11 +1,9 @@
 'use client';
-// The description's side of the new-proposal form: its CID and hash computed in the browser, the storage deposit
-// quoted, and, for a description published at a URL, the form's own fetch of it. Each read runs only in the mode
-// that needs it.
+// The description's side of the new-proposal form: its CID and hash computed in the browser and, for a description
+// published at a URL, the form's own fetch of it (the deposit is the files feature's useStorageQuote). Each read runs
+// only in the mode that needs it.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Address, Hex } from 'viem';
-import { useReadContract } from 'wagmi';
-import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
+import type { Hex } from 'viem';
 import { loadDescription, type DescriptionResult } from '@/lib/governance/description';
 import { storedDescriptionOf } from '@/lib/governance/descriptionStorage';
 
@@ -19,18 +17,6 @@ export function useStoredDescription(text: string, enabled: boolean) {
     // While the next keystroke's CID is computed, the previous one stays on screen (marked as updating).
     placeholderData: keepPreviousData,
   });
-}
-
-/** The file system's deposit for `size` bytes now (the contract's own quote). */
-export function useStorageQuote(fileSystem: Address | undefined, size: bigint | undefined) {
-  const quote = useReadContract({
-    address: fileSystem,
-    abi: callistoFSAbi,
-    functionName: 'quote',
-    args: size === undefined ? undefined : [size],
-    query: { enabled: fileSystem !== undefined && size !== undefined },
-  });
-  return { deposit: quote.data?.[1], error: quote.error, isPending: quote.isPending };
 }
 
 /**

@@ -9,7 +9,8 @@ import { Amount } from '@/components/ui/Amount';
 import { Field, described, inputClass } from '@/components/ui/FormField';
 import { Button } from '@/components/ui/primitives';
 import type { ArchivePlan } from '@/components/audits/inbox/archivePlan';
-import { useArchiveDeposit } from '@/components/audits/inbox/useArchiveDeposit';
+import { useFileSystem } from '@/components/files/hooks/useFileSystem';
+import { useStorageQuote } from '@/components/files/hooks/useStorageQuote';
 import { useArchiveUpload } from '@/components/audits/inbox/useArchiveUpload';
 
 type Chosen = { plan: ArchivePlan; bytes: Uint8Array } | { error: string } | undefined;
@@ -23,7 +24,8 @@ type Chosen = { plan: ArchivePlan; bytes: Uint8Array } | { error: string } | und
 export function useArchiveCopy(link: string, commitment: Hex | undefined) {
   const [chosen, setChosen] = useState<Chosen>(undefined);
   const plan = chosen && 'plan' in chosen ? chosen.plan : undefined;
-  const { deposit } = useArchiveDeposit(plan?.size);
+  const fileSystem = useFileSystem();
+  const { deposit } = useStorageQuote(fileSystem?.address, plan?.size);
   const upload = useArchiveUpload();
 
   const choose = async (file: File | undefined) => {
