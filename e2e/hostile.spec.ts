@@ -50,7 +50,8 @@ async function writeHostileStrings(rpcUrl: string): Promise<Written> {
   const publicClient = createPublicClient({ transport: http(rpcUrl) });
   const wallet = createWalletClient({ transport: http(rpcUrl), account });
   const send = async (to: Address, data: Hex, value = 0n) => {
-    const hash = await wallet.sendTransaction({ to, data, value, chain: null });
+    // A fixed gas limit: these calls are meant to succeed, and a bare estimate can fall short in the next block.
+    const hash = await wallet.sendTransaction({ to, data, value, chain: null, gas: 3_000_000n });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     expect(receipt.status).toBe('success');
   };
@@ -197,7 +198,7 @@ test('a host node endpoint with a right-to-left override cannot reverse the note
   const wallet = createWalletClient({ transport: http(rpcUrl), account: governance });
   const node = privateKeyToAccount(keccak256(toHex('hostile node'))).address;
   const call = async (data: Hex) => {
-    const hash = await wallet.sendTransaction({ to: fileSystem, data, chain: null });
+    const hash = await wallet.sendTransaction({ to: fileSystem, data, chain: null, gas: 3_000_000n });
     expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
   };
   await testClient.impersonateAccount({ address: governance });

@@ -75,7 +75,7 @@ const coldStaking: GasSuite<{ address: Address }> = {
     {
       name: 'plain transfer (first stake, one round)',
       async run(chain, { address }) {
-        const hash = await chain.wallet(3).sendTransaction({ to: address, value: parseEther('10') });
+        const hash = await chain.wallet(3).sendTransaction({ to: address, value: parseEther('10'), gas: 200_000n });
         return chain.publicClient.waitForTransactionReceipt({ hash });
       },
     },

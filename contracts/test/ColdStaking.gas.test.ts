@@ -59,7 +59,7 @@ describe('ColdStaking gas under London', () => {
     };
     await chain.increaseTime(ROUND + DAY);
     used.addToStake = ok(await stake(1, 1n, parseEther('50')));
-    const hash = await chain.wallet(3).sendTransaction({ to: staking, value: parseEther('10') });
+    const hash = await chain.wallet(3).sendTransaction({ to: staking, value: parseEther('10'), gas: 200_000n });
     used.plainTransfer = ok(await chain.publicClient.waitForTransactionReceipt({ hash }));
     await chain.increaseTime(ROUND);
     used.claim = ok(await chain.write(1, { address: staking, abi: coldStakingAbi, functionName: 'claim' }));

@@ -13,6 +13,7 @@ import {
 import { privateKeyToAccount } from 'viem/accounts';
 import { anvilPrivateKeys } from '../../../lib/chain/anvilAccounts';
 import { callistoLocal } from '../../../lib/chain/chains';
+import { gasLimitWithMargin } from '../../../lib/tx/gasLimit';
 
 export type SeedContext = ReturnType<typeof createSeedContext>;
 
@@ -41,7 +42,14 @@ export function createSeedContext(rpcUrl: string, log: (line: string) => void) {
     ): Promise<TransactionReceipt> {
       const account = privateKeyToAccount(anvilPrivateKeys[accountIndex]!);
       const wallet = createWalletClient({ chain, transport, account });
-      const hash = await wallet.writeContract(request as Parameters<typeof wallet.writeContract>[0]);
+      // The estimate plus the app's margin: a bare estimate can fall short when the next block's clock differs
+      // from the one it was taken at (the staking contract's first call in a block advances its clock).
+      const estimate = await publicClient.estimateContractGas({ ...request, account } as Parameters<
+        typeof publicClient.estimateContractGas
+      >[0]);
+      const { gasLimit } = await publicClient.getBlock();
+      const gas = gasLimitWithMargin(estimate, gasLimit);
+      const hash = await wallet.writeContract({ ...request, gas } as Parameters<typeof wallet.writeContract>[0]);
       const receipt = await publicClient.waitForTransactionReceipt({ hash });
       if (receipt.status !== 'success') throw new Error(`seed: ${String(request.functionName)} reverted`);
       return receipt;
