@@ -172,6 +172,35 @@ describe('the envelope CID committed with a report', () => {
     expect(replaced[0]!.envelope_cid).toBe('');
   });
 
+  it('keeps, replaces and clears the envelope CID as each replacement says (the write is skipped only when nothing changes)', async () => {
+    const id = await read<bigint>(reg(), 'request_count');
+    await ok(REQUESTER, reg(), 'submit_request', [account(OUTSIDER), 820n, 'https://x.example/src', 'A token', 'Sol']);
+    await ok(MANAGER, reg(), 'approve', [id]);
+    const envelopeOf = async (auditor: number) => {
+      const reports = await read<readonly { auditor: Address; envelope_cid: string }[]>(reg(), 'get_reports', [id]);
+      return reports.find((r) => r.auditor === account(auditor))!.envelope_cid;
+    };
+    // A first commitment without an envelope reads "", with one reads it back.
+    await ok(AUDITOR, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#1`), '']);
+    expect(await envelopeOf(AUDITOR)).toBe('');
+    await ok(AUDITOR2, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#2`), ENVELOPE_CID]);
+    expect(await envelopeOf(AUDITOR2)).toBe(ENVELOPE_CID);
+    // "" over "" stays ""; the same CID again stays; another CID replaces it; "" clears the long CID completely.
+    await ok(AUDITOR, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#3`), '']);
+    expect(await envelopeOf(AUDITOR)).toBe('');
+    await ok(AUDITOR2, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#4`), ENVELOPE_CID]);
+    expect(await envelopeOf(AUDITOR2)).toBe(ENVELOPE_CID);
+    await ok(AUDITOR2, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#5`), PLAIN_CID]);
+    expect(await envelopeOf(AUDITOR2)).toBe(PLAIN_CID);
+    await ok(AUDITOR2, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#6`), '']);
+    expect(await envelopeOf(AUDITOR2)).toBe('');
+    // A short CID after the cleared one: no byte of the old 59-byte CID survives in the string's slots.
+    await ok(AUDITOR2, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#7`), 'bafk']);
+    expect(await envelopeOf(AUDITOR2)).toBe('bafk');
+    await ok(AUDITOR, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#8`), ENVELOPE_CID]);
+    expect(await envelopeOf(AUDITOR)).toBe(ENVELOPE_CID);
+  });
+
   it.each([
     ['a CIDv0', 'QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG'],
     ['an uppercase base32 CID', PLAIN_CID.toUpperCase()],
