@@ -55,6 +55,8 @@ contract AuditArchiveInvariants is InvariantTest {
         for (uint256 i = 0; i < handler.ACTORS(); i++) sum += archive.refund_of(handler.actor(i));
         require(sum == owed, "refunds_owed is not the sum of the payers' refunds");
         require(owed == handler.ghost_credited() - handler.ghost_withdrawn(), "refunds owed are not credits less payouts");
+        // The handler never funds the registry: a reveal's CLO goes on to the file system, none stays behind.
+        require(address(registry).balance == 0, "the registry kept CLO from a reveal");
     }
 
     /// @notice No archive deposit is paid out twice: each file is released at most once, for exactly its deposit, and
@@ -101,6 +103,8 @@ contract AuditArchiveInvariants is InvariantTest {
         require(handler.ghost_unauthorized_stores() == 0, "someone not allowed stored a copy");
         require(handler.ghost_underpaid_stores() == 0, "a copy was stored for less than the quote");
         require(handler.ghost_accepted_plain_sends() == 0, "the archive accepted a plain CLO transfer");
+        require(handler.ghost_reveals_without_copy() == 0, "an ipfs:// report was revealed without its copy");
+        require(handler.ghost_unpaid_copies() == 0, "a file was stored for a link the archive does not keep");
         for (uint256 i = 0; i < handler.revealed_count(); i++) {
             AuditArchiveHandler.Revealed memory r = handler.revealed(i);
             AuditArchive.Archive memory a = archive.archive_of(r.request_id, r.auditor);

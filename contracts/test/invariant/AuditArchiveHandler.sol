@@ -128,6 +128,9 @@ contract AuditArchiveHandler {
     uint256 public ghost_foreign_withdrawals;
     uint256 public ghost_accepted_plain_sends;
     uint256 public ghost_second_copies;
+    /// @notice An `ipfs://` reveal that went through without its archive copy, and a copy made for another link.
+    uint256 public ghost_reveals_without_copy;
+    uint256 public ghost_unpaid_copies;
 
     /// @notice What a run reached (shown by the coverage invariant's call trace).
     uint256 public calls;
@@ -210,18 +213,31 @@ contract AuditArchiveHandler {
         uint256 size_seed,
         uint256 pay_seed
     ) private {
-        uint256 by = _manager(by_seed);
         bool ipfs = bytes(link)[0] == "i";
         uint256 size = ipfs ? 1 + (size_seed % MAX_REPORT_BYTES) : 0;
         (bool quoted, uint256 value, bool underpaid) = ipfs ? _payment(size, pay_seed) : (true, 0, false);
         if (!quoted) value = 1 ether; // no quote (no node, or no free capacity): the upload must be refused anyway
         bytes memory data = abi.encodeCall(AuditRegistry.reveal_report, (id, auditor, link, 1024, size));
-        if (!_as(by, address(registry), data, value)) {
+        uint256 files_before = fs.file_count();
+        if (!_as(_manager(by_seed), address(registry), data, value)) {
             refused_reveals++;
             return;
         }
-        if (!ipfs) return;
+        if (!ipfs) {
+            if (fs.file_count() != files_before) ghost_unpaid_copies++;
+            return;
+        }
         if (underpaid || !quoted) ghost_underpaid_stores++;
+        _after_archived_reveal(id, auditor, link);
+    }
+
+    /// @dev An `ipfs://` reveal went through: its copy must exist now.
+    function _after_archived_reveal(uint256 id, address auditor, string memory link) private {
+        (bool stored, ) = archive.archive_file_of(id, auditor);
+        if (!stored) {
+            ghost_reveals_without_copy++;
+            return;
+        }
         _revealed.push(Revealed(id, auditor, _cid_of(link)));
         _record_upload(_revealed.length - 1);
         archived_reveals++;
