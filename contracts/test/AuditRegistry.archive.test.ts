@@ -391,6 +391,21 @@ describe('an archive upload no host node confirms', () => {
       'CallistoFS: no host node is elected',
     );
     expect(await read(arc(), 'archive_file_of', [id, account(AUDITOR)])).toEqual([false, 0n]);
+    // A reveal needs its copy too (SECURITY.md, residuals): another ipfs:// report cannot be revealed meanwhile.
+    const other = `ipfs://${ENVELOPE_CID}`;
+    const waitingReport = await signedReport(other, AUDITOR2);
+    expect(
+      await reason(
+        MANAGER,
+        reg(),
+        'reveal_report',
+        [waitingReport, account(AUDITOR2), other, 1024n, REPORT_SIZE],
+        deposit,
+      ),
+    ).toBe('CallistoFS: no host node is elected');
+    expect((await read<readonly { revealed: boolean }[]>(reg(), 'get_reports', [waitingReport]))[0]!.revealed).toBe(
+      false,
+    );
     // ... and once a node is elected again the report is stored at the same path and confirmed for good.
     await ok(OWNER, fs(), 'add_host_node', [account(OUTSIDER), 'http://127.0.0.1:5102', 1024n]);
     await ok(MANAGER2, arc(), 'store_again', [id, account(AUDITOR), REPORT_SIZE], await quote(REPORT_SIZE));
