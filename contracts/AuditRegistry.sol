@@ -550,13 +550,20 @@ contract AuditRegistry {
             report.auditor = msg.sender;
             report.late = r.state == RequestState.InProgress;
             r.report_count += 1;
+            // A new report's envelope is "" already: writing "" again costs gas and changes nothing.
+            if (bytes(envelope_cid).length > 0) report.envelope_cid = envelope_cid;
         } else {
             report = _reports[request_id][index - 1];
             require(!report.signed, "Audits: the report is already signed");
+            // "" over "" (a gist link replacing a gist link) is skipped; an empty CID still clears the envelope of
+            // the replaced commitment. A non-empty CID is written without comparing: every delivery encrypts afresh,
+            // so a revised report always has a new envelope CID, and comparing would cost more than it saves.
+            if (bytes(envelope_cid).length > 0 || bytes(report.envelope_cid).length > 0) {
+                report.envelope_cid = envelope_cid;
+            }
         }
         report.commitment = commitment;
         report.committed_at = block.timestamp;
-        report.envelope_cid = envelope_cid;
         emit ReportCommitted(request_id, msg.sender, commitment, envelope_cid);
     }
 

@@ -172,6 +172,35 @@ describe('the envelope CID committed with a report', () => {
     expect(replaced[0]!.envelope_cid).toBe('');
   });
 
+  it('keeps, replaces and clears the envelope CID as each replacement says (the write is skipped only when nothing changes)', async () => {
+    const id = await read<bigint>(reg(), 'request_count');
+    await ok(REQUESTER, reg(), 'submit_request', [account(OUTSIDER), 820n, 'https://x.example/src', 'A token', 'Sol']);
+    await ok(MANAGER, reg(), 'approve', [id]);
+    const envelopeOf = async (auditor: number) => {
+      const reports = await read<readonly { auditor: Address; envelope_cid: string }[]>(reg(), 'get_reports', [id]);
+      return reports.find((r) => r.auditor === account(auditor))!.envelope_cid;
+    };
+    // A first commitment without an envelope reads "", with one reads it back.
+    await ok(AUDITOR, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#1`), '']);
+    expect(await envelopeOf(AUDITOR)).toBe('');
+    await ok(AUDITOR2, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#2`), ENVELOPE_CID]);
+    expect(await envelopeOf(AUDITOR2)).toBe(ENVELOPE_CID);
+    // "" over "" stays ""; the same CID again stays; another CID replaces it; "" clears the long CID completely.
+    await ok(AUDITOR, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#3`), '']);
+    expect(await envelopeOf(AUDITOR)).toBe('');
+    await ok(AUDITOR2, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#4`), ENVELOPE_CID]);
+    expect(await envelopeOf(AUDITOR2)).toBe(ENVELOPE_CID);
+    await ok(AUDITOR2, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#5`), PLAIN_CID]);
+    expect(await envelopeOf(AUDITOR2)).toBe(PLAIN_CID);
+    await ok(AUDITOR2, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#6`), '']);
+    expect(await envelopeOf(AUDITOR2)).toBe('');
+    // A short CID after the cleared one: no byte of the old 59-byte CID survives in the string's slots.
+    await ok(AUDITOR2, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#7`), 'bafk']);
+    expect(await envelopeOf(AUDITOR2)).toBe('bafk');
+    await ok(AUDITOR, reg(), 'submit_report', [id, commitmentOf(`${GIST_LINK}#8`), ENVELOPE_CID]);
+    expect(await envelopeOf(AUDITOR)).toBe(ENVELOPE_CID);
+  });
+
   it.each([
     ['a CIDv0', 'QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG'],
     ['an uppercase base32 CID', PLAIN_CID.toUpperCase()],
@@ -343,6 +372,110 @@ describe('an archive upload no host node confirms', () => {
     expect(await reason(MANAGER, arc(), 'store_again', [id, account(AUDITOR), REPORT_SIZE], deposit)).toBe(
       'AuditArchive: the report is already archived',
     );
+  });
+
+  it('after a node loss: the upload waits unconfirmed, is released after its day, and is stored again on a new node', async () => {
+    const id = await signedReport(IPFS_LINK);
+    const deposit = await quote(REPORT_SIZE);
+    const fileId = await revealArchived(id);
+    // The only host node leaves before confirming: nothing can store or confirm the report meanwhile.
+    await ok(OWNER, fs(), 'remove_host_node', [account(NODE)]);
+    expect(await reason(NODE, fs(), 'confirm', [fileId])).toBe('CallistoFS: not an elected host node');
+    const waiting = 'AuditArchive: the copy is stored, or still within its day for a host node to confirm it';
+    expect(await reason(OUTSIDER, arc(), 'release', [id, account(AUDITOR)])).toBe(waiting);
+    await chain.increaseTime(DAY + 1n);
+    await ok(OUTSIDER, arc(), 'release', [id, account(AUDITOR)]);
+    expect(await read(arc(), 'refund_of', [account(MANAGER)])).toBe(deposit);
+    // With no node elected the file system takes no upload, so a store again fails and leaves no trace ...
+    expect(await reason(MANAGER2, arc(), 'store_again', [id, account(AUDITOR), REPORT_SIZE], deposit)).toBe(
+      'CallistoFS: no host node is elected',
+    );
+    expect(await read(arc(), 'archive_file_of', [id, account(AUDITOR)])).toEqual([false, 0n]);
+    // A reveal needs its copy too (SECURITY.md, residuals): another ipfs:// report cannot be revealed meanwhile.
+    const other = `ipfs://${ENVELOPE_CID}`;
+    const waitingReport = await signedReport(other, AUDITOR2);
+    expect(
+      await reason(
+        MANAGER,
+        reg(),
+        'reveal_report',
+        [waitingReport, account(AUDITOR2), other, 1024n, REPORT_SIZE],
+        deposit,
+      ),
+    ).toBe('CallistoFS: no host node is elected');
+    expect((await read<readonly { revealed: boolean }[]>(reg(), 'get_reports', [waitingReport]))[0]!.revealed).toBe(
+      false,
+    );
+    // ... and once a node is elected again the report is stored at the same path and confirmed for good.
+    await ok(OWNER, fs(), 'add_host_node', [account(OUTSIDER), 'http://127.0.0.1:5102', 1024n]);
+    await ok(MANAGER2, arc(), 'store_again', [id, account(AUDITOR), REPORT_SIZE], await quote(REPORT_SIZE));
+    const [stored, again] = await read<readonly [boolean, bigint]>(arc(), 'archive_file_of', [id, account(AUDITOR)]);
+    expect(stored).toBe(true);
+    await ok(OUTSIDER, fs(), 'confirm', [again]);
+    await chain.increaseTime(2n * DAY);
+    expect(await reason(OUTSIDER, arc(), 'release', [id, account(AUDITOR)])).toBe(waiting);
+    expect((await read<FileView>(fs(), 'file', [again])).status).toBe(FileStatus.Counted);
+    // The first payer's refund is untouched by all of this.
+    expect(await read(arc(), 'refund_of', [account(MANAGER)])).toBe(deposit);
+    expect(await balance(archive)).toBe(deposit);
+  });
+
+  it('a payer that refuses CLO blocks neither the release nor anyone else’s refund; its own refund stays owed', async () => {
+    const { abi: actorAbi, bytecode: actorBytecode } = testContract('HostileActor');
+    const hostile = await chain.deploy(actorAbi, actorBytecode, []);
+    const asHostile = async (to: Target, functionName: string, args: readonly unknown[], value = 0n) =>
+      chain.write(OWNER, {
+        address: hostile,
+        abi: actorAbi,
+        functionName: 'exec',
+        args: [to.address, encodeFunctionData({ abi: to.abi, functionName, args } as never)],
+        value,
+      } as unknown as Write);
+    await chain.write(OWNER, {
+      address: hostile,
+      abi: actorAbi,
+      functionName: 'configure',
+      args: [archive, '0x', true],
+    } as unknown as Write);
+    await ok(OWNER, reg(), 'appoint_manager', [hostile, 'refuses-clo@example.com']);
+    // The refusing manager reveals one report and an honest manager another; neither copy is confirmed.
+    const first = await signedReport(IPFS_LINK);
+    const deposit = await quote(REPORT_SIZE);
+    const revealed = await asHostile(
+      reg(),
+      'reveal_report',
+      [first, account(AUDITOR), IPFS_LINK, 1024n, REPORT_SIZE],
+      deposit,
+    );
+    expect(revealed.status).toBe('success');
+    const second = await signedReport(`ipfs://${ENVELOPE_CID}`, AUDITOR2);
+    const honestDeposit = await quote(REPORT_SIZE);
+    await ok(
+      MANAGER,
+      reg(),
+      'reveal_report',
+      [second, account(AUDITOR2), `ipfs://${ENVELOPE_CID}`, 1024n, REPORT_SIZE],
+      honestDeposit,
+    );
+    await chain.increaseTime(DAY + 1n);
+    // Release needs nothing from the payer: the deposit comes back to the archive and is owed, not pushed.
+    await ok(OUTSIDER, arc(), 'release', [first, account(AUDITOR)]);
+    await ok(OUTSIDER, arc(), 'release', [second, account(AUDITOR2)]);
+    expect(await read(arc(), 'refund_of', [hostile])).toBe(deposit);
+    // Its refund cannot be paid while it refuses CLO, and stays owed; the honest manager is paid in full.
+    expect(
+      await reason(OWNER, { address: hostile, abi: actorAbi } as never, 'exec', [
+        archive,
+        encodeFunctionData({ abi: auditArchiveAbi, functionName: 'withdraw_refund' }),
+      ]),
+    ).toBe('AuditArchive: transfer failed');
+    await ok(MANAGER, arc(), 'withdraw_refund');
+    expect(await read(arc(), 'refund_of', [hostile])).toBe(deposit);
+    expect(await read(arc(), 'refunds_owed')).toBe(deposit);
+    expect(await balance(archive)).toBe(deposit);
+    // Another manager stores the refused payer's report again.
+    await ok(MANAGER2, arc(), 'store_again', [first, account(AUDITOR), REPORT_SIZE], await quote(REPORT_SIZE));
+    expect((await read<readonly [boolean, bigint]>(arc(), 'archive_file_of', [first, account(AUDITOR)]))[0]).toBe(true);
   });
 
   it('is released too after a host node released it as expired', async () => {
