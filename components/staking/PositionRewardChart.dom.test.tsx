@@ -13,6 +13,8 @@ const ME = '0x000000000000000000000000000000000000000A';
 const OTHER = '0x000000000000000000000000000000000000000b';
 const params: StakingParams = { roundInterval: 86_400n, maxDelay: 365n * 86_400n, maxSecondsPerBlock: 30n * 86_400n };
 
+const cell = (row: HTMLElement, i: number) => row.querySelectorAll('td')[i]?.textContent;
+
 function positionAfter(seconds: bigint) {
   const model = new ColdStakingModel(params, { number: 1n, timestamp: 1_000_000n }, OTHER);
   model.advance(1n);
@@ -51,16 +53,16 @@ describe('PositionRewardChart', () => {
 
     // The table: one row a round, the completed ones exact, the rest estimates adding the same amount each round.
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.cells[0]!.textContent)).toEqual([
+    expect(rows.map((r) => cell(r, 0))).toEqual([
       '1 (completed, claimable now)',
       '2 (completed, claimable now)',
       '3 (estimate)',
       '4 (estimate)',
     ]);
-    expect(rows[1]!.cells[1]!.textContent).toBe(formatCloReadable(claimable));
+    expect(cell(rows[1]!, 1)).toBe(formatCloReadable(claimable));
     const perRound = BigInt(amounts[1]!.getAttribute('data-exact')!);
     expect(perRound).toBeGreaterThan(0n);
-    expect(rows[3]!.cells[1]!.textContent).toBe(formatCloReadable(claimable + 2n * perRound));
+    expect(cell(rows[3]!, 1)).toBe(formatCloReadable(claimable + 2n * perRound));
     expect(amounts[2]!.getAttribute('data-exact')).toBe((claimable + 2n * perRound).toString());
   });
 
