@@ -42,7 +42,10 @@ export function PositionRewardChart({
         shape="steps"
         xAxis={{ label: 'Round since your last claim or stake', domain: [0, Math.max(termRounds, 1)], integer: true }}
         yAxis={{ label: 'CLO', format: (v) => axisNumber.format(v) }}
-        markers={[{ x: projection.nowRound, label: 'now', tone: 'current', y: current?.cumulativeReward }]}
+        markers={[
+          // Upper left of the point is free: the cumulative reward never stands higher before now.
+          { x: projection.nowRound, label: 'now', tone: 'current', y: current?.cumulativeReward, labelSide: 'left' },
+        ]}
         table={{
           caption: 'Cumulative reward of your stake by round since your last claim or stake',
           columns: ['Round', 'Cumulative reward'],

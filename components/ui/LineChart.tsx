@@ -18,6 +18,9 @@ export interface ChartMarker {
   tone: 'limit' | 'current';
   /** Where the current point sits on the line; off the scale (undefined) puts it at the plot's top. */
   y?: bigint;
+  /** The side of the point its label goes on; by default the right, or the left in the last 30% of the plot. A
+   * line that only rises (a cumulative sum) leaves the upper left free. */
+  labelSide?: 'left' | 'right';
 }
 
 /** A horizontal line across the plot with a label: a level to read the line against (the balance now). */
@@ -291,16 +294,16 @@ function Marker({ layout, marker, mx, my }: { layout: ChartLayout; marker: Chart
       </g>
     );
   }
-  // The label goes on the side with room: left of a point in the last 30% of the plot.
-  const onRight = mx > margin.left + plotWidth * 0.7;
+  // The label goes on the side with room: left of a point in the last 30% of the plot, unless the chart knows better.
+  const labelLeft = marker.labelSide ? marker.labelSide === 'left' : mx > margin.left + plotWidth * 0.7;
   return (
     <g>
       {line('4 4', 'stroke-amber-400/70')}
       <circle cx={mx} cy={my} r={6} className="fill-amber-400 stroke-slate-950" strokeWidth={2} />
       <text
-        x={mx + (onRight ? -10 : 10)}
+        x={mx + (labelLeft ? -10 : 10)}
         y={Math.max(margin.top + 12, my - 12)}
-        textAnchor={onRight ? 'end' : 'start'}
+        textAnchor={labelLeft ? 'end' : 'start'}
         className="fill-amber-200 font-semibold"
       >
         {marker.label}
