@@ -61,6 +61,26 @@ const ROUTE_VISITS: Record<string, Omit<Visit, 'path'> & { query?: string }> = {
   '/nodes/': { account: MEMBER, ready: (p) => [p.getByTestId('node-row').first()] },
 };
 
+/** The routes that draw a chart for the seeded account (the position's reward, the treasury, the price curve): their
+ * axis text must be readable at both widths, at least 12 CSS px as rendered (not as written in the SVG, which the
+ * browser scales to the box). */
+const CHART_ROUTES = new Set(['/staking/', '/governance/', '/nodes/']);
+const MIN_CHART_TEXT_PX = 12;
+
+/** Runs in the page: the smallest rendered size, in CSS px, of any chart's text (Infinity without a chart). */
+function smallestChartTextPx(): number {
+  let smallest = Infinity;
+  for (const text of Array.from(document.querySelectorAll('figure svg[role="img"] text'))) {
+    if (!(text instanceof SVGTextElement) || text.getBoundingClientRect().width === 0) continue;
+    const matrix = text.getScreenCTM();
+    if (!matrix) continue;
+    // The scale from the text's own units to the screen's (a rotated label's scale is in b, not a).
+    const px = Number.parseFloat(getComputedStyle(text).fontSize) * Math.hypot(matrix.a, matrix.b);
+    smallest = Math.min(smallest, px);
+  }
+  return smallest;
+}
+
 /** Visits beyond one a route: a request in progress as its manager sees it (the sign and reveal forms). */
 const EXTRA_VISITS: Visit[] = [
   { path: '/audits/request/?id=2', account: MANAGER, ready: (p) => [p.getByTestId('report-row').first()] },
@@ -143,6 +163,20 @@ async function checkEveryRoute(browser: Browser, baseURL: string, rpcUrl: string
         // A minute: on a loaded machine a page's first reads take tens of seconds.
         for (const ready of visit.ready(page)) {
           await expect.soft(ready, `${visit.path} loads its lists`).toBeVisible({ timeout: 60_000 });
+        }
+        if (CHART_ROUTES.has(visit.path)) {
+          await expect
+            .soft(page.locator('figure svg[role="img"]').first(), `${visit.path} draws its chart`)
+            .toBeVisible({
+              timeout: 60_000,
+            });
+          // Polled: the chart is drawn at a default width first and again once its box is measured.
+          await expect.soft
+            .poll(() => page.evaluate(smallestChartTextPx), {
+              message: `${visit.path} at ${width} px: chart text is readable (CSS px)`,
+              timeout: 10_000,
+            })
+            .toBeGreaterThanOrEqual(MIN_CHART_TEXT_PX);
         }
         const report = await page.evaluate(measureWidth);
         measured.push(`${visit.path.padEnd(28)} ${report.document} px`);

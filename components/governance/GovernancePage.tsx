@@ -19,6 +19,8 @@ import { useTotalStaked } from './hooks/useTotalStaked';
 import { useTreasuryBalance } from './hooks/useTreasuryBalance';
 import type { ListFigures } from './ProposalList';
 import { Amount } from '@/components/ui/Amount';
+import type { TreasuryPicture } from '@/lib/governance/treasuryPicture';
+import { TreasuryChart } from './TreasuryChart';
 
 const CONTRACTS = ['TreasuryGovernance', 'ColdStaking'] as const;
 
@@ -88,7 +90,8 @@ function GovernanceDashboard({ governance, staking }: { governance: Address; sta
         figures={figures}
         balance={treasury.balance}
         available={treasury.available}
-        committed={committed}
+        committed={committed.picture}
+        committedFailed={Boolean(committed.error)}
         now={chainNow.now}
         refetch={() => Promise.all([refetch(), chainNow.refetch()])}
       />
@@ -120,13 +123,15 @@ function TreasuryCard({
   balance,
   available,
   committed,
+  committedFailed,
   now,
   refetch,
 }: {
   figures: ListFigures | undefined;
   balance: bigint | undefined;
   available: bigint | undefined;
-  committed: { thisEpoch?: bigint; nextEpoch?: bigint };
+  committed: TreasuryPicture | undefined;
+  committedFailed: boolean;
   now: number;
   refetch: () => unknown;
 }) {
@@ -141,8 +146,8 @@ function TreasuryCard({
           value={figures ? (available === undefined ? '—' : cloValue(available)) : undefined}
           hint="The balance less the deposits of proposals in voting and the refunds owed to authors"
         />
-        <Stat label="Committed this epoch" value={cloValue(committed.thisEpoch, 'committed-this-epoch')} />
-        <Stat label="Committed next epoch" value={cloValue(committed.nextEpoch, 'committed-next-epoch')} />
+        <Stat label="Committed this epoch" value={cloValue(committed?.thisEpoch, 'committed-this-epoch')} />
+        <Stat label="Committed next epoch" value={cloValue(committed?.nextEpoch, 'committed-next-epoch')} />
         <Stat
           label="Current epoch"
           value={testValue('current-epoch', figures && `Epoch ${figures.currentEpoch.toString()}`)}
@@ -158,6 +163,9 @@ function TreasuryCard({
         <Stat label="Proposal deposit" value={figures && <Amount wei={figures.submissionDeposit} />} hint="Refunded" />
         <Stat label="Total staked" value={figures && <Amount wei={figures.totalStaked} />} />
       </dl>
+      <div className="mt-5 border-t border-slate-800 pt-4">
+        <TreasuryChart picture={committed} balance={balance} available={available} failed={committedFailed} />
+      </div>
     </Card>
   );
 }

@@ -3,11 +3,12 @@
 import { formatMultiplier } from '@/lib/format/multiplier';
 import { formatDateTime } from '@/lib/format/time';
 import type { PositionTimeline as Timeline } from '@/lib/staking/position';
-import type { StakerState } from '@/lib/staking/rewardModel';
+import type { PoolView, StakerState } from '@/lib/staking/rewardModel';
 import { Countdown } from '@/components/ui/chainDisplay';
 import { Card } from '@/components/ui/primitives';
 import { Amount } from '@/components/ui/Amount';
 import { plural } from '@/lib/format/plural';
+import { PositionRewardChart } from './PositionRewardChart';
 
 interface Props {
   staker: StakerState;
@@ -16,10 +17,12 @@ interface Props {
   timeline: Timeline;
   /** Chain time now, ticking. */
   now: number;
+  /** The pool the position was read with (same block), for the reward by round. */
+  view: PoolView & { totalAmount: bigint };
 }
 
 /** My position as a list of dated steps: what is true now and what becomes possible when. */
-export function PositionTimeline({ staker, reward, heldUntil, timeline, now }: Props) {
+export function PositionTimeline({ staker, reward, heldUntil, timeline, now, view }: Props) {
   const steps: { label: string; at?: bigint; done: boolean; detail?: string }[] = [
     {
       label: 'Current round completes',
@@ -82,6 +85,9 @@ export function PositionTimeline({ staker, reward, heldUntil, timeline, now }: P
           </li>
         ))}
       </ol>
+      <div className="mt-5 border-t border-slate-800 pt-4">
+        <PositionRewardChart staker={staker} view={view} />
+      </div>
     </Card>
   );
 }

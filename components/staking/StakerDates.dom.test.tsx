@@ -56,6 +56,7 @@ function MyStake({ staking }: { staking: Address }) {
           heldUntil={position.heldUntil}
           timeline={timeline}
           now={now}
+          view={position.view}
         />
       )}
     </>

@@ -11,6 +11,7 @@ import { TxStatus } from '@/components/ui/TxStatus';
 import { useChainNow } from '@/components/ui/chainDisplay';
 import { useTransaction } from '@/components/ui/useTransaction';
 import { LegacyV1Position } from './LegacyV1Position';
+import { NoPositionCard } from './NoPositionCard';
 import { PoolStats } from './PoolStats';
 import { PendingReturn } from './PendingReturn';
 import { PositionActions } from './PositionActions';
@@ -93,6 +94,7 @@ function StakingDashboard({ staking }: { staking: Address }) {
             heldUntil={position.heldUntil}
             timeline={timeline}
             now={chainNow}
+            view={position.view}
           />
           <PositionActions
             staking={staking}
@@ -105,10 +107,14 @@ function StakingDashboard({ staking }: { staking: Address }) {
           />
         </>
       )}
-      {!isStaker && withdrawTx.state.phase === 'success' && (
-        <Card>
-          <TxStatus state={withdrawTx.state} />
-        </Card>
+      {address && !isStaker && (
+        <NoPositionCard state={position ? 'empty' : error ? 'failed' : 'loading'}>
+          {withdrawTx.state.phase === 'success' && (
+            <div className="mt-3">
+              <TxStatus state={withdrawTx.state} />
+            </div>
+          )}
+        </NoPositionCard>
       )}
       {data && (
         <StakeForm

@@ -2,7 +2,7 @@
 // file system's price curve (a line over used capacity that leaves the plot at the top, with "now" marked).
 import { render, screen } from '@testing-library/react';
 import { parseEther } from 'viem';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatCloWithUnit } from '@/lib/format/clo';
 import { MB } from '@/lib/files/pricing';
 import { priceCurve } from '@/lib/files/priceCurve';
@@ -97,6 +97,44 @@ describe('LineChart', () => {
     const nowDot = [...svg.querySelectorAll('circle')].at(-1)!;
     expect(nowDot.getAttribute('cy')).toBe('20');
     expect(figure.querySelector('figcaption')?.textContent).toBe('Price per MB against used capacity');
+  });
+
+  describe('on a phone', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('draws at the width of its box, with 13 px axis text and fewer round ticks', () => {
+      // happy-dom lays nothing out: the box reports the width a 390 px phone gives a card's content (the one
+      // stand-in here; e2e/phone.spec.ts measures the rendered text in Chromium).
+      vi.spyOn(HTMLDivElement.prototype, 'getBoundingClientRect').mockReturnValue(
+        DOMRect.fromRect({ x: 0, y: 0, width: 318, height: 0 }),
+      );
+      const points = Array.from({ length: 13 }, (_, i) => ({ x: i, y: parseEther('10') * BigInt(i) }));
+      render(
+        <LineChart
+          caption="c"
+          summary="Reward by round"
+          points={points}
+          shape="steps"
+          xAxis={{ label: 'Round', integer: true }}
+          yAxis={{ label: 'CLO' }}
+          table={{ caption: 't', columns: ['Round', 'Reward'], rows: [] }}
+          emptyMessage="none"
+        />,
+      );
+      const svg = screen.getByRole('img', { name: 'Reward by round' });
+      // One viewBox unit is one CSS pixel: the text's 13 units are 13 px on the phone.
+      expect(svg.getAttribute('viewBox')).toBe('0 0 318 240');
+      expect(svg.style.fontSize).toBe('13px');
+      for (const text of svg.querySelectorAll('text')) expect(text.getAttribute('class') ?? '').not.toMatch(/text-\[/);
+      const texts = axisTexts(svg);
+      for (const tick of ['0', '5', '10']) expect(texts).toContain(tick);
+      expect(texts).not.toContain('2');
+      // The last tick (round 10) sits inside the plot, which ends 20 px before the right edge.
+      const xs = [...svg.querySelectorAll('text')]
+        .filter((t) => t.textContent === '10')
+        .map((t) => Number(t.getAttribute('x')));
+      expect(Math.max(...xs)).toBeLessThanOrEqual(318 - 20);
+    });
   });
 
   it('says so instead of drawing an empty chart', () => {

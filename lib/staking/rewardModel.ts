@@ -209,10 +209,34 @@ export function projectReward(input: ProjectRewardInput): { multiplier: bigint; 
   const { amount, rounds, pool, totalWeight, totalAmount, roundInterval, poolInflowPerRound = 0n } = input;
   const multiplier = multiplierForRounds(rounds);
   if (amount === 0n || rounds === 0n) return { multiplier, perRound: 0n, total: 0n };
-  const weight = amount * roundInterval;
-  const weightAtClaim = totalWeight + (totalAmount + amount) * roundInterval;
-  const perRound = rewardOf(pool + poolInflowPerRound, weight, weightAtClaim, multiplier);
+  const perRound = expectedRoundReward({
+    amount,
+    multiplier,
+    pool: pool + poolInflowPerRound,
+    totalWeight,
+    totalAmount: totalAmount + amount,
+    roundInterval,
+  });
   return { multiplier, perRound, total: perRound * rounds };
+}
+
+/**
+ * The estimate's one round: what a stake of `amount` (already counted in `totalAmount`) earns for a whole round,
+ * claimed one round from now when every stake has grown by a round of weight and nobody else has claimed. Shared
+ * by the stake form's preview (`projectReward`, a new stake) and an existing position's projection.
+ */
+export function expectedRoundReward(input: {
+  amount: bigint;
+  multiplier: bigint;
+  pool: bigint;
+  totalWeight: bigint;
+  /** TotalStakingAmount with the stake in it. */
+  totalAmount: bigint;
+  roundInterval: bigint;
+}): bigint {
+  const { amount, multiplier, pool, totalWeight, totalAmount, roundInterval } = input;
+  if (amount === 0n) return 0n;
+  return rewardOf(pool, amount * roundInterval, totalWeight + totalAmount * roundInterval, multiplier);
 }
 
 export interface StakeResult {

@@ -5,6 +5,7 @@ import type { Address } from 'viem';
 import { useReadContract } from 'wagmi';
 import { coldStakingAbi } from '@/contracts-abi/ColdStaking';
 import type { StakingFeatures } from '@/lib/staking/contractFeatures';
+import type { LiveStakingView } from '@/lib/staking/livePool';
 import { addStakeLoss, claimableReward, type StakerState } from '@/lib/staking/rewardModel';
 import type { HeadBlock } from './useHeadBlock';
 import { useLastSettled } from './useLastSettled';
@@ -22,6 +23,8 @@ export interface StakerPosition {
   heldUntil: bigint;
   /** A reported stake the account did not accept, owed to it (L-06); undefined without the pull payment. */
   ownPendingReturn: bigint | undefined;
+  /** The pool it was priced against (the same block), for figures derived from it such as the reward projection. */
+  view: LiveStakingView;
 }
 
 /**
@@ -74,6 +77,7 @@ export function useStakerPosition(
       addLoss: addStakeLoss(state, samePool.view),
       heldUntil: hold === 'absent' ? 0n : hold,
       ownPendingReturn: owedNow === 'absent' ? undefined : owedNow,
+      view: samePool.view,
     };
   }, [stake, samePool, hold, owedNow]);
 
