@@ -53,7 +53,8 @@ export function RequestDetailPage() {
   );
 }
 
-function RequestView({ registry, id, raw }: { registry: Address; id: bigint; raw: string | null }) {
+/** The page of request `id` on `registry` (exported for the chain DOM tests, which name their own registry). */
+export function RequestView({ registry, id, raw }: { registry: Address; id: bigint; raw: string | null }) {
   const data = useAuditRequest(registry, id);
   if (data.missing) return <NoSuchRequest raw={raw} />;
   return (
