@@ -234,7 +234,9 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
     expect(report!.revealed).toBe(true);
     expect(report!.link).toBe(link);
     const revealed = await screen.findByTestId('revealed-report', {}, { timeout: STEP_MS });
-    expect(revealed.textContent).toContain(cid);
+    expect(within(revealed).getByTestId('report-link').textContent).toBe(link);
+    // Before a verified read, the archive copy is not linked at all.
+    expect(within(revealed).queryAllByRole('link')).toHaveLength(0);
 
     // The archive holds the file, registered under the committed CID, owned by the archive (no person).
     const [stored, fileId] = await chain.publicClient.readContract({
@@ -268,6 +270,17 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
       { timeout: STEP_MS, interval: 250 },
     );
     await within(item).findByTestId('archive-confirmed', {}, { timeout: STEP_MS });
+
+    // A reader opens it: verified against the CID, and only then linked on the node that served it.
+    await user.click(within(revealed).getByRole('button', { name: 'Read the report' }));
+    expect((await within(revealed).findByTestId('report-verified', {}, { timeout: STEP_MS })).textContent).toContain(
+      cid,
+    );
+    const copyLink = within(revealed).getByRole('link', { name: /open it on that node’s gateway/ });
+    expect(copyLink.getAttribute('href')).toContain(cid);
+    expect((await within(revealed).findByTestId('commitment-result', {}, { timeout: STEP_MS })).textContent).toBe(
+      'the link hashes to the commitment',
+    );
 
     // The node serves the report, every block verified against the committed link's CID.
     const download = await downloadVerifiedFromNodes([endpoint], cid, { name: cid });
