@@ -36,12 +36,15 @@ import { forgetKeyPairs } from './keyPairMemory';
 const DAY = 86_400n;
 const OWNER = 0;
 const AUDITOR = 3;
+/** Its report is revealed behind the app's back, with no node holding it: the interrupted case. */
+const LATE_AUDITOR = 6;
 const SECOND_MANAGER = 4;
 const REQUESTER = 5;
 const MANAGER = LOCAL_DEV_ACCOUNT_INDEX;
 /** Every wait of this test ends: a step that does not finish in this time fails it. */
 const STEP_MS = 60_000;
 const REPORT = '# Audit of Multicall3\n\nNo finding: the aggregate functions hold no funds.\n';
+const LATE_REPORT = '# Second opinion on Multicall3\n\nAgreed: no finding.\n';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,7 +69,7 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
   let endpoint: string;
   let link: string;
   let cid: string;
-  let envelopeCid: string;
+  let lateLink: string;
   const requestId = 0n;
   const account = (i: number): Address => chain.accounts[i]!.address;
   // Loosely typed on purpose: the setup drives the contracts' whole flow by name, as the contract tests do.
@@ -113,6 +116,8 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
     await reg(OWNER, 'appoint_manager', [account(SECOND_MANAGER), 'second@example.org']);
     await reg(MANAGER, 'nominate_auditor', [account(AUDITOR), 'auditor@example.org']);
     await reg(SECOND_MANAGER, 'confirm_auditor', [account(AUDITOR)]);
+    await reg(MANAGER, 'nominate_auditor', [account(LATE_AUDITOR), 'late@example.org']);
+    await reg(SECOND_MANAGER, 'confirm_auditor', [account(LATE_AUDITOR)]);
 
     // The host node: a child process, as operators run it, allowed to answer this page's origin.
     dataRoot = await mkdtemp(join(tmpdir(), 'callisto-archive-reveal-'));
@@ -128,47 +133,53 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
       pollMs: 100,
     });
 
-    // The auditor's report, its link and commitment, and its envelope sealed for the manager.
-    const bytes = new TextEncoder().encode(REPORT);
-    cid = (
-      await computeCid([
-        {
-          path: 'report.md',
-          content: async function* () {
-            yield bytes;
-          },
-        },
-      ])
-    ).cid;
-    link = reportLinkOf(cid);
+    // Each auditor's report, its link and commitment, and its envelope sealed for the manager.
     const manager = privateKeyToAccount(anvilPrivateKeys[MANAGER]!);
     const signature = await manager.signMessage({ message: encryptionKeyMessage({ chainId, registry }) });
     const { publicKey } = await deriveEncryptionKeyPair(signature);
-    const envelope = await sealReport({
-      plaintext: bytes,
-      recipients: [{ account: manager.address, publicKey }],
-      context: { chainId, registry, requestId, auditor: account(AUDITOR) },
-    });
-    // Delivered as the auditor's page does: the envelope sent to the node, then registered with its deposit.
-    const sent = await uploadToHostNodes(
-      [endpoint],
-      [{ path: 'envelope', file: new Blob([new Uint8Array(envelope)]) }],
-    );
-    envelopeCid = sent.root.cid;
-    const [, deposit] = await chain.publicClient.readContract({
-      address: fileSystem,
-      abi: callistoFSAbi,
-      functionName: 'quote',
-      args: [BigInt(envelope.length)],
-    });
-    const receipt = await chain.write(AUDITOR, {
-      address: fileSystem,
-      abi: callistoFSAbi,
-      functionName: 'upload',
-      args: [envelopeCid, BigInt(envelope.length), 'audits/envelope-0'],
-      value: deposit,
-    });
-    expect(receipt.status).toBe('success');
+    async function deliver(auditor: number, text: string) {
+      const bytes = new TextEncoder().encode(text);
+      const reportCid = (
+        await computeCid([
+          {
+            path: 'report.md',
+            content: async function* () {
+              yield bytes;
+            },
+          },
+        ])
+      ).cid;
+      const envelope = await sealReport({
+        plaintext: bytes,
+        recipients: [{ account: manager.address, publicKey }],
+        context: { chainId, registry, requestId, auditor: account(auditor) },
+      });
+      // Delivered as the auditor's page does: the envelope sent to the node, then registered with its deposit.
+      const sent = await uploadToHostNodes(
+        [endpoint],
+        [{ path: 'envelope', file: new Blob([new Uint8Array(envelope)]) }],
+      );
+      const [, deposit] = await chain.publicClient.readContract({
+        address: fileSystem,
+        abi: callistoFSAbi,
+        functionName: 'quote',
+        args: [BigInt(envelope.length)],
+      });
+      const receipt = await chain.write(auditor, {
+        address: fileSystem,
+        abi: callistoFSAbi,
+        functionName: 'upload',
+        args: [sent.root.cid, BigInt(envelope.length), `audits/envelope-${auditor}`],
+        value: deposit,
+      });
+      expect(receipt.status).toBe('success');
+      return { cid: reportCid, link: reportLinkOf(reportCid), envelopeCid: sent.root.cid };
+    }
+    const first = await deliver(AUDITOR, REPORT);
+    cid = first.cid;
+    link = first.link;
+    const late = await deliver(LATE_AUDITOR, LATE_REPORT);
+    lateLink = late.link;
 
     // A request for a contract with code on this chain (so the reveal needs no code size), in progress, with the
     // auditor's report committed and signed.
@@ -180,9 +191,27 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
       'Solidity',
     ]);
     await reg(MANAGER, 'approve', [requestId]);
-    await reg(AUDITOR, 'submit_report', [requestId, keccak256(toHex(link)), envelopeCid]);
+    await reg(AUDITOR, 'submit_report', [requestId, keccak256(toHex(link)), first.envelopeCid]);
+    await reg(LATE_AUDITOR, 'submit_report', [requestId, keccak256(toHex(late.link)), late.envelopeCid]);
     await reg(MANAGER, 'start', [requestId]);
     await reg(SECOND_MANAGER, 'sign_report', [requestId, account(AUDITOR), 0n]);
+    await reg(SECOND_MANAGER, 'sign_report', [requestId, account(LATE_AUDITOR), 0n]);
+    // The late report is revealed straight on chain, its deposit paid, while no node holds its bytes.
+    const lateSize = BigInt(new TextEncoder().encode(LATE_REPORT).length);
+    const [, lateDeposit] = await chain.publicClient.readContract({
+      address: fileSystem,
+      abi: callistoFSAbi,
+      functionName: 'quote',
+      args: [lateSize],
+    });
+    const revealed = await chain.write(SECOND_MANAGER, {
+      address: registry,
+      abi: auditRegistryAbi,
+      functionName: 'reveal_report',
+      args: [requestId, account(LATE_AUDITOR), late.link, 0n, lateSize],
+      value: lateDeposit,
+    });
+    expect(revealed.status).toBe('success');
   }, 240_000);
 
   afterAll(async () => {
@@ -194,9 +223,21 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
     if (dataRoot) await rm(dataRoot, { recursive: true, force: true });
   }, 60_000);
 
+  /** The delivered report of `auditor` on the rendered page. */
+  async function itemOf(auditor: number): Promise<HTMLElement> {
+    return waitFor(
+      () => {
+        const found = screen.getAllByTestId('delivered-report').find((i) => i.textContent?.includes(account(auditor)));
+        if (!found) throw new Error(`no delivered report of auditor ${auditor} yet`);
+        return found;
+      },
+      { timeout: STEP_MS },
+    );
+  }
+
   it('sends the plaintext to the node first, then reveals: the registry shows the link, the archive holds the file, and the node serves the committed CID', async () => {
     const user = await renderConnected(<RequestView registry={registry} id={requestId} raw="0" />);
-    const item = await screen.findByTestId('delivered-report', {}, { timeout: STEP_MS });
+    const item = await itemOf(AUDITOR);
     await user.click(within(item).getByRole('button', { name: 'Decrypt and read' }));
     await within(item).findByTestId('opened-report', {}, { timeout: STEP_MS });
     const terms = await within(item).findByTestId('archive-terms', {}, { timeout: STEP_MS });
@@ -233,7 +274,14 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
     });
     expect(report!.revealed).toBe(true);
     expect(report!.link).toBe(link);
-    const revealed = await screen.findByTestId('revealed-report', {}, { timeout: STEP_MS });
+    const revealed = await waitFor(
+      () => {
+        const found = screen.getAllByTestId('revealed-report').find((r) => r.textContent?.includes(link));
+        if (!found) throw new Error('the revealed report is not listed yet');
+        return found;
+      },
+      { timeout: STEP_MS },
+    );
     expect(within(revealed).getByTestId('report-link').textContent).toBe(link);
     // Before a verified read, the archive copy is not linked at all.
     expect(within(revealed).queryAllByRole('link')).toHaveLength(0);
@@ -286,5 +334,18 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
     const download = await downloadVerifiedFromNodes([endpoint], cid, { name: cid });
     const served = download.content.files[0]!;
     expect(new TextDecoder().decode(new Uint8Array(await served.blob.arrayBuffer()))).toBe(REPORT);
+  }, 300_000);
+
+  it('a revealed report no node confirmed is offered a send again, and the node then confirms it', async () => {
+    const user = await renderConnected(<RequestView registry={registry} id={requestId} raw="0" />);
+    const item = await itemOf(LATE_AUDITOR);
+    await user.click(within(item).getByRole('button', { name: 'Decrypt and read' }));
+    await within(item).findByTestId('archive-waiting', {}, { timeout: STEP_MS });
+    await user.click(within(item).getByRole('button', { name: 'Send the report to the host nodes again' }));
+    await within(item).findByTestId('archive-sent', {}, { timeout: STEP_MS });
+    await within(item).findByTestId('archive-confirmed', {}, { timeout: STEP_MS });
+    const download = await downloadVerifiedFromNodes([endpoint], lateLink.slice('ipfs://'.length), { name: 'late' });
+    const served = download.content.files[0]!;
+    expect(new TextDecoder().decode(new Uint8Array(await served.blob.arrayBuffer()))).toBe(LATE_REPORT);
   }, 300_000);
 });
