@@ -38,6 +38,8 @@ const OWNER = 0;
 const AUDITOR = 3;
 /** Its report is revealed behind the app's back, with no node holding it: the interrupted case. */
 const LATE_AUDITOR = 6;
+/** Commits an ipfs:// link with no envelope: the manager reveals it with the "Reveal a report" form and its file. */
+const LINK_AUDITOR = 7;
 const SECOND_MANAGER = 4;
 const REQUESTER = 5;
 const MANAGER = LOCAL_DEV_ACCOUNT_INDEX;
@@ -45,6 +47,7 @@ const MANAGER = LOCAL_DEV_ACCOUNT_INDEX;
 const STEP_MS = 60_000;
 const REPORT = '# Audit of Multicall3\n\nNo finding: the aggregate functions hold no funds.\n';
 const LATE_REPORT = '# Second opinion on Multicall3\n\nAgreed: no finding.\n';
+const FORM_REPORT = '# Third opinion on Multicall3\n\nNothing to add.\n';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -70,6 +73,7 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
   let link: string;
   let cid: string;
   let lateLink: string;
+  let formLink: string;
   const requestId = 0n;
   const account = (i: number): Address => chain.accounts[i]!.address;
   // Loosely typed on purpose: the setup drives the contracts' whole flow by name, as the contract tests do.
@@ -118,6 +122,8 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
     await reg(SECOND_MANAGER, 'confirm_auditor', [account(AUDITOR)]);
     await reg(MANAGER, 'nominate_auditor', [account(LATE_AUDITOR), 'late@example.org']);
     await reg(SECOND_MANAGER, 'confirm_auditor', [account(LATE_AUDITOR)]);
+    await reg(MANAGER, 'nominate_auditor', [account(LINK_AUDITOR), 'link@example.org']);
+    await reg(SECOND_MANAGER, 'confirm_auditor', [account(LINK_AUDITOR)]);
 
     // The host node: a child process, as operators run it, allowed to answer this page's origin.
     dataRoot = await mkdtemp(join(tmpdir(), 'callisto-archive-reveal-'));
@@ -180,6 +186,18 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
     link = first.link;
     const late = await deliver(LATE_AUDITOR, LATE_REPORT);
     lateLink = late.link;
+    formLink = reportLinkOf(
+      (
+        await computeCid([
+          {
+            path: 'report.md',
+            content: async function* () {
+              yield new TextEncoder().encode(FORM_REPORT);
+            },
+          },
+        ])
+      ).cid,
+    );
 
     // A request for a contract with code on this chain (so the reveal needs no code size), in progress, with the
     // auditor's report committed and signed.
@@ -193,9 +211,11 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
     await reg(MANAGER, 'approve', [requestId]);
     await reg(AUDITOR, 'submit_report', [requestId, keccak256(toHex(link)), first.envelopeCid]);
     await reg(LATE_AUDITOR, 'submit_report', [requestId, keccak256(toHex(late.link)), late.envelopeCid]);
+    await reg(LINK_AUDITOR, 'submit_report', [requestId, keccak256(toHex(formLink)), '']);
     await reg(MANAGER, 'start', [requestId]);
     await reg(SECOND_MANAGER, 'sign_report', [requestId, account(AUDITOR), 0n]);
     await reg(SECOND_MANAGER, 'sign_report', [requestId, account(LATE_AUDITOR), 0n]);
+    await reg(SECOND_MANAGER, 'sign_report', [requestId, account(LINK_AUDITOR), 0n]);
     // The late report is revealed straight on chain, its deposit paid, while no node holds its bytes.
     const lateSize = BigInt(new TextEncoder().encode(LATE_REPORT).length);
     const [, lateDeposit] = await chain.publicClient.readContract({
@@ -347,5 +367,49 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
     const download = await downloadVerifiedFromNodes([endpoint], lateLink.slice('ipfs://'.length), { name: 'late' });
     const served = download.content.files[0]!;
     expect(new TextDecoder().decode(new Uint8Array(await served.blob.arrayBuffer()))).toBe(LATE_REPORT);
+  }, 300_000);
+
+  it('the reveal form follows the same order: the picked file goes to the node first, then the reveal', async () => {
+    const user = await renderConnected(<RequestView registry={registry} id={requestId} raw="0" />);
+    const form = await screen.findByTestId('action-reveal', {}, { timeout: STEP_MS });
+    await waitFor(() => expect(within(form).getByRole('option', { name: /link@example\.org/ })).toBeTruthy(), {
+      timeout: STEP_MS,
+    });
+    await user.selectOptions(within(form).getByLabelText('Report to reveal'), account(LINK_AUDITOR));
+    await user.type(within(form).getByLabelText('Report link'), formLink);
+    await user.upload(
+      within(form).getByLabelText('Report file'),
+      new File([FORM_REPORT], 'report.md', { type: 'text/markdown' }),
+    );
+    await within(form).findByTestId('archive-terms', {}, { timeout: STEP_MS });
+    // Nothing is sent to the chain before a node holds the file.
+    await user.click(within(form).getByRole('button', { name: 'Reveal report' }));
+    expect((await within(form).findByRole('alert', {}, { timeout: STEP_MS })).textContent).toContain(
+      'Send the report to the host nodes first',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Send the report to the host nodes' }));
+    await within(form).findByTestId('archive-sent', {}, { timeout: STEP_MS });
+    await user.click(within(form).getByRole('button', { name: 'Reveal report' }));
+    await within(form).findByText(/Revealed the report of/, {}, { timeout: STEP_MS });
+    const [stored, fileId] = await chain.publicClient.readContract({
+      address: archive,
+      abi: auditArchiveAbi,
+      functionName: 'archive_file_of',
+      args: [requestId, account(LINK_AUDITOR)],
+    });
+    expect(stored).toBe(true);
+    await waitFor(
+      async () => {
+        const entry = await chain.publicClient.readContract({
+          address: fileSystem,
+          abi: callistoFSAbi,
+          functionName: 'file',
+          args: [fileId],
+        });
+        expect(entry.cid).toBe(formLink.slice('ipfs://'.length));
+        expect(entry.confirmations).toBeGreaterThan(0);
+      },
+      { timeout: STEP_MS, interval: 250 },
+    );
   }, 300_000);
 });
