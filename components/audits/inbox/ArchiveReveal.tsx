@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import type { Address } from 'viem';
+import type { ActionState } from '@/lib/tx/actionState';
 import { useArchiveCopy } from '@/components/audits/archive/useArchiveCopy';
 import type { ArchivePlan } from './archivePlan';
 import type { ArchiveRevealInput } from './archiveReveal';
@@ -24,6 +25,7 @@ export function ArchiveReveal({
   plan,
   plaintext,
   revealAction,
+  revealState,
 }: {
   registry: Address;
   requestId: bigint;
@@ -31,6 +33,8 @@ export function ArchiveReveal({
   plan: ArchivePlan;
   plaintext: Uint8Array;
   revealAction?: (input: ArchiveRevealInput | { error: string }) => ReactNode;
+  /** Whether the registry would take the reveal now (the request's state and the account's role). */
+  revealState?: ActionState;
 }) {
   const flow = useArchiveReveal(plan, plaintext);
   const copy = useArchiveCopy(registry, requestId, report.auditor, report.revealed);
@@ -42,7 +46,7 @@ export function ArchiveReveal({
         {report.signed ? (
           <>
             <ArchiveTerms flow={flow} />
-            <ArchiveSendStep flow={flow} />
+            <ArchiveSendStep flow={flow} blocked={revealState?.allowed === false ? revealState.reason : undefined} />
             {revealAction(flow.input)}
           </>
         ) : (

@@ -26,10 +26,27 @@ export function ArchiveTerms({ flow }: { flow: ArchiveRevealFlow }) {
 
 /**
  * Step one of an archive reveal: the report's plaintext sent to the host nodes, with its progress and the node that
- * took it. `again` words the button for a report already revealed whose copy no node has confirmed.
+ * took it. `again` words the button for a report already revealed whose copy no node has confirmed. `blocked` is
+ * why the reveal cannot happen now (the request not in progress, say): then nothing is sent, since a node's
+ * operator can read what it holds, and plaintext that no reveal follows should not leave the browser.
  */
-export function ArchiveSendStep({ flow, again = false }: { flow: ArchiveRevealFlow; again?: boolean }) {
+export function ArchiveSendStep({
+  flow,
+  again = false,
+  blocked,
+}: {
+  flow: ArchiveRevealFlow;
+  again?: boolean;
+  blocked?: string;
+}) {
   const { sendState } = flow;
+  if (blocked !== undefined && sendState.step === 'idle') {
+    return (
+      <p className="text-sm text-slate-400" data-testid="archive-send-blocked">
+        The report is sent to the host nodes just before the reveal, and the reveal is not possible now: {blocked}
+      </p>
+    );
+  }
   const sending = sendState.step === 'sending';
   const label =
     again || sendState.step === 'failed'

@@ -115,6 +115,25 @@ describe('DeliveredReports', () => {
     expect((await within(item).findByTestId('commitment-match')).textContent).toContain(reportLink);
   });
 
+  it('sends nothing to a host node while the reveal cannot follow, and says why', async () => {
+    const envelope = await envelopeFor([await recipient(manager)]);
+    const user = await renderConnected(
+      <DeliveredReports
+        registry={REGISTRY}
+        requestId={7n}
+        reports={[{ ...report, signed: true }]}
+        fetchEnvelope={serving(envelope)}
+        revealState={{ allowed: false, reason: 'Audits: request is not in progress or completed' }}
+        revealAction={() => <p>reveal button</p>}
+      />,
+    );
+    const item = screen.getByTestId('delivered-report');
+    await user.click(within(item).getByRole('button', { name: 'Decrypt and read' }));
+    const blocked = await within(item).findByTestId('archive-send-blocked', {}, { timeout: 20_000 });
+    expect(blocked.textContent).toContain('Audits: request is not in progress or completed');
+    expect(within(item).queryByRole('button', { name: /Send the report to the host nodes/ })).toBeNull();
+  });
+
   it('a report that is not the committed one is read, with a warning that it can never be revealed', async () => {
     const envelope = await envelopeFor([await recipient(manager)]);
     const item = await readWith(serving(envelope), { ...report, commitment: linkCommitment('ipfs://another') });

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import type { Address } from 'viem';
+import type { ActionState } from '@/lib/tx/actionState';
 import { useAccount, useReadContract } from 'wagmi';
 import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
 import { KEY_SIGNATURE_PURPOSE } from '@/lib/audits/envelope/advice';
@@ -31,10 +32,13 @@ export function DeliveredReports({
   reports,
   fetchEnvelope,
   revealAction,
+  revealState,
 }: {
   registry: Address;
   requestId: bigint;
   reports: readonly EnvelopeReport[];
+  /** Whether the registry would take a reveal now: nothing is sent to a node for a reveal that cannot follow. */
+  revealState?: ActionState;
   fetchEnvelope?: FetchEnvelope;
   /** The registry's reveal transaction for one report, with the archive's link, size and deposit. */
   revealAction?: (report: EnvelopeReport, input: ArchiveRevealInput | { error: string }) => ReactNode;
@@ -92,6 +96,7 @@ export function DeliveredReports({
               deriveKeyPair={key.derive}
               fetchEnvelope={fetchEnvelope ?? fromNodes}
               revealAction={revealAction && ((input) => revealAction(r, input))}
+              revealState={revealState}
             />
           ))}
         </ul>
@@ -110,6 +115,7 @@ function DeliveredReportItem({
   deriveKeyPair,
   fetchEnvelope,
   revealAction,
+  revealState,
 }: {
   registry: Address;
   chainId: number;
@@ -120,6 +126,7 @@ function DeliveredReportItem({
   deriveKeyPair: Parameters<typeof useDeliveredReport>[0]['deriveKeyPair'];
   fetchEnvelope: FetchEnvelope;
   revealAction: ((input: ArchiveRevealInput | { error: string }) => ReactNode) | undefined;
+  revealState: ActionState | undefined;
 }) {
   const { state, read, close } = useDeliveredReport({
     registry,
@@ -202,6 +209,7 @@ function DeliveredReportItem({
               plan={plan.data}
               plaintext={state.plaintext}
               revealAction={revealAction}
+              revealState={revealState}
             />
           )}
         </>

@@ -5,6 +5,7 @@ import { useSearchParams } from 'next/navigation';
 import type { Address } from 'viem';
 import { useAccount } from 'wagmi';
 import { requestActions } from '@/lib/audits/actions';
+import { refused } from '@/lib/tx/actionState';
 import { RequestState, awaitingReveal, parseRequestId, reportOf } from '@/lib/audits/requests';
 import type { AuditReport, AuditRequest } from '@/lib/audits/types';
 import { DeployedGate } from '@/components/ui/DeployedGate';
@@ -109,6 +110,13 @@ function RequestBody({
         registry={registry}
         requestId={q.id}
         reports={envelopeReportsOf(reports)}
+        revealState={
+          complexity === 0n
+            ? refused(
+                'the audited contract is not on this chain, so the “Reveal a report” form reveals it, with its code size.',
+              )
+            : actions.reveal
+        }
         revealAction={
           roles.isManager
             ? (report, input) => (

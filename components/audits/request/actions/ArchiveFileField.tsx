@@ -50,7 +50,16 @@ export function useArchiveCopy(link: string, commitment: Hex | undefined) {
   return { chosen, choose, clear, flow, copy };
 }
 
-export function ArchiveFileField({ id, archive }: { id: string; archive: ReturnType<typeof useArchiveCopy> }) {
+export function ArchiveFileField({
+  id,
+  archive,
+  blocked,
+}: {
+  id: string;
+  archive: ReturnType<typeof useArchiveCopy>;
+  /** Why the reveal cannot happen now: the file is then not sent anywhere. */
+  blocked?: string;
+}) {
   const { chosen, flow } = archive;
   const error = chosen && 'error' in chosen ? chosen.error : undefined;
   return (
@@ -67,7 +76,7 @@ export function ArchiveFileField({ id, archive }: { id: string; archive: ReturnT
       {flow.plan && (
         <>
           <ArchiveTerms flow={flow} />
-          <ArchiveSendStep flow={flow} />
+          <ArchiveSendStep flow={flow} blocked={blocked} />
         </>
       )}
     </div>
