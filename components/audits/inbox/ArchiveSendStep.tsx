@@ -59,6 +59,11 @@ export function ArchiveSendStep({
           {label}
         </Button>
       )}
+      {flow.noNodes && (
+        <p className="text-sm text-amber-300" data-testid="archive-no-nodes">
+          No host node is elected on this network, so the report cannot be stored now; nothing is revealed or paid.
+        </p>
+      )}
       {sending && (
         <ProgressBar
           label="Sending the report to a host node"

@@ -56,6 +56,8 @@ export function useArchiveReveal(plan: ArchivePlan | undefined, plaintext: Uint8
     send,
     sendState,
     reset,
+    /** The node list is read and names no node: there is nowhere to send the report. */
+    noNodes: endpoints !== undefined && endpoints.length === 0,
     /** Whether the elected nodes are known: there is somewhere to send to. */
     canSend: endpoints !== undefined && endpoints.length > 0 && plan !== undefined && plaintext !== undefined,
     input: archiveRevealInput(plan, sendState, deposit),
