@@ -1,12 +1,14 @@
 // The manager console's list of delivered reports, read from a real registry on a real anvil inside the app's
-// providers: which reports wait for a manager, per request and auditor, with links to where they are read.
+// providers: which reports wait for a manager, per request and auditor, with links to where they are read. The same
+// registry then shows the other side: an account it names as no manager is offered nothing to decrypt.
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { keccak256, toHex, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRegistryAbi, auditRegistryBytecode } from '@/contracts-abi/AuditRegistry';
 import type { TestChain } from '@/contracts/test/harness';
 import { AppProviders } from '@/components/ui/AppProviders';
-import { startAppChain, stopAppChain } from '@/components/testing/appOnChain';
+import { renderConnected, startAppChain, stopAppChain } from '@/components/testing/appOnChain';
+import { DeliveredReports } from '@/components/audits/inbox/DeliveredReports';
 import { DeliveredInbox } from './DeliveredInbox';
 
 const DAY = 86_400n;
@@ -110,4 +112,27 @@ describe('the manager console’s delivered reports', () => {
     expect(screen.queryByText('Gist audit')).toBeNull();
     expect(screen.queryByText('Refused audit')).toBeNull();
   }, 120_000);
+
+  it('an account the registry says is no manager is told the reports are sealed for the managers, with nothing to decrypt', async () => {
+    cleanup();
+    // The local dev account holds no role in this registry.
+    await renderConnected(
+      <DeliveredReports
+        registry={registry}
+        requestId={0n}
+        reports={[
+          {
+            auditor: account(AUDITOR),
+            commitment: commitment('ipfs://a'),
+            envelope_cid: ENVELOPE,
+            signed: false,
+            revealed: false,
+          },
+        ]}
+      />,
+    );
+    const told = await screen.findByTestId('not-a-recipient', {}, WAIT);
+    expect(told.textContent).toContain('sealed for the managers in office when it was delivered');
+    expect(screen.queryByRole('button', { name: 'Decrypt and read' })).toBeNull();
+  }, 60_000);
 });
