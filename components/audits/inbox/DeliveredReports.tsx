@@ -63,7 +63,8 @@ export function DeliveredReports({
           {delivered.length === 1
             ? 'One report was delivered encrypted to the managers.'
             : `${delivered.length} reports were delivered encrypted to the managers.`}{' '}
-          Each is {SEALED_FOR_MANAGERS}; it is published here once a manager reveals it.
+          Each is {SEALED_FOR_MANAGERS}; it is published here once a manager reveals it. A manager connects a wallet to
+          read them.
         </p>
       </Card>
     );
