@@ -9,6 +9,7 @@ import { formatBytes } from '@/lib/files/units';
 import { ExternalLink } from '@/components/ui/chainDisplay';
 import { CommitmentCheck } from './CommitmentCheck';
 import { ReportViewer } from './ReportViewer';
+import type { ArchiveCopyState } from '@/lib/audits/archive/archiveCopy';
 import { readProblemOf } from '@/lib/audits/archive/readProblem';
 import { useArchiveCopy } from './useArchiveCopy';
 import { useVerifiedReport } from './useVerifiedReport';
@@ -182,6 +183,26 @@ function VerifiedReportBody({
         )}
         .
       </p>
+      {copy.state && <ArchiveCopyNote state={copy.state} />}
     </>
+  );
+}
+
+/** Whether the audit archive keeps this report stored, beside a copy that verified: a verified read today says
+ * nothing about tomorrow unless the archive holds the file. */
+function ArchiveCopyNote({ state }: { state: ArchiveCopyState }) {
+  const text =
+    state.kind === 'confirmed'
+      ? `The audit archive keeps it stored: ${state.confirmations} host node${state.confirmations === 1 ? '' : 's'} confirmed holding it, and no one can withdraw it.`
+      : state.kind === 'waiting'
+        ? 'The audit archive registered it; no host node has confirmed holding it yet.'
+        : state.kind === 'none'
+          ? undefined
+          : 'The audit archive holds no copy of it now: the nodes need not keep it. A manager can store it again.';
+  if (!text) return null;
+  return (
+    <p className="text-xs text-slate-400" data-testid="archive-copy-state" data-state={state.kind}>
+      {text}
+    </p>
   );
 }

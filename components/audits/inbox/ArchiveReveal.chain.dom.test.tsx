@@ -346,6 +346,10 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
     );
     const copyLink = within(revealed).getByRole('link', { name: /open it on that node’s gateway/ });
     expect(copyLink.getAttribute('href')).toContain(cid);
+    await waitFor(
+      () => expect(within(revealed).getByTestId('archive-copy-state').getAttribute('data-state')).toBe('confirmed'),
+      { timeout: STEP_MS },
+    );
     expect((await within(revealed).findByTestId('commitment-result', {}, { timeout: STEP_MS })).textContent).toBe(
       'the link hashes to the commitment',
     );
