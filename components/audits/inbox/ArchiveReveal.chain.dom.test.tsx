@@ -362,6 +362,21 @@ describe('the archive reveal of a delivered report, on a real chain and a real h
 
   it('a revealed report no node confirmed is offered a send again, and the node then confirms it', async () => {
     const user = await renderConnected(<RequestView registry={registry} id={requestId} raw="0" />);
+    // A reader is told why the report cannot be shown: no node has it (and nothing unverified is linked).
+    const listed = await waitFor(
+      () => {
+        const found = screen.getAllByTestId('revealed-report').find((r) => r.textContent?.includes(lateLink));
+        if (!found) throw new Error('the late report is not listed yet');
+        return found;
+      },
+      { timeout: STEP_MS },
+    );
+    await user.click(within(listed).getByRole('button', { name: 'Read the report' }));
+    const problem = await within(listed).findByTestId('report-problem', {}, { timeout: STEP_MS });
+    expect(problem.getAttribute('data-problem')).toBe('no-node');
+    expect(within(listed).queryByTestId('report-verified')).toBeNull();
+    expect(within(listed).queryAllByRole('link')).toHaveLength(0);
+
     const item = await itemOf(LATE_AUDITOR);
     await user.click(within(item).getByRole('button', { name: 'Decrypt and read' }));
     await within(item).findByTestId('archive-waiting', {}, { timeout: STEP_MS });
