@@ -11,7 +11,7 @@ import { CommitmentCheck } from './CommitmentCheck';
 import { ReportViewer } from './ReportViewer';
 import type { ArchiveCopyState } from '@/lib/audits/archive/archiveCopy';
 import { readProblemOf } from '@/lib/audits/archive/readProblem';
-import { useArchiveCopy } from './useArchiveCopy';
+import { useArchiveCopyState } from './useArchiveCopyState';
 import { useVerifiedReport } from './useVerifiedReport';
 
 /**
@@ -93,7 +93,7 @@ function VerifiedReportBody({
   source: Extract<ReportSource, { kind: 'ipfs' }>;
 }) {
   const report = useVerifiedReport(source, true);
-  const copy = useArchiveCopy(registry, requestId, revealed.auditor, true);
+  const copy = useArchiveCopyState(registry, requestId, revealed.auditor, true);
   const fileName = source.path.split('/').pop() || `${source.cid}`;
   if (report.isPending) {
     const p = report.progress;

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { Address } from 'viem';
 import type { ActionState } from '@/lib/tx/actionState';
-import { useArchiveCopy } from '@/components/audits/archive/useArchiveCopy';
+import { useArchiveCopyState } from '@/components/audits/archive/useArchiveCopyState';
 import type { ArchivePlan } from './archivePlan';
 import type { ArchiveRevealInput } from './archiveReveal';
 import type { EnvelopeReport } from './deliveredReports';
@@ -37,7 +37,7 @@ export function ArchiveReveal({
   revealState?: ActionState;
 }) {
   const flow = useArchiveReveal(plan, plaintext);
-  const copy = useArchiveCopy(registry, requestId, report.auditor, report.revealed);
+  const copy = useArchiveCopyState(registry, requestId, report.auditor, report.revealed);
   if (!plan.matchesCommitment) return null;
   if (!report.revealed) {
     if (!revealAction) return null;

@@ -17,7 +17,7 @@ const WAITING_POLL_MS = 4_000;
  * when `enabled` (a report opened, a manager's reveal panel shown), so the registry's lists cost nothing more.
  * `state` is undefined while loading.
  */
-export function useArchiveCopy(
+export function useArchiveCopyState(
   registry: Address,
   requestId: bigint,
   auditor: Address,
