@@ -9,12 +9,17 @@ import { formatBytes } from '@/lib/files/units';
 import { ExternalLink } from '@/components/ui/chainDisplay';
 import { CommitmentCheck } from './CommitmentCheck';
 import { ReportViewer } from './ReportViewer';
+import type { ArchiveCopyState } from '@/lib/audits/archive/archiveCopy';
+import { readProblemOf } from '@/lib/audits/archive/readProblem';
+import { useArchiveCopyState } from './useArchiveCopyState';
 import { useVerifiedReport } from './useVerifiedReport';
 
 /**
  * One revealed report, readable in the app. An ipfs:// report opens on demand (nothing is fetched until the reader
  * asks): read from the host nodes, verified block by block against its CID, then shown with its commitment check.
- * A report on https (a gist) names a server, not content: the app says it cannot verify it and links out.
+ * Its link is shown as text, never as a link: the archive copy is linked only once a copy verified, and otherwise
+ * the reader is told why not (not stored, no node has it, content does not match). A report on https (a gist)
+ * names a server, not content: the app says it cannot verify it and links out.
  */
 export function RevealedReport({
   registry,
@@ -31,7 +36,13 @@ export function RevealedReport({
   return (
     <div className="min-w-0" data-testid="revealed-report">
       <div className="flex flex-wrap items-center gap-2">
-        <ExternalLink href={report.link} />
+        {source.kind === 'ipfs' ? (
+          <span className="font-mono text-xs break-all" data-testid="report-link">
+            {report.link}
+          </span>
+        ) : (
+          <ExternalLink href={report.link} />
+        )}
         <button
           type="button"
           aria-expanded={open}
@@ -45,7 +56,7 @@ export function RevealedReport({
       {open && (
         <div id={panel} className="mt-2 space-y-3 rounded-md border border-slate-800 p-3">
           {source.kind === 'ipfs' ? (
-            <VerifiedReportBody source={source} />
+            <VerifiedReportBody registry={registry} requestId={requestId} report={report} source={source} />
           ) : source.kind === 'https' ? (
             <p className="text-sm text-amber-200" data-testid="report-unverifiable">
               This report is on a web server ({endpointHost(source.url)}), not on the Callisto File System: the app
@@ -70,8 +81,19 @@ export function RevealedReport({
   );
 }
 
-function VerifiedReportBody({ source }: { source: Extract<ReportSource, { kind: 'ipfs' }> }) {
+function VerifiedReportBody({
+  registry,
+  requestId,
+  report: revealed,
+  source,
+}: {
+  registry: Address;
+  requestId: bigint;
+  report: AuditReport;
+  source: Extract<ReportSource, { kind: 'ipfs' }>;
+}) {
   const report = useVerifiedReport(source, true);
+  const copy = useArchiveCopyState(registry, requestId, revealed.auditor, true);
   const fileName = source.path.split('/').pop() || `${source.cid}`;
   if (report.isPending) {
     const p = report.progress;
@@ -90,13 +112,26 @@ function VerifiedReportBody({ source }: { source: Extract<ReportSource, { kind: 
   }
   if (report.error) {
     // Matched by name: the download module is loaded only when a report is opened.
-    const failures =
-      report.error.name === 'NoVerifiedCopyError' && 'failures' in report.error
-        ? (report.error as Error & { failures: { endpoint: string; error: { message: string } }[] }).failures
-        : [];
+    const noCopy = report.error.name === 'NoVerifiedCopyError' && 'failures' in report.error;
+    const failures = noCopy
+      ? (report.error as Error & { failures: { endpoint: string; error: { message: string; kind?: string } }[] })
+          .failures
+      : [];
+    // Only a download that found no verified copy has a "why": another error (a path the folder lacks) says itself.
+    const problem = noCopy
+      ? readProblemOf(
+          failures.map((f) => f.error.kind ?? 'http'),
+          copy.state,
+        )
+      : undefined;
     return (
       <div role="alert" className="text-sm text-rose-200" data-testid="report-failed">
         <p className="font-semibold">The report could not be read with a verified copy; nothing unverified is shown.</p>
+        {problem && (
+          <p data-testid="report-problem" data-problem={problem.kind}>
+            {problem.text}
+          </p>
+        )}
         {failures.length > 0 ? (
           <ul className="mt-1 list-disc pl-5">
             {failures.map((f) => (
@@ -148,6 +183,26 @@ function VerifiedReportBody({ source }: { source: Extract<ReportSource, { kind: 
         )}
         .
       </p>
+      {copy.state && <ArchiveCopyNote state={copy.state} />}
     </>
+  );
+}
+
+/** Whether the audit archive keeps this report stored, beside a copy that verified: a verified read today says
+ * nothing about tomorrow unless the archive holds the file. */
+function ArchiveCopyNote({ state }: { state: ArchiveCopyState }) {
+  const text =
+    state.kind === 'confirmed'
+      ? `The audit archive keeps it stored: ${state.confirmations} host node${state.confirmations === 1 ? '' : 's'} confirmed holding it, and no one can withdraw it.`
+      : state.kind === 'waiting'
+        ? 'The audit archive registered it; no host node has confirmed holding it yet.'
+        : state.kind === 'none'
+          ? undefined
+          : 'The audit archive holds no copy of it now: the nodes need not keep it. A manager can store it again.';
+  if (!text) return null;
+  return (
+    <p className="text-xs text-slate-400" data-testid="archive-copy-state" data-state={state.kind}>
+      {text}
+    </p>
   );
 }

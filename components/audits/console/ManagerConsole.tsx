@@ -10,6 +10,7 @@ import { useRoles } from '../hooks/useRoles';
 import { EncryptionKeyCard } from '../keys/EncryptionKeyCard';
 import { PageHeading } from '@/components/audits/pageParts';
 import { AuditorsTable } from './AuditorsTable';
+import { DeliveredInbox } from './DeliveredInbox';
 import { ManagersTable } from './ManagersTable';
 import { NeedsAction } from './NeedsAction';
 import { NominateAuditorForm } from './NominateAuditorForm';
@@ -46,6 +47,7 @@ function Console({ registry }: { registry: Address }) {
         </p>
       )}
       <NeedsAction registry={registry} />
+      <DeliveredInbox registry={registry} />
       {isManager && <EncryptionKeyCard registry={registry} account={address} role="manager" />}
       <NominateAuditorForm registry={registry} refusal={refusal} />
       <Nominations registry={registry} account={address} isManager={isManager} />

@@ -1,86 +1,91 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { formatBytes } from '@/lib/files/units';
-import { ProgressBar } from '@/components/files/pageParts';
-import { Amount } from '@/components/ui/Amount';
-import { Button } from '@/components/ui/primitives';
+import type { Address } from 'viem';
+import type { ActionState } from '@/lib/tx/actionState';
+import { useArchiveCopyState } from '@/components/audits/archive/useArchiveCopyState';
 import type { ArchivePlan } from './archivePlan';
+import type { ArchiveRevealInput } from './archiveReveal';
 import type { EnvelopeReport } from './deliveredReports';
-import { useFileSystem } from '@/components/files/hooks/useFileSystem';
-import { useStorageQuote } from '@/components/files/hooks/useStorageQuote';
-import { useArchiveUpload } from './useArchiveUpload';
+import { ArchiveSendStep, ArchiveTerms } from './ArchiveSendStep';
+import { useArchiveReveal } from './useArchiveReveal';
 
-/** What the reveal transaction needs from the archive: shown and sent by the request's reveal action. */
-export type ArchiveRevealInput = { link: string; size: bigint; deposit: bigint };
+export type { ArchiveRevealInput } from './archiveReveal';
 
 /**
- * Revealing a delivered report publishes it on the Callisto File System: the terms (who pays the deposit, how long
- * the report is kept) before the wallet opens, the reveal itself (`revealAction`, the registry's transaction), and
- * then the plaintext sent to the host nodes, with its progress. The upload is offered again for any revealed
- * report whose plaintext this browser holds, so an interrupted upload can be finished by any manager.
+ * Revealing a delivered report publishes it on the Callisto File System, in the one order every archive reveal
+ * follows (archiveReveal.ts): the terms, the plaintext sent to a host node with its progress, then the reveal
+ * (`revealAction`, the registry's transaction, which refuses until a node holds the bytes). Once revealed, a copy
+ * no node has confirmed is offered again to any manager whose browser holds the plaintext.
  */
 export function ArchiveReveal({
+  registry,
+  requestId,
   report,
   plan,
   plaintext,
   revealAction,
+  revealState,
 }: {
+  registry: Address;
+  requestId: bigint;
   report: EnvelopeReport;
   plan: ArchivePlan;
   plaintext: Uint8Array;
-  revealAction?: (input: ArchiveRevealInput) => ReactNode;
+  revealAction?: (input: ArchiveRevealInput | { error: string }) => ReactNode;
+  /** Whether the registry would take the reveal now (the request's state and the account's role). */
+  revealState?: ActionState;
 }) {
-  const fileSystem = useFileSystem();
-  const { deposit } = useStorageQuote(fileSystem?.address, plan.size);
-  const archive = useArchiveUpload();
+  const flow = useArchiveReveal(plan, plaintext);
+  const copy = useArchiveCopyState(registry, requestId, report.auditor, report.revealed);
   if (!plan.matchesCommitment) return null;
+  if (!report.revealed) {
+    if (!revealAction) return null;
+    return (
+      <div className="space-y-2 rounded-md border border-slate-800 p-3" data-testid="archive-reveal">
+        {report.signed ? (
+          <>
+            <ArchiveTerms flow={flow} />
+            <ArchiveSendStep flow={flow} blocked={revealState?.allowed === false ? revealState.reason : undefined} />
+            {revealAction(flow.input)}
+          </>
+        ) : (
+          <p className="text-sm text-slate-300">
+            Sign this report first (Manager actions, below): a report is revealed once it is signed.
+          </p>
+        )}
+      </div>
+    );
+  }
+  const state = copy.state;
   return (
     <div className="space-y-2 rounded-md border border-slate-800 p-3" data-testid="archive-reveal">
-      {!report.revealed && report.signed && (
+      {state === undefined ? (
+        <p role="status" className="text-sm text-slate-300">
+          Reading the archive copy’s state…
+        </p>
+      ) : state.kind === 'confirmed' ? (
+        <p className="text-sm text-emerald-300" data-testid="archive-confirmed">
+          The report is revealed and its archive copy is stored: {state.confirmations} host node
+          {state.confirmations === 1 ? '' : 's'} confirmed holding it.
+        </p>
+      ) : state.kind === 'waiting' ? (
         <>
-          <p className="text-sm text-slate-300" data-testid="archive-terms">
-            Revealing publishes <span className="font-mono break-all">{plan.link}</span> and stores the report (
-            {formatBytes(plan.size)}) on the Callisto File System as the audit archive’s own file. You pay its deposit
-            now: {deposit === undefined ? '…' : <Amount wei={deposit} />} at the current price. No person can withdraw
-            it: the report stays stored while the registry lists it. The deposit comes back to you only if no host node
-            confirms the file within a day of the reveal.
+          <p className="text-sm text-slate-300" data-testid="archive-waiting">
+            The report is revealed; no host node has confirmed its archive copy yet. If the send was interrupted, send
+            it again from here: it costs nothing, and the nodes confirm it once one holds it.
           </p>
-          {deposit !== undefined && revealAction?.({ link: plan.link, size: plan.size, deposit })}
+          <ArchiveSendStep flow={flow} again />
         </>
-      )}
-      {report.revealed && (
-        <div className="space-y-2">
-          <p className="text-sm text-slate-300">
-            The report is revealed. Send it to the host nodes so that everyone can read it, verified, from the registry:
-            once is enough, the nodes copy it from each other.
-          </p>
-          <Button
-            variant="secondary"
-            onClick={() => void archive.upload(plaintext, plan.cid)}
-            disabled={archive.state.step === 'uploading' || !archive.nodesKnown}
-          >
-            Send the report to the host nodes
-          </Button>
-          {archive.state.step === 'uploading' && (
-            <ProgressBar
-              label="Sending the report to a host node"
-              value={archive.state.progress?.loaded ?? 0}
-              max={archive.state.progress?.total}
-              testId="archive-upload-progress"
-            />
-          )}
-          {archive.state.step === 'done' && (
-            <p role="status" className="text-sm text-emerald-300" data-testid="archive-uploaded">
-              Stored on {archive.state.endpoint}; the other nodes copy it from there.
-            </p>
-          )}
-          {archive.state.step === 'failed' && (
-            <p role="alert" className="text-sm text-rose-300">
-              {archive.state.message}
-            </p>
-          )}
-        </div>
+      ) : state.kind === 'expired' ? (
+        <p className="text-sm text-amber-300" data-testid="archive-expired">
+          The report is revealed, but no host node confirmed its archive copy within its day: anyone may release it (the
+          deposit goes back to the manager who paid), and a manager then stores it again.
+        </p>
+      ) : (
+        <p className="text-sm text-slate-300" data-testid="archive-not-stored">
+          The report is revealed; the audit archive holds no copy of it now.
+        </p>
       )}
     </div>
   );

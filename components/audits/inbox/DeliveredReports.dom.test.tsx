@@ -1,7 +1,7 @@
 // A manager reads a delivered report as on the request page: inside the app's real providers, connected with the
 // local dev account, whose wallet signs the key message; the envelopes are real ones sealed here. The host nodes are
 // stood in for by `fetchEnvelope` serving those bytes (verified downloads are tested with real nodes elsewhere).
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import type { Address } from 'viem';
 import { computeCid } from '@callisto-hub/unixfs';
 import { linkCommitment } from '@/lib/audits/commitments';
@@ -15,7 +15,8 @@ import { deriveEncryptionKeyPair } from '@/lib/audits/envelope/keys';
 import { sealReport, type EnvelopeRecipient } from '@/lib/audits/envelope/seal';
 import { renderConnected, startAppChain, stopAppChain } from '@/components/testing/appOnChain';
 import { DeliveredReports } from './DeliveredReports';
-import { forgetKeyPairs } from './keyPairMemory';
+import { forgetKeyPairs, rememberedKeyPair } from './keyPairMemory';
+import { AppProviders } from '@/components/ui/AppProviders';
 import type { EnvelopeReport } from './deliveredReports';
 import type { FetchEnvelope } from './useDeliveredReport';
 
@@ -84,6 +85,26 @@ describe('DeliveredReports', () => {
     return item;
   }
 
+  it('a visitor with no wallet sees only that reports were delivered', async () => {
+    // No wallet: forget the connection the earlier tests made (the network settings stay).
+    for (const key of Object.keys(window.localStorage))
+      if (key.startsWith('wagmi')) window.localStorage.removeItem(key);
+    render(
+      <AppProviders>
+        <DeliveredReports
+          registry={REGISTRY}
+          requestId={7n}
+          reports={[report, { ...report, auditor: manager.address }]}
+        />
+      </AppProviders>,
+    );
+    expect((await screen.findByTestId('delivered-count')).textContent).toContain(
+      '2 reports were delivered encrypted to the managers. Each is sealed for the managers in office when it was delivered',
+    );
+    expect(screen.queryByRole('button', { name: 'Decrypt and read' })).toBeNull();
+    expect(screen.queryByTestId('delivered-report')).toBeNull();
+  });
+
   it('a manager signs once, decrypts and reads the report as sanitized Markdown', async () => {
     const envelope = await envelopeFor([await recipient(manager), await recipient(otherManager)]);
     const item = await readWith(serving(envelope));
@@ -94,6 +115,25 @@ describe('DeliveredReports', () => {
     expect((await within(item).findByTestId('commitment-match')).textContent).toContain(reportLink);
   });
 
+  it('sends nothing to a host node while the reveal cannot follow, and says why', async () => {
+    const envelope = await envelopeFor([await recipient(manager)]);
+    const user = await renderConnected(
+      <DeliveredReports
+        registry={REGISTRY}
+        requestId={7n}
+        reports={[{ ...report, signed: true }]}
+        fetchEnvelope={serving(envelope)}
+        revealState={{ allowed: false, reason: 'Audits: request is not in progress or completed' }}
+        revealAction={() => <p>reveal button</p>}
+      />,
+    );
+    const item = screen.getByTestId('delivered-report');
+    await user.click(within(item).getByRole('button', { name: 'Decrypt and read' }));
+    const blocked = await within(item).findByTestId('archive-send-blocked', {}, { timeout: 20_000 });
+    expect(blocked.textContent).toContain('Audits: request is not in progress or completed');
+    expect(within(item).queryByRole('button', { name: /Send the report to the host nodes/ })).toBeNull();
+  });
+
   it('a report that is not the committed one is read, with a warning that it can never be revealed', async () => {
     const envelope = await envelopeFor([await recipient(manager)]);
     const item = await readWith(serving(envelope), { ...report, commitment: linkCommitment('ipfs://another') });
@@ -101,13 +141,18 @@ describe('DeliveredReports', () => {
     expect(warning.textContent).toMatch(/not the one the auditor committed to/);
   });
 
-  it('an account the report was not sealed for is told so, and sees nothing of it', async () => {
+  it('an account the report was not sealed for is told so, before any signature, and sees nothing of it', async () => {
     const envelope = await envelopeFor([await recipient(otherManager)]);
     const item = await readWith(serving(envelope));
-    const error = await within(item).findByTestId('envelope-error', {}, { timeout: 20_000 });
-    expect(error.textContent).toMatch(/is not one of them/);
-    expect(error.textContent).toMatch(/only the managers in office when the auditor delivered it can read it/);
+    const told = await within(item).findByTestId('not-a-recipient', {}, { timeout: 20_000 });
+    expect(told.textContent).toContain('sealed for the managers in office when it was delivered');
+    expect(told.textContent).toContain(manager.address);
+    expect(told.textContent).toMatch(/names 1 account\b/);
+    // Nothing was asked of the wallet: the envelope's own list of recipients answered first.
+    expect(screen.queryByText(/Confirm the signature in your wallet/)).toBeNull();
+    expect(rememberedKeyPair({ chainId, registry: REGISTRY, account: manager.address })).toBeUndefined();
     expect(within(item).queryByTestId('opened-report')).toBeNull();
+    expect(within(item).queryByTestId('envelope-error')).toBeNull();
   });
 
   it('an envelope of another request is refused with the reason', async () => {

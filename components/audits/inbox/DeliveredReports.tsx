@@ -2,13 +2,16 @@
 
 import type { ReactNode } from 'react';
 import type { Address } from 'viem';
-import { useAccount } from 'wagmi';
+import type { ActionState } from '@/lib/tx/actionState';
+import { useAccount, useReadContract } from 'wagmi';
+import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
 import { KEY_SIGNATURE_PURPOSE } from '@/lib/audits/envelope/advice';
 import { formatBytes } from '@/lib/files/units';
 import { ProgressBar } from '@/components/files/pageParts';
 import { Button, Card } from '@/components/ui/primitives';
-import { deliveredReportsOf, type EnvelopeReport } from './deliveredReports';
-import { ArchiveReveal, type ArchiveRevealInput } from './ArchiveReveal';
+import { deliveredReportsOf, SEALED_FOR_MANAGERS, type EnvelopeReport } from './deliveredReports';
+import { ArchiveReveal } from './ArchiveReveal';
+import type { ArchiveRevealInput } from './archiveReveal';
 import { CommitmentMatch } from './CommitmentMatch';
 import { OpenedReport } from './OpenedReport';
 import { useArchivePlan } from './useArchivePlan';
@@ -18,7 +21,10 @@ import { useEnvelopeFetcher } from './useEnvelopeFetcher';
 
 /**
  * The reports delivered encrypted on a request, one per auditor: a manager decrypts and reads each one here, in the
- * browser, before signing it. `fetchEnvelope` defaults to the elected host nodes.
+ * browser, before signing it. A visitor with no wallet learns only that reports were delivered; an account the
+ * registry says is no manager is told the reports are not for it, and offered nothing to decrypt; a manager whose
+ * account the envelope does not name (appointed after the delivery) is told so once the envelope is read, before
+ * any signature. `fetchEnvelope` defaults to the elected host nodes.
  */
 export function DeliveredReports({
   registry,
@@ -26,20 +32,46 @@ export function DeliveredReports({
   reports,
   fetchEnvelope,
   revealAction,
+  revealState,
 }: {
   registry: Address;
   requestId: bigint;
   reports: readonly EnvelopeReport[];
+  /** Whether the registry would take a reveal now: nothing is sent to a node for a reveal that cannot follow. */
+  revealState?: ActionState;
   fetchEnvelope?: FetchEnvelope;
   /** The registry's reveal transaction for one report, with the archive's link, size and deposit. */
-  revealAction?: (report: EnvelopeReport, input: ArchiveRevealInput) => ReactNode;
+  revealAction?: (report: EnvelopeReport, input: ArchiveRevealInput | { error: string }) => ReactNode;
 }) {
   const delivered = deliveredReportsOf(reports);
   const fromNodes = useEnvelopeFetcher();
   const { address } = useAccount();
   const key = useEncryptionKeyPair(registry, address);
+  const manager = useReadContract({
+    address: registry,
+    abi: auditRegistryAbi,
+    functionName: 'is_manager',
+    args: address ? [address] : undefined,
+    query: { enabled: address !== undefined },
+  });
   // A request with no encrypted delivery (a gist link, or nothing committed yet) has nothing to show here.
   if (delivered.length === 0) return null;
+  if (!address) {
+    return (
+      <Card title="Delivered reports">
+        <p className="text-sm text-slate-300" data-testid="delivered-count">
+          {delivered.length === 1
+            ? 'One report was delivered encrypted to the managers.'
+            : `${delivered.length} reports were delivered encrypted to the managers.`}{' '}
+          Each is {SEALED_FOR_MANAGERS}; it is published here once a manager reveals it. A manager connects a wallet to
+          read them.
+        </p>
+      </Card>
+    );
+  }
+  // Only a read that answered "no" hides the decrypt button: if the role cannot be read, the envelope's own list
+  // of recipients decides.
+  const notManager = manager.data === false;
   return (
     <Card title="Delivered reports">
       <div className="space-y-3">
@@ -61,9 +93,11 @@ export function DeliveredReports({
               requestId={requestId}
               report={r}
               account={address}
+              notManager={notManager}
               deriveKeyPair={key.derive}
               fetchEnvelope={fetchEnvelope ?? fromNodes}
               revealAction={revealAction && ((input) => revealAction(r, input))}
+              revealState={revealState}
             />
           ))}
         </ul>
@@ -78,18 +112,22 @@ function DeliveredReportItem({
   requestId,
   report,
   account,
+  notManager,
   deriveKeyPair,
   fetchEnvelope,
   revealAction,
+  revealState,
 }: {
   registry: Address;
   chainId: number;
   requestId: bigint;
   report: EnvelopeReport;
-  account: Address | undefined;
+  account: Address;
+  notManager: boolean;
   deriveKeyPair: Parameters<typeof useDeliveredReport>[0]['deriveKeyPair'];
   fetchEnvelope: FetchEnvelope;
-  revealAction: ((input: ArchiveRevealInput) => ReactNode) | undefined;
+  revealAction: ((input: ArchiveRevealInput | { error: string }) => ReactNode) | undefined;
+  revealState: ActionState | undefined;
 }) {
   const { state, read, close } = useDeliveredReport({
     registry,
@@ -116,17 +154,25 @@ function DeliveredReportItem({
             <span className="font-mono break-all">{report.envelope_cid}</span>
           </p>
         </div>
-        {state.step === 'opened' ? (
+        {notManager ? null : state.step === 'opened' ? (
           <Button variant="secondary" onClick={close}>
             Close the report
           </Button>
         ) : (
-          <Button onClick={() => void read()} disabled={!account || busy}>
+          <Button onClick={() => void read()} disabled={busy}>
             {busy ? 'Opening…' : 'Decrypt and read'}
           </Button>
         )}
       </div>
-      {!account && <p className="text-xs text-slate-400">Connect the wallet of a manager to read it.</p>}
+      {(notManager || state.step === 'not-a-recipient') && (
+        <p className="text-sm text-slate-300" data-testid="not-a-recipient">
+          This report is {SEALED_FOR_MANAGERS}, and your account {account} is not one of them
+          {state.step === 'not-a-recipient'
+            ? ` (it names ${state.recipients} account${state.recipients === 1 ? '' : 's'})`
+            : ''}
+          : it cannot be read here. It is published on this page once a manager reveals it.
+        </p>
+      )}
       {state.step === 'key' && (
         <p className="text-sm text-slate-300" role="status">
           Confirm the signature in your wallet: it derives your report key and sends no transaction.
@@ -157,7 +203,15 @@ function DeliveredReportItem({
           <CommitmentMatch plaintext={state.plaintext} commitment={report.commitment} />
           <OpenedReport plaintext={state.plaintext} fileName={`report-${requestId.toString()}-${report.auditor}`} />
           {plan.data && (
-            <ArchiveReveal report={report} plan={plan.data} plaintext={state.plaintext} revealAction={revealAction} />
+            <ArchiveReveal
+              registry={registry}
+              requestId={requestId}
+              report={report}
+              plan={plan.data}
+              plaintext={state.plaintext}
+              revealAction={revealAction}
+              revealState={revealState}
+            />
           )}
         </>
       )}

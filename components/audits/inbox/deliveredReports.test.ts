@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveredReportsOf, envelopeReportsOf } from './deliveredReports';
+import { deliveredReportsOf, envelopeReportsOf, isRecipient } from './deliveredReports';
 
 const base = {
   auditor: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
@@ -22,5 +22,17 @@ describe('delivered reports', () => {
     const delivered = { ...base, envelope_cid: cid };
     expect(envelopeReportsOf([delivered])[0]!.envelope_cid).toBe(cid);
     expect(envelopeReportsOf([{ ...base, envelope_cid: '' }])[0]!.envelope_cid).toBe('');
+  });
+});
+
+describe('isRecipient', () => {
+  const recipients = [
+    '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
+    '0x90F79bf6EB2c4f870365E785982E1f101E93b906',
+  ] as const;
+  it('finds an account among the recipients whatever the case of its hex', () => {
+    expect(isRecipient(recipients, '0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc')).toBe(true);
+    expect(isRecipient(recipients, '0x70997970C51812dc3A010C7d01b50e0d17dc79C8')).toBe(false);
+    expect(isRecipient([], '0x70997970C51812dc3A010C7d01b50e0d17dc79C8')).toBe(false);
   });
 });

@@ -25,3 +25,12 @@ export function envelopeReportsOf(reports: readonly EnvelopeReport[]): EnvelopeR
     revealed: r.revealed,
   }));
 }
+
+/** Whether `account` is among an envelope's recipients (addresses compared case-blind, as the chain does). */
+export function isRecipient(recipients: readonly Address[], account: Address): boolean {
+  const wanted = account.toLowerCase();
+  return recipients.some((r) => r.toLowerCase() === wanted);
+}
+
+/** What an account an envelope was not sealed for is told, in these words (the e2e specs look for them). */
+export const SEALED_FOR_MANAGERS = 'sealed for the managers in office when it was delivered';

@@ -6,6 +6,7 @@ import { envelopeErrorAdvice } from '@/lib/audits/envelope/advice';
 import { EnvelopeError } from '@/lib/audits/envelope/errors';
 import type { EncryptionKeyPair } from '@/lib/audits/envelope/keyMessage';
 import type { DownloadProgress } from '@/lib/files/verifiedDownload';
+import { isRecipient } from './deliveredReports';
 
 /** Fetches an envelope's verified bytes by CID: the host nodes in the app, anything that serves the same bytes in
  * a test. */
@@ -16,16 +17,19 @@ export type FetchEnvelope = (
 
 export type DeliveredReportState =
   | { step: 'closed' }
-  | { step: 'key' }
   | { step: 'download'; progress: DownloadProgress | undefined }
+  /** The envelope names its recipients, and the connected account is not one of them: nothing is decrypted. */
+  | { step: 'not-a-recipient'; recipients: number }
+  | { step: 'key' }
   | { step: 'decrypt' }
   | { step: 'opened'; plaintext: Uint8Array }
   | { step: 'failed'; message: string; advice: string | undefined };
 
 /**
- * Opens one delivered report: the key pair (a signature the first time), the envelope from the host nodes
- * (verified against its CID), then the decryption for this request and auditor. Each step shows in `state`; a
- * failure says what happened and, for an envelope that does not open, what to do.
+ * Opens one delivered report: the envelope from the host nodes (verified against its CID), its recipients checked
+ * against the connected account (an account it was not sealed for is told so, and no signature is asked of it),
+ * then the key pair (a signature the first time) and the decryption for this request and auditor. Each step shows
+ * in `state`; a failure says what happened and, for an envelope that does not open, what to do.
  */
 export function useDeliveredReport(args: {
   registry: Address;
@@ -49,9 +53,6 @@ export function useDeliveredReport(args: {
     const fail = (message: string, advice?: string) => {
       if (!controller.signal.aborted) setState({ step: 'failed', message, advice });
     };
-    setState({ step: 'key' });
-    const keyPair = await deriveKeyPair();
-    if (!keyPair) return setState({ step: 'closed' });
     setState({ step: 'download', progress: undefined });
     let envelope: Uint8Array;
     try {
@@ -63,9 +64,24 @@ export function useDeliveredReport(args: {
       return fail(`The envelope could not be read from the host nodes: ${(error as Error).message}`);
     }
     if (controller.signal.aborted) return;
+    // Loaded on first use: the envelope and HPKE code is not part of the page's first load.
+    const { parseEnvelope } = await import('@/lib/audits/envelope/format');
+    let recipients: readonly Address[];
+    try {
+      recipients = (await parseEnvelope(envelope)).recipients.map((r) => r.account);
+    } catch (error) {
+      if (error instanceof EnvelopeError) return fail(error.message, envelopeErrorAdvice(error.kind));
+      return fail(`The envelope could not be read: ${(error as Error).message}`);
+    }
+    if (!isRecipient(recipients, account)) {
+      return setState({ step: 'not-a-recipient', recipients: recipients.length });
+    }
+    setState({ step: 'key' });
+    const keyPair = await deriveKeyPair();
+    if (!keyPair) return setState({ step: 'closed' });
+    if (controller.signal.aborted) return;
     setState({ step: 'decrypt' });
     try {
-      // Loaded on first use: the HPKE code is not part of the page's first load.
       const { openReport } = await import('@/lib/audits/envelope/seal');
       const plaintext = await openReport({
         envelope,

@@ -11,12 +11,15 @@ export function useEnvelopeFetcher(): FetchEnvelope {
   const fs = useFileSystem();
   const nodes = useHostNodes(fs?.address);
   const endpoints = nodes.data?.map((node) => node.endpoint);
+  const { refetch } = nodes;
   return useCallback<FetchEnvelope>(
     async (cid, options) => {
+      // Opened before the node list arrived: read it now rather than call an unknown list "no node elected".
+      const from = endpoints ?? (await refetch()).data?.map((node) => node.endpoint) ?? [];
       // Loaded on first use: the CAR reader and the UnixFS exporter are not part of the page's first load.
       const { downloadEnvelope } = await import('./downloadEnvelope');
-      return downloadEnvelope(endpoints ?? [], cid, options);
+      return downloadEnvelope(from, cid, options);
     },
-    [endpoints],
+    [endpoints, refetch],
   );
 }

@@ -5,6 +5,7 @@ import { useSearchParams } from 'next/navigation';
 import type { Address } from 'viem';
 import { useAccount } from 'wagmi';
 import { requestActions } from '@/lib/audits/actions';
+import { refused } from '@/lib/tx/actionState';
 import { RequestState, awaitingReveal, parseRequestId, reportOf } from '@/lib/audits/requests';
 import type { AuditReport, AuditRequest } from '@/lib/audits/types';
 import { DeployedGate } from '@/components/ui/DeployedGate';
@@ -53,7 +54,8 @@ export function RequestDetailPage() {
   );
 }
 
-function RequestView({ registry, id, raw }: { registry: Address; id: bigint; raw: string | null }) {
+/** The page of request `id` on `registry` (exported for the chain DOM tests, which name their own registry). */
+export function RequestView({ registry, id, raw }: { registry: Address; id: bigint; raw: string | null }) {
   const data = useAuditRequest(registry, id);
   if (data.missing) return <NoSuchRequest raw={raw} />;
   return (
@@ -108,6 +110,13 @@ function RequestBody({
         registry={registry}
         requestId={q.id}
         reports={envelopeReportsOf(reports)}
+        revealState={
+          complexity === 0n
+            ? refused(
+                'the audited contract is not on this chain, so the “Reveal a report” form reveals it, with its code size.',
+              )
+            : actions.reveal
+        }
         revealAction={
           roles.isManager
             ? (report, input) => (

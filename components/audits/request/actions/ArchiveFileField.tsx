@@ -2,63 +2,66 @@
 
 import { useState } from 'react';
 import type { Hex } from 'viem';
-import { formatBytes } from '@/lib/files/units';
 import type { ArchiveCopy } from '@/lib/audits/calls';
-import { ProgressBar } from '@/components/files/pageParts';
-import { Amount } from '@/components/ui/Amount';
 import { Field, described, inputClass } from '@/components/ui/FormField';
-import { Button } from '@/components/ui/primitives';
 import type { ArchivePlan } from '@/components/audits/inbox/archivePlan';
-import { useFileSystem } from '@/components/files/hooks/useFileSystem';
-import { useStorageQuote } from '@/components/files/hooks/useStorageQuote';
-import { useArchiveUpload } from '@/components/audits/inbox/useArchiveUpload';
+import { ArchiveSendStep, ArchiveTerms } from '@/components/audits/inbox/ArchiveSendStep';
+import { useArchiveReveal } from '@/components/audits/inbox/useArchiveReveal';
 
 type Chosen = { plan: ArchivePlan; bytes: Uint8Array } | { error: string } | undefined;
 
 /**
  * The report file of an `ipfs://` reveal while the registry keeps an archive: the file must have the link's CID,
- * its terms (who pays, how much, how long it is kept) are shown before the wallet opens, and it is sent to the host
- * nodes before the reveal, so no deposit is paid for bytes no node has. `useArchiveCopy` gives the reveal what to
- * send once all that is done, or why not yet.
+ * and then it follows the one archive reveal every path shares (useArchiveReveal): its terms shown, the file sent to
+ * the host nodes, and only then the reveal. `copy` gives the reveal what to send once all that is done, or why not
+ * yet.
  */
 export function useArchiveCopy(link: string, commitment: Hex | undefined) {
   const [chosen, setChosen] = useState<Chosen>(undefined);
   const plan = chosen && 'plan' in chosen ? chosen.plan : undefined;
-  const fileSystem = useFileSystem();
-  const { deposit } = useStorageQuote(fileSystem?.address, plan?.size);
-  const upload = useArchiveUpload();
+  const bytes = chosen && 'bytes' in chosen ? chosen.bytes : undefined;
+  const flow = useArchiveReveal(plan, bytes);
 
   const choose = async (file: File | undefined) => {
-    upload.reset();
+    flow.reset();
     if (!file) return setChosen(undefined);
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    const read = new Uint8Array(await file.arrayBuffer());
     const { planArchive } = await import('@/components/audits/inbox/archivePlan');
-    const next = await planArchive(bytes, commitment ?? '0x');
+    const next = await planArchive(read, commitment ?? '0x');
     setChosen(
       next.link === link
-        ? { plan: next, bytes }
+        ? { plan: next, bytes: read }
         : { error: `This file’s address is ${next.link}, not the report link: choose the report the auditor wrote.` },
     );
   };
 
-  const copy: ArchiveCopy | { error: string } = !plan
-    ? { error: 'Choose the report file: the reveal stores it on the Callisto File System' }
-    : upload.state.step !== 'done'
-      ? { error: 'Send the report to the host nodes first' }
-      : deposit === undefined
-        ? { error: 'The deposit is not known yet' }
-        : { size: plan.size, deposit };
+  const input = flow.input;
+  // The link may have been edited after the file was sent: the reveal would then register other bytes.
+  const copy: ArchiveCopy | { error: string } =
+    plan && plan.link !== link
+      ? { error: 'The report file is not the one at this link: choose the file again' }
+      : 'error' in input
+        ? input
+        : { size: input.size, deposit: input.deposit };
   const clear = () => {
-    upload.reset();
+    flow.reset();
     setChosen(undefined);
   };
-  return { chosen, choose, clear, plan, deposit, upload, copy };
+  return { chosen, choose, clear, flow, copy };
 }
 
-export function ArchiveFileField({ id, archive }: { id: string; archive: ReturnType<typeof useArchiveCopy> }) {
-  const { chosen, plan, deposit, upload } = archive;
+export function ArchiveFileField({
+  id,
+  archive,
+  blocked,
+}: {
+  id: string;
+  archive: ReturnType<typeof useArchiveCopy>;
+  /** Why the reveal cannot happen now: the file is then not sent anywhere. */
+  blocked?: string;
+}) {
+  const { chosen, flow } = archive;
   const error = chosen && 'error' in chosen ? chosen.error : undefined;
-  const bytes = chosen && 'bytes' in chosen ? chosen.bytes : undefined;
   return (
     <div className="space-y-2" data-testid="reveal-archive">
       <Field label="Report file" id={id} error={error}>
@@ -70,40 +73,11 @@ export function ArchiveFileField({ id, archive }: { id: string; archive: ReturnT
           onChange={(event) => void archive.choose(event.target.files?.[0])}
         />
       </Field>
-      {plan && (
-        <p className="text-xs text-slate-300" data-testid="reveal-archive-terms">
-          The reveal stores this report ({formatBytes(plan.size)}) on the Callisto File System. You, the revealing
-          manager, pay its deposit: {deposit === undefined ? '…' : <Amount wei={deposit} />} (the file system’s quote).
-          It stays stored while the registry lists it; once a host node confirms it, nobody can withdraw it. If no node
-          confirms it within a day, the deposit comes back to you with the archive’s withdraw_refund.
-        </p>
-      )}
-      {plan && bytes && (
-        <Button
-          variant="secondary"
-          onClick={() => void upload.upload(bytes, plan.cid)}
-          disabled={upload.state.step === 'uploading' || upload.state.step === 'done' || !upload.nodesKnown}
-        >
-          Send the report to the host nodes
-        </Button>
-      )}
-      {upload.state.step === 'uploading' && (
-        <ProgressBar
-          label="Sending the report to a host node"
-          value={upload.state.progress?.loaded ?? 0}
-          max={upload.state.progress?.total}
-          testId="reveal-upload-progress"
-        />
-      )}
-      {upload.state.step === 'done' && (
-        <p role="status" className="text-xs text-emerald-300" data-testid="reveal-uploaded">
-          Sent to {upload.state.endpoint}. Now reveal: the transaction pays the deposit.
-        </p>
-      )}
-      {upload.state.step === 'failed' && (
-        <p role="alert" className="text-xs text-rose-300">
-          {upload.state.message}
-        </p>
+      {flow.plan && (
+        <>
+          <ArchiveTerms flow={flow} />
+          <ArchiveSendStep flow={flow} blocked={blocked} />
+        </>
       )}
     </div>
   );

@@ -95,7 +95,9 @@ export function RevealReportAction({
             : 'The link does not match the commitment yet.'}
         </p>
       )}
-      {archived && <ArchiveFileField id={`${base}-file`} archive={copy} />}
+      {archived && (
+        <ArchiveFileField id={`${base}-file`} archive={copy} blocked={action.allowed ? undefined : action.reason} />
+      )}
       {needsComplexity && (
         <Field label="Complexity (bytes)" {...size.fieldProps}>
           <input inputMode="numeric" autoComplete="off" className={`${inputClass} tabular-nums`} {...size.inputProps} />
