@@ -35,6 +35,8 @@ export interface FileToStore {
   fileName: string;
 }
 
+export type StoreOutcome = { status: 'stored'; endpoint: string } | { status: 'declined' | 'failed' };
+
 /** How the messages name the file and the way to try again: "the description", "press Submit again". */
 export interface FileStorageWords {
   noun: string;
@@ -45,21 +47,22 @@ export function useFileStorage(fileSystem: Address | undefined, account: Address
   const client = usePublicClient();
   const [state, setState] = useState<FileStorageStep>({ step: 'idle' });
 
-  /** Stores `file`; true once a host node holds it. Says what failed otherwise (a wallet's refusal says nothing:
-   * the transaction's own status line shows it, and the step goes back to idle). */
+  /** Stores `file`: 'stored' (and the node that took it) once a host node holds it; 'declined' when the wallet's
+   * deposit prompt was refused and 'failed' when the deposit's transaction did not go through (its own status line
+   * says why; the step goes back to idle); 'failed' with what failed in `state` otherwise. */
   async function store(
     file: FileToStore,
     endpoints: readonly string[],
     tx: ReturnType<typeof useTransaction>,
     words: FileStorageWords,
-  ): Promise<boolean> {
+  ): Promise<StoreOutcome> {
     if (!fileSystem || !client || !account) {
       setState({ step: 'failed', message: 'Connect a wallet on a network with the Callisto File System.' });
-      return false;
+      return { status: 'failed' };
     }
     if (endpoints.length === 0) {
       setState({ step: 'failed', message: `No host node is elected: there is nowhere to store ${words.noun}.` });
-      return false;
+      return { status: 'failed' };
     }
     try {
       const [found, id] = await client.readContract({
@@ -81,7 +84,7 @@ export function useFileStorage(fileSystem: Address | undefined, account: Address
             step: 'failed',
             message: `Your file at ${file.path} holds another CID (${held.cid}). Withdraw it on the Files page, then try again.`,
           });
-          return false;
+          return { status: 'failed' };
         }
       } else {
         setState({ step: 'paying' });
@@ -104,7 +107,7 @@ export function useFileStorage(fileSystem: Address | undefined, account: Address
         );
         if (outcome?.status !== 'success') {
           setState({ step: 'idle' });
-          return false;
+          return { status: outcome?.status === 'cancelled' ? 'declined' : 'failed' };
         }
       }
       setState({ step: 'sending', progress: undefined });
@@ -117,7 +120,7 @@ export function useFileStorage(fileSystem: Address | undefined, account: Address
         },
       );
       setState({ step: 'stored', endpoint: sent.endpoint });
-      return true;
+      return { status: 'stored', endpoint: sent.endpoint };
     } catch (error) {
       const message =
         error instanceof AllHostNodesFailedError
@@ -130,7 +133,7 @@ export function useFileStorage(fileSystem: Address | undefined, account: Address
               ? error.message
               : String(error);
       setState({ step: 'failed', message });
-      return false;
+      return { status: 'failed' };
     }
   }
 

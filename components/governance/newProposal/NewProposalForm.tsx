@@ -134,7 +134,7 @@ export function NewProposalForm({ governance }: { governance: Address }) {
         tx,
         { noun: 'the description', retry: 'press Submit again to retry' },
       );
-      if (!storedOk) return;
+      if (storedOk.status !== 'stored') return;
     }
     const countBefore = count.data;
     const outcome = await tx.send(
