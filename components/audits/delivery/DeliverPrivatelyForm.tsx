@@ -48,9 +48,11 @@ export function DeliverPrivatelyForm({
   const prepared = usePreparedReport(source.bytes);
   const report = source.bytes && !prepared.isPlaceholderData ? prepared.data : undefined;
   const used = useCommitmentUsed(registry, report?.commitment);
-  const readers = useDeliveryRecipients(registry, account);
+  // Only an account allowed to commit reads the managers' keys and the host nodes.
+  const active = account !== undefined && action.allowed;
+  const readers = useDeliveryRecipients(registry, active ? account : undefined);
   const fileSystem = useFileSystem();
-  const nodes = useHostNodes(fileSystem?.address);
+  const nodes = useHostNodes(fileSystem?.address, { enabled: active });
   const endpoints = nodes.data?.map((n) => n.endpoint) ?? [];
   const envelopeSize =
     report && readers.data ? envelopeSizeFor(report.size, readers.data.recipients.length) : undefined;
@@ -131,7 +133,7 @@ export function DeliverPrivatelyForm({
         </p>
       )}
 
-      <RecipientsList readers={readers.data} error={readers.error} onRetry={() => void readers.refetch()} />
+      {active && <RecipientsList readers={readers.data} error={readers.error} onRetry={() => void readers.refetch()} />}
 
       <div className="space-y-1 text-sm text-slate-300" data-testid="delivery-terms">
         <p>
