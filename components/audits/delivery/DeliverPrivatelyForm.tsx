@@ -9,7 +9,6 @@ import { endpointHost } from '@/lib/files/links';
 import type { ActionState } from '@/lib/tx/actionState';
 import type { AuditReport } from '@/lib/audits/types';
 import { ProgressBar } from '@/components/files/pageParts';
-import { useFileSystem } from '@/components/files/hooks/useFileSystem';
 import { useHostNodes } from '@/components/files/hooks/useHostNodes';
 import { useStorageQuote } from '@/components/files/hooks/useStorageQuote';
 import { Amount } from '@/components/ui/Amount';
@@ -33,11 +32,14 @@ const ALREADY_USED =
  */
 export function DeliverPrivatelyForm({
   registry,
+  fileSystem,
   requestId,
   myReport,
   action,
 }: {
   registry: Address;
+  /** The Callisto File System that stores the envelope; undefined on a network without one. */
+  fileSystem: Address | undefined;
   requestId: bigint;
   myReport: AuditReport | undefined;
   action: ActionState;
@@ -51,13 +53,12 @@ export function DeliverPrivatelyForm({
   // Only an account allowed to commit reads the managers' keys and the host nodes.
   const active = account !== undefined && action.allowed;
   const readers = useDeliveryRecipients(registry, active ? account : undefined);
-  const fileSystem = useFileSystem();
-  const nodes = useHostNodes(fileSystem?.address, { enabled: active });
+  const nodes = useHostNodes(fileSystem, { enabled: active });
   const endpoints = nodes.data?.map((n) => n.endpoint) ?? [];
   const envelopeSize =
     report && readers.data ? envelopeSizeFor(report.size, readers.data.recipients.length) : undefined;
-  const { deposit } = useStorageQuote(fileSystem?.address, envelopeSize);
-  const delivery = useReportDelivery({ registry, requestId, account, fileSystem: fileSystem?.address });
+  const { deposit } = useStorageQuote(fileSystem, envelopeSize);
+  const delivery = useReportDelivery({ registry, requestId, account, fileSystem });
   const { state, storage } = delivery;
   const busy = state.step === 'sealing' || state.step === 'storing' || state.step === 'committing';
 

@@ -12,6 +12,7 @@ import { useField, useFormSubmit } from '@/components/ui/useForm';
 import { useCommitmentUsed } from '../hooks/useCommitmentUsed';
 import { FormAction } from './actions/FormAction';
 import { DeliverPrivatelyForm } from '../delivery/DeliverPrivatelyForm';
+import { useFileSystem } from '@/components/files/hooks/useFileSystem';
 
 const ALREADY_USED =
   'This link’s hash is already committed in the registry, which accepts each commitment once (so that no report is credited twice): use a new link, for example a new gist';
@@ -31,6 +32,7 @@ export function CommitReportForm(props: {
 }) {
   const id = useId();
   const [mode, setMode] = useState<CommitMode>('private');
+  const fileSystem = useFileSystem()?.address;
   return (
     <div className="space-y-4">
       <fieldset>
@@ -46,7 +48,7 @@ export function CommitReportForm(props: {
           </label>
         </div>
       </fieldset>
-      {mode === 'private' ? <DeliverPrivatelyForm {...props} /> : <CommitLinkForm {...props} />}
+      {mode === 'private' ? <DeliverPrivatelyForm {...props} fileSystem={fileSystem} /> : <CommitLinkForm {...props} />}
     </div>
   );
 }
