@@ -1,0 +1,198 @@
+// The auditor's private delivery as an auditor does it, in the app's real providers with the local dev account (an
+// auditor of a real registry on anvil), a real CallistoFS and a real host node: the page shows the report's CID,
+// link and commitment as the libraries compute them, says who will read it and who will not, seals it with real
+// HPKE, pays the envelope's deposit, sends it to the node, and commits with the envelope's CID. The stored envelope
+// opens for the manager it was sealed for and for nobody else, and holds none of the report's text. Nothing is
+// mocked.
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import type { Address, Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { auditRegistryAbi, auditRegistryBytecode } from '@/contracts-abi/AuditRegistry';
+import { callistoFSAbi } from '@/contracts-abi/CallistoFS';
+import {
+  deriveEncryptionKeyPair,
+  encryptionKeyMessage,
+  openReport,
+  type EncryptionKeyPair,
+} from '@/lib/audits/envelope';
+import { anvilPrivateKeys, LOCAL_DEV_ACCOUNT_INDEX } from '@/lib/chain/anvilAccounts';
+import { callistoLocal } from '@/lib/chain/chains';
+import { allowed } from '@/lib/tx/actionState';
+import { pointAppAt, renderConnected } from '@/components/testing/appOnChain';
+import {
+  electNode,
+  removeDir,
+  startFsChain,
+  startNode,
+  tempDir,
+  type FsChain,
+  type TestNode,
+} from '@/host-node/test/harness';
+import { DeliverPrivatelyForm } from './DeliverPrivatelyForm';
+import { envelopeFilePath, prepareReport } from './deliveryPlan';
+
+const APP_ORIGIN = 'http://localhost:3000';
+const DAY = 86_400n;
+const OWNER = 0;
+const MANAGER_WITH_KEY = 1;
+const MANAGER_WITHOUT_KEY = 2;
+const DISMISSED_MANAGER = 3;
+const DEVELOPER = 7;
+const NODE = 8;
+const REPORT =
+  '# Audit of Vault.sol\n\n## High\n\nReentrancy in `withdraw()`: the balance is cleared after the call.\n';
+
+async function keyPairOf(index: number, registry: Address): Promise<{ account: Address; keyPair: EncryptionKeyPair }> {
+  const account = privateKeyToAccount(anvilPrivateKeys[index]!);
+  const signature = await account.signMessage({
+    message: encryptionKeyMessage({ chainId: callistoLocal.id, registry }),
+  });
+  return { account: account.address, keyPair: await deriveEncryptionKeyPair(signature) };
+}
+
+describe('the private delivery on a real chain with a real host node', () => {
+  let fs: FsChain;
+  let node: TestNode;
+  let dir: string;
+  let registry: Address;
+  const address = (i: number) => privateKeyToAccount(anvilPrivateKeys[i]!).address;
+  const auditor = address(LOCAL_DEV_ACCOUNT_INDEX);
+
+  beforeAll(async () => {
+    fs = await startFsChain();
+    await pointAppAt(fs.chain);
+    dir = await tempDir('delivery');
+    node = await startNode(fs, NODE, dir, { corsOrigins: [APP_ORIGIN] });
+    await electNode(fs, node, NODE);
+    registry = await fs.chain.deploy(auditRegistryAbi, auditRegistryBytecode, [
+      fs.chain.accounts[OWNER]!.address,
+      90n * DAY,
+      27n * DAY,
+      10n,
+      5n,
+    ]);
+    const r = { address: registry, abi: auditRegistryAbi } as const;
+    for (const m of [MANAGER_WITH_KEY, MANAGER_WITHOUT_KEY, DISMISSED_MANAGER])
+      await fs.chain.write(OWNER, { ...r, functionName: 'appoint_manager', args: [address(m), `manager ${m}`] });
+    // Adding an auditor takes two managers.
+    await fs.chain.write(MANAGER_WITH_KEY, { ...r, functionName: 'nominate_auditor', args: [auditor, 'dev'] });
+    await fs.chain.write(MANAGER_WITHOUT_KEY, { ...r, functionName: 'confirm_auditor', args: [auditor] });
+    // The dismissed manager registered a key before leaving: it must not be sealed for.
+    const dismissed = await keyPairOf(DISMISSED_MANAGER, registry);
+    await fs.chain.write(DISMISSED_MANAGER, {
+      ...r,
+      functionName: 'set_encryption_key',
+      args: [dismissed.keyPair.publicKey],
+    });
+    await fs.chain.write(OWNER, { ...r, functionName: 'dismiss_manager', args: [address(DISMISSED_MANAGER)] });
+    const manager = await keyPairOf(MANAGER_WITH_KEY, registry);
+    await fs.chain.write(MANAGER_WITH_KEY, {
+      ...r,
+      functionName: 'set_encryption_key',
+      args: [manager.keyPair.publicKey],
+    });
+    await fs.chain.write(DEVELOPER, {
+      ...r,
+      functionName: 'submit_request',
+      args: [fs.fileSystem, BigInt(callistoLocal.id), 'https://example.org/vault.sol', 'Vault', 'Solidity'],
+    });
+    await fs.chain.write(MANAGER_WITH_KEY, { ...r, functionName: 'approve', args: [0n] });
+  });
+  afterEach(cleanup);
+  afterAll(async () => {
+    window.localStorage.clear();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await node?.node.stop().catch(() => undefined);
+    await fs?.chain.stop();
+    if (dir) await removeDir(dir);
+  });
+
+  it('seals the written report for the manager with a key, stores the envelope and commits its CID', async () => {
+    const user = await renderConnected(
+      <DeliverPrivatelyForm
+        registry={registry}
+        fileSystem={fs.fileSystem}
+        requestId={0n}
+        myReport={undefined}
+        action={allowed()}
+      />,
+    );
+
+    // Who will read it, said before sealing: the manager in office with a key; the one without a key is warned
+    // about; the dismissed manager is nowhere.
+    const readers = await screen.findByTestId('delivery-readers', {}, { timeout: 20_000 });
+    expect(readers.textContent).toContain(address(MANAGER_WITH_KEY));
+    expect(readers.textContent).not.toContain(address(MANAGER_WITHOUT_KEY));
+    const warning = screen.getByTestId('delivery-without-key');
+    expect(warning.textContent).toContain('will not be able to read the report');
+    expect(warning.textContent).toContain(address(MANAGER_WITHOUT_KEY));
+    expect(screen.getByTestId('delivery-recipients').textContent).not.toContain(address(DISMISSED_MANAGER));
+    expect(screen.getByText(/You will not be able to reopen the envelope/)).toBeTruthy();
+    expect(screen.getByTestId('delivery-terms').textContent).toMatch(/two signatures/);
+
+    await user.type(screen.getByLabelText('Report (Markdown)'), REPORT);
+    const expected = await prepareReport(new TextEncoder().encode(REPORT));
+    await waitFor(() => expect(screen.getByTestId('delivery-cid').textContent).toBe(expected.cid), {
+      timeout: 20_000,
+    });
+    expect(screen.getByTestId('delivery-link').textContent).toBe(expected.link);
+    expect(screen.getByTestId('delivery-commitment').textContent).toBe(expected.commitment);
+
+    // The preview is the archive's renderer: the heading is a heading, no raw Markdown.
+    await user.click(screen.getByRole('button', { name: 'Preview' }));
+    const preview = await screen.findByTestId('report-preview');
+    expect(await within(preview).findByRole('heading', { name: 'Audit of Vault.sol' })).toBeTruthy();
+
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Seal, store and commit the report' });
+    await waitFor(() => expect(button.disabled).toBe(false), { timeout: 20_000 });
+    await user.click(button);
+    const done = await screen.findByTestId('delivery-done', {}, { timeout: 60_000 });
+    expect(done.textContent).toContain('Delivered.');
+    expect(done.textContent).toContain('Delivered reports');
+
+    const [report] = await fs.chain.publicClient.readContract({
+      address: registry,
+      abi: auditRegistryAbi,
+      functionName: 'get_reports',
+      args: [0n],
+    });
+    expect(report!.auditor).toBe(auditor);
+    expect(report!.commitment).toBe(expected.commitment);
+    const envelopeCid = report!.envelope_cid;
+    expect(done.textContent).toContain(envelopeCid);
+
+    // The deposit was paid by the auditor for its own file, at the envelope's path.
+    const [found, fileId] = await fs.chain.publicClient.readContract({
+      address: fs.fileSystem,
+      abi: callistoFSAbi,
+      functionName: 'file_id_at_path',
+      args: [auditor, envelopeFilePath(0n, envelopeCid)],
+    });
+    expect(found).toBe(true);
+    const file = await fs.chain.publicClient.readContract({
+      address: fs.fileSystem,
+      abi: callistoFSAbi,
+      functionName: 'file',
+      args: [fileId],
+    });
+    expect(file.cid).toBe(envelopeCid);
+    expect(file.deposit).toBeGreaterThan(0n);
+
+    // The node holds the envelope: ciphertext that opens for the manager it was sealed for, and no one else.
+    const response = await fetch(`${node.url}/ipfs/${envelopeCid}`);
+    expect(response.status).toBe(200);
+    const envelope = new Uint8Array(await response.arrayBuffer());
+    expect(new TextDecoder('latin1').decode(envelope)).not.toContain('Reentrancy');
+    const context = { chainId: callistoLocal.id, registry, requestId: 0n, auditor };
+    const manager = await keyPairOf(MANAGER_WITH_KEY, registry);
+    const opened = await openReport({ envelope, account: manager.account, keyPair: manager.keyPair, context });
+    expect(new TextDecoder().decode(opened)).toBe(REPORT);
+    for (const outsider of [MANAGER_WITHOUT_KEY, DISMISSED_MANAGER]) {
+      const other = await keyPairOf(outsider, registry);
+      await expect(
+        openReport({ envelope, account: other.account, keyPair: other.keyPair, context }),
+      ).rejects.toMatchObject({ kind: 'not-a-recipient' });
+    }
+  });
+});
