@@ -195,4 +195,105 @@ describe('the private delivery on a real chain with a real host node', () => {
       ).rejects.toMatchObject({ kind: 'not-a-recipient' });
     }
   });
+
+  it('after a node failure, a second press sends the same envelope again and never pays its deposit twice', async () => {
+    const fileCount = () =>
+      fs.chain.publicClient.readContract({ address: fs.fileSystem, abi: callistoFSAbi, functionName: 'file_count' });
+    const user = await renderConnected(
+      <DeliverPrivatelyForm
+        registry={registry}
+        fileSystem={fs.fileSystem}
+        requestId={0n}
+        myReport={undefined}
+        action={allowed()}
+      />,
+    );
+    await screen.findByTestId('delivery-readers', {}, { timeout: 20_000 });
+    const second = `${REPORT}\n## Medium\n\nUnchecked return value of transfer().\n`;
+    await user.type(screen.getByLabelText('Report (Markdown)'), second);
+    const expected = await prepareReport(new TextEncoder().encode(second));
+    await waitFor(() => expect(screen.getByTestId('delivery-commitment').textContent).toBe(expected.commitment), {
+      timeout: 20_000,
+    });
+    const port = Number(new URL(node.url).port);
+    await node.node.stop();
+    const before = await fileCount();
+
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Seal, store and commit the report' });
+    await waitFor(() => expect(button.disabled).toBe(false), { timeout: 20_000 });
+    await user.click(button);
+    const error = await screen.findByTestId('delivery-error', {}, { timeout: 60_000 });
+    expect(error.textContent).toMatch(
+      /^The envelope was not stored, so nothing was committed: No host node took the envelope/,
+    );
+    expect(error.textContent).toContain('you will not pay twice');
+    expect(await fileCount()).toBe(before + 1n);
+
+    node = await startNode(fs, NODE, dir, { corsOrigins: [APP_ORIGIN], port });
+    await user.click(button);
+    await screen.findByTestId('delivery-done', {}, { timeout: 60_000 });
+    expect(await fileCount()).toBe(before + 1n);
+    const [report] = await fs.chain.publicClient.readContract({
+      address: registry,
+      abi: auditRegistryAbi,
+      functionName: 'get_reports',
+      args: [0n],
+    });
+    expect(report!.commitment).toBe(expected.commitment);
+    const stored = await fs.chain.publicClient.readContract({
+      address: fs.fileSystem,
+      abi: callistoFSAbi,
+      functionName: 'file',
+      args: [before],
+    });
+    expect(stored.cid).toBe(report!.envelope_cid);
+    expect(stored.owner).toBe(auditor);
+  });
+
+  it('refuses to seal when no manager in office has a key, says what to do, and refuses a file it could not show', async () => {
+    const bare = await fs.chain.deploy(auditRegistryAbi, auditRegistryBytecode, [
+      fs.chain.accounts[OWNER]!.address,
+      90n * DAY,
+      27n * DAY,
+      10n,
+      5n,
+    ]);
+    const r = { address: bare, abi: auditRegistryAbi } as const;
+    for (const m of [MANAGER_WITHOUT_KEY, DISMISSED_MANAGER])
+      await fs.chain.write(OWNER, { ...r, functionName: 'appoint_manager', args: [address(m), `manager ${m}`] });
+    await fs.chain.write(MANAGER_WITHOUT_KEY, { ...r, functionName: 'nominate_auditor', args: [auditor, 'dev'] });
+    await fs.chain.write(DISMISSED_MANAGER, { ...r, functionName: 'confirm_auditor', args: [auditor] });
+    const user = await renderConnected(
+      <DeliverPrivatelyForm
+        registry={bare}
+        fileSystem={fs.fileSystem}
+        requestId={0n}
+        myReport={undefined}
+        action={allowed()}
+      />,
+    );
+    await screen.findByTestId('delivery-recipients', {}, { timeout: 20_000 });
+    expect(screen.getByText('No manager in office has registered an encryption key.')).toBeTruthy();
+
+    await user.click(screen.getByRole('radio', { name: 'Pick a file (Markdown or PDF)' }));
+    expect(screen.getByText(/A Markdown \(\.md\) or PDF file of at most 32 MB/)).toBeTruthy();
+    const binary = new File([new Uint8Array([0x00, 0xff, 0xfe, 0x00, 0x01])], 'report.md');
+    await user.upload(screen.getByTestId('report-file-input'), binary);
+    expect(await screen.findByText(/neither Markdown \(UTF-8 text\) nor a PDF/)).toBeTruthy();
+
+    await user.upload(
+      screen.getByTestId('report-file-input'),
+      new File([new TextEncoder().encode(REPORT)], 'report.md', { type: 'text/markdown' }),
+    );
+    const expected = await prepareReport(new TextEncoder().encode(REPORT));
+    await waitFor(() => expect(screen.getByTestId('delivery-cid').textContent).toBe(expected.cid), {
+      timeout: 20_000,
+    });
+    const blocker = await screen.findByTestId('delivery-blocker');
+    await waitFor(() => expect(blocker.textContent).toMatch(/^No manager in office has registered an encryption key/));
+    expect(blocker.textContent).toContain('Encryption key');
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Seal, store and commit the report' });
+    expect(button.disabled).toBe(true);
+    expect(button.getAttribute('aria-describedby')).toBe(blocker.id);
+  });
 });

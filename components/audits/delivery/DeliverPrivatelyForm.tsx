@@ -67,7 +67,7 @@ export function DeliverPrivatelyForm({
     : !fileSystem
       ? 'This network has no Callisto File System: commit a link instead.'
       : source.problem
-        ? source.problem
+        ? 'The report cannot be delivered as it is: see the message under it.'
         : !source.bytes
           ? 'Write the report or pick its file first.'
           : !report

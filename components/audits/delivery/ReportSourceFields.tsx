@@ -25,6 +25,7 @@ export function ReportSourceFields({ onChange }: { onChange(source: ReportSource
   const [preview, setPreview] = useState(false);
   const [fileProblem, setFileProblem] = useState<string | undefined>(undefined);
   const [textBytes, setTextBytes] = useState<Uint8Array | undefined>(undefined);
+  const textProblem = textBytes ? reportSizeProblem(textBytes.length) : undefined;
 
   function write(value: string) {
     setText(value);
@@ -103,13 +104,19 @@ export function ReportSourceFields({ onChange }: { onChange(source: ReportSource
               onChange={(e) => write(e.target.value)}
               rows={12}
               spellCheck
-              aria-describedby={`${id}-text-hint`}
+              aria-describedby={`${id}-text-hint${textProblem ? ` ${id}-text-error` : ''}`}
+              aria-invalid={textProblem ? true : undefined}
               className={`${inputClass} font-mono text-sm`}
             />
           )}
           <p id={`${id}-text-hint`} className="text-xs text-slate-400">
             Rendered for the managers as here: no raw HTML, links only to https:// and ipfs://. At most {LIMIT}.
           </p>
+          {textProblem && (
+            <p id={`${id}-text-error`} className="text-sm text-rose-300">
+              {textProblem}
+            </p>
+          )}
         </div>
       ) : (
         <div className="space-y-1">
