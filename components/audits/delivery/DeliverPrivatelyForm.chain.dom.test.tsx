@@ -5,7 +5,7 @@
 // opens for the manager it was sealed for and for nobody else, and holds none of the report's text. Nothing is
 // mocked.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import type { Address, Hex } from 'viem';
+import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditRegistryAbi, auditRegistryBytecode } from '@/contracts-abi/AuditRegistry';
