@@ -30,7 +30,7 @@ import {
   type TestNode,
 } from '@/host-node/test/harness';
 import { DeliverPrivatelyForm } from './DeliverPrivatelyForm';
-import { envelopeFilePath, prepareReport } from './deliveryPlan';
+import { envelopeFilePath, envelopeSizeFor, prepareReport } from './deliveryPlan';
 
 const APP_ORIGIN = 'http://localhost:3000';
 const DAY = 86_400n;
@@ -296,4 +296,70 @@ describe('the private delivery on a real chain with a real host node', () => {
     expect(button.disabled).toBe(true);
     expect(button.getAttribute('aria-describedby')).toBe(blocker.id);
   });
+
+  it('delivers a picked PDF of several MB, its envelope the exact size quoted before sealing', async () => {
+    // The auditor registers its own key this time: it is then a reader of its own delivery.
+    const own = await keyPairOf(LOCAL_DEV_ACCOUNT_INDEX, registry);
+    await fs.chain.write(LOCAL_DEV_ACCOUNT_INDEX, {
+      address: registry,
+      abi: auditRegistryAbi,
+      functionName: 'set_encryption_key',
+      args: [own.keyPair.publicKey],
+    });
+    const size = 3 * 1024 * 1024 + 123;
+    const pdf = new Uint8Array(size);
+    pdf.set(new TextEncoder().encode('%PDF-1.7\n'));
+    for (let i = 9; i < size; i++) pdf[i] = (i * 7919) & 0xff;
+    const user = await renderConnected(
+      <DeliverPrivatelyForm
+        registry={registry}
+        fileSystem={fs.fileSystem}
+        requestId={0n}
+        myReport={undefined}
+        action={allowed()}
+      />,
+    );
+    const readers = await screen.findByTestId('delivery-readers', {}, { timeout: 20_000 });
+    expect(readers.textContent).toContain('You (your registered key)');
+    await user.click(screen.getByRole('radio', { name: 'Pick a file (Markdown or PDF)' }));
+    await user.upload(
+      screen.getByTestId('report-file-input'),
+      new File([pdf], 'audit.pdf', { type: 'application/pdf' }),
+    );
+    const expected = await prepareReport(pdf);
+    await waitFor(() => expect(screen.getByTestId('delivery-cid').textContent).toBe(expected.cid), {
+      timeout: 30_000,
+    });
+    expect(screen.getByTestId('delivery-terms').textContent).toContain('3 MB');
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Seal, store and commit the report' });
+    await waitFor(() => expect(button.disabled).toBe(false), { timeout: 20_000 });
+    await user.click(button);
+    await screen.findByTestId('delivery-done', {}, { timeout: 120_000 });
+
+    const [report] = await fs.chain.publicClient.readContract({
+      address: registry,
+      abi: auditRegistryAbi,
+      functionName: 'get_reports',
+      args: [0n],
+    });
+    expect(report!.commitment).toBe(expected.commitment);
+    const [, fileId] = await fs.chain.publicClient.readContract({
+      address: fs.fileSystem,
+      abi: callistoFSAbi,
+      functionName: 'file_id_at_path',
+      args: [auditor, envelopeFilePath(0n, report!.envelope_cid)],
+    });
+    const file = await fs.chain.publicClient.readContract({
+      address: fs.fileSystem,
+      abi: callistoFSAbi,
+      functionName: 'file',
+      args: [fileId],
+    });
+    // Two readers (the manager and the auditor): the size the deposit was quoted for.
+    expect(file.size).toBe(envelopeSizeFor(BigInt(size), 2));
+    const envelope = new Uint8Array(await (await fetch(`${node.url}/ipfs/${report!.envelope_cid}`)).arrayBuffer());
+    const context = { chainId: callistoLocal.id, registry, requestId: 0n, auditor };
+    const reopened = await openReport({ envelope, account: auditor, keyPair: own.keyPair, context });
+    expect(reopened).toEqual(pdf);
+  }, 180_000);
 });
