@@ -150,6 +150,9 @@ describe('the private delivery on a real chain with a real host node', () => {
     const done = await screen.findByTestId('delivery-done', {}, { timeout: 60_000 });
     expect(done.textContent).toContain('Delivered.');
     expect(done.textContent).toContain('Delivered reports');
+    // The commitment is now used because of this delivery: the form says it is done, not that the hash is taken.
+    await waitFor(() => expect(screen.getByTestId('delivery-blocker').textContent).toMatch(/^Delivered\./));
+    expect(screen.queryByText(/already committed in the registry/)).toBeNull();
 
     const [report] = await fs.chain.publicClient.readContract({
       address: registry,

@@ -49,7 +49,9 @@ export function DeliverPrivatelyForm({
   const [source, setSource] = useState<ReportSource>({ bytes: undefined, name: '', problem: undefined });
   const prepared = usePreparedReport(source.bytes);
   const report = source.bytes && !prepared.isPlaceholderData ? prepared.data : undefined;
-  const used = useCommitmentUsed(registry, report?.commitment);
+  // While the next keystroke's CID is computed, the last one stays on screen; only a current one can be sent.
+  const shown = source.bytes ? prepared.data : undefined;
+  const committed = useCommitmentUsed(registry, report?.commitment);
   // Only an account allowed to commit reads the managers' keys and the host nodes.
   const active = account !== undefined && action.allowed;
   const readers = useDeliveryRecipients(registry, active ? account : undefined);
@@ -61,26 +63,30 @@ export function DeliverPrivatelyForm({
   const delivery = useReportDelivery({ registry, requestId, account, fileSystem });
   const { state, storage } = delivery;
   const busy = state.step === 'sealing' || state.step === 'storing' || state.step === 'committing';
+  // Once this form committed the report, its commitment is used because of it: that is the success, not a problem.
+  const used = committed && state.step !== 'delivered';
 
   const blocker: string | undefined = !action.allowed
     ? action.reason
-    : !fileSystem
-      ? 'This network has no Callisto File System: commit a link instead.'
-      : source.problem
-        ? 'The report cannot be delivered as it is: see the message under it.'
-        : !source.bytes
-          ? 'Write the report or pick its file first.'
-          : !report
-            ? 'Computing the report’s CID…'
-            : used
-              ? ALREADY_USED
-              : !readers.data
-                ? 'Reading the managers’ encryption keys…'
-                : readers.data.managersWithKey.length === 0
-                  ? 'No manager in office has registered an encryption key, so nobody could read the report. Ask a manager to register one on the “Encryption key” card of the manager console, or commit a link instead.'
-                  : nodes.data && endpoints.length === 0
-                    ? 'No host node is elected: there is nowhere to store the envelope. Commit a link instead.'
-                    : undefined;
+    : state.step === 'delivered'
+      ? 'Delivered. To replace it before a manager signs it, change the report and deliver again.'
+      : !fileSystem
+        ? 'This network has no Callisto File System: commit a link instead.'
+        : source.problem
+          ? 'The report cannot be delivered as it is: see the message under it.'
+          : !source.bytes
+            ? 'Write the report or pick its file first.'
+            : !report
+              ? 'Computing the report’s CID…'
+              : used
+                ? ALREADY_USED
+                : !readers.data
+                  ? 'Reading the managers’ encryption keys…'
+                  : readers.data.managersWithKey.length === 0
+                    ? 'No manager in office has registered an encryption key, so nobody could read the report. Ask a manager to register one on the “Encryption key” card of the manager console, or commit a link instead.'
+                    : nodes.data && endpoints.length === 0
+                      ? 'No host node is elected: there is nowhere to store the envelope. Commit a link instead.'
+                      : undefined;
 
   async function deliver() {
     if (blocker || !report || !readers.data) return;
@@ -104,27 +110,29 @@ export function DeliverPrivatelyForm({
 
       <dl className="grid gap-2 text-sm">
         <div className="min-w-0">
-          <dt className="text-slate-400">Report CID (as `ipfs add --cid-version 1` prints it)</dt>
+          <dt className="text-slate-400">
+            Report CID (as <code>ipfs add --cid-version 1</code> prints it)
+          </dt>
           <dd className="font-mono text-xs break-all" data-testid="delivery-cid">
-            {report?.cid ?? '—'}
+            {shown?.cid ?? '—'}
           </dd>
         </div>
         <div className="min-w-0">
           <dt className="text-slate-400">Link the managers will reveal</dt>
           <dd className="font-mono text-xs break-all" data-testid="delivery-link">
-            {report?.link ?? '—'}
+            {shown?.link ?? '—'}
           </dd>
         </div>
         <div className="min-w-0">
           <dt className="text-slate-400">Keccak-256 of the link: the commitment that goes on chain</dt>
           <dd className="font-mono text-xs break-all" data-testid="delivery-commitment">
-            {report?.commitment ?? '—'}
+            {shown?.commitment ?? '—'}
           </dd>
         </div>
-        {report && (
+        {shown && (
           <div>
             <dt className="text-slate-400">Size</dt>
-            <dd>{formatBytes(report.size)}</dd>
+            <dd>{formatBytes(shown.size)}</dd>
           </div>
         )}
       </dl>

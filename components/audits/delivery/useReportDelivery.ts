@@ -95,6 +95,8 @@ export function useReportDelivery({
     endpoints: readonly string[],
   ) {
     if (!account) return setState({ step: 'failed', message: 'Connect the auditor’s wallet first.' });
+    // A new attempt: what the last one said no longer applies.
+    storage.reset();
     setState({ step: 'sealing' });
     let envelope: SealedEnvelope;
     try {
