@@ -22,12 +22,15 @@ async function asAccount(browser: Browser, baseURL: string, rpcUrl: string, acco
   return { page, close: () => context.close() };
 }
 
-/** A member registers the key its wallet's signature derives, on the "Encryption key" card. */
+/** A member registers the key its wallet's signature derives, on the "Encryption key" card (unless an earlier spec
+ * on this chain registered that very key already). */
 async function registerEncryptionKey(page: Page) {
+  await expect(page.getByTestId('registered-key')).not.toHaveText('reading…');
   await page.getByRole('button', { name: 'Sign to derive your key' }).click();
   await expect(page.getByTestId('derived-key')).toBeVisible();
-  await page.getByRole('button', { name: 'Register this key' }).click();
-  await expect(page.getByText(/Your wallet derives the registered key/)).toBeVisible();
+  const matches = page.getByText(/Your wallet derives the registered key/);
+  if (!(await matches.isVisible())) await page.getByRole('button', { name: /^Register this key/ }).click();
+  await expect(matches).toBeVisible();
 }
 
 /**
