@@ -7,7 +7,8 @@ import type { Browser, Page } from '@playwright/test';
 import { anvilAddress, expect, openConnected, test } from './fixtures';
 
 const DEVELOPER = 7;
-const MANAGERS = [2, 9] as const; // appointed by the demo seed (9 is the local dev account)
+const MANAGERS = [2, 9] as const; // appointed by the demo seed's owner (9 is the local dev account)
+const ETC_MANAGER = 8; // appointed by the seed's accepted governance election; registers no key here
 const AUDITOR = 3; // confirmed by the demo seed
 const OTHER_AUDITOR = 5; // confirmed by the demo seed, not the report's author
 const DESCRIPTION = 'E2E private delivery of an audit report';
@@ -101,7 +102,10 @@ test('an auditor delivers a report encrypted, a manager reads, signs and reveals
   await expect(a.getByRole('radio', { name: 'Deliver privately on the file system' })).toBeChecked();
   const readers = a.getByTestId('delivery-readers');
   for (const index of MANAGERS) await expect(readers).toContainText(anvilAddress(index));
-  await expect(a.getByTestId('delivery-without-key')).toHaveCount(0);
+  // Who will not: the manager governance elected has no key, and the form says so before sealing.
+  const withoutKey = a.getByTestId('delivery-without-key');
+  await expect(withoutKey).toContainText(anvilAddress(ETC_MANAGER));
+  for (const index of MANAGERS) await expect(withoutKey).not.toContainText(anvilAddress(index));
   await a.getByLabel('Report (Markdown)').fill(REPORT);
   await a.getByRole('button', { name: 'Preview' }).click();
   await expect(a.getByTestId('report-preview').getByRole('heading', { name: REPORT_TITLE })).toBeVisible();
