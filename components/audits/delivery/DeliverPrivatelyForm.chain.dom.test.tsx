@@ -212,8 +212,19 @@ describe('the private delivery on a real chain with a real host node', () => {
       />,
     );
     await screen.findByTestId('delivery-readers', {}, { timeout: 20_000 });
+    // The report the first test delivered: its link's hash is taken, as a link's would be.
+    const field = screen.getByLabelText('Report (Markdown)');
+    await user.type(field, REPORT);
+    expect(await screen.findByRole('alert', {}, { timeout: 20_000 })).toHaveProperty(
+      'textContent',
+      expect.stringMatching(/already committed in the registry/),
+    );
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Seal, store and commit the report' }).disabled).toBe(
+      true,
+    );
+    await user.clear(field);
     const second = `${REPORT}\n## Medium\n\nUnchecked return value of transfer().\n`;
-    await user.type(screen.getByLabelText('Report (Markdown)'), second);
+    await user.type(field, second);
     const expected = await prepareReport(new TextEncoder().encode(second));
     await waitFor(() => expect(screen.getByTestId('delivery-commitment').textContent).toBe(expected.commitment), {
       timeout: 20_000,

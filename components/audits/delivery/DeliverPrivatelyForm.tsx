@@ -102,6 +102,7 @@ export function DeliverPrivatelyForm({
         </p>
       )}
       <ReportSourceFields
+        disabled={busy}
         onChange={(next) => {
           setSource(next);
           if (!busy) delivery.reset();

@@ -18,7 +18,14 @@ const LIMIT = formatBytes(BigInt(MAX_REPORT_BYTES));
  * renderer, exactly as the managers will read it) or a Markdown or PDF file picked from the device. Reports its
  * bytes to the form as they change.
  */
-export function ReportSourceFields({ onChange }: { onChange(source: ReportSource): void }) {
+export function ReportSourceFields({
+  onChange,
+  disabled,
+}: {
+  onChange(source: ReportSource): void;
+  /** While the report is being delivered: what is sent cannot change under it. */
+  disabled: boolean;
+}) {
   const id = useId();
   const [mode, setMode] = useState<'write' | 'file'>('write');
   const [text, setText] = useState('');
@@ -61,7 +68,7 @@ export function ReportSourceFields({ onChange }: { onChange(source: ReportSource
 
   return (
     <div className="space-y-3">
-      <fieldset>
+      <fieldset disabled={disabled}>
         <legend className="text-sm font-medium">The report</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <label className="flex items-center gap-2">
@@ -102,6 +109,7 @@ export function ReportSourceFields({ onChange }: { onChange(source: ReportSource
               id={`${id}-text`}
               value={text}
               onChange={(e) => write(e.target.value)}
+              readOnly={disabled}
               rows={12}
               spellCheck
               aria-describedby={`${id}-text-hint${textProblem ? ` ${id}-text-error` : ''}`}
@@ -132,6 +140,7 @@ export function ReportSourceFields({ onChange }: { onChange(source: ReportSource
             type="file"
             accept=".md,.markdown,.txt,.pdf,text/markdown,text/plain,application/pdf"
             onChange={(e) => void pick(e)}
+            disabled={disabled}
             aria-describedby={`${id}-file-hint${fileProblem ? ` ${id}-file-error` : ''}`}
             aria-invalid={fileProblem ? true : undefined}
             data-testid="report-file-input"
