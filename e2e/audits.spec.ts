@@ -17,6 +17,8 @@ async function asAccount(browser: Browser, baseURL: string, rpcUrl: string, acco
 }
 
 async function commitReport(page: Page, id: string, link: string) {
+  // The private delivery is the form's default; a gist link is the other way.
+  await page.getByRole('radio', { name: 'Commit a link' }).check();
   await page.getByLabel('Private report link').fill(link);
   await expect(page.getByTestId('report-hash')).toHaveText(/0x[0-9a-f]{64}/);
   await page.getByRole('button', { name: 'Commit report hash' }).click();

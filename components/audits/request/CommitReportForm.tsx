@@ -1,6 +1,6 @@
 'use client';
 
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { Address } from 'viem';
 import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
 import { linkCommitment } from '@/lib/audits/commitments';
@@ -11,16 +11,54 @@ import { Field, inputClass } from '@/components/ui/FormField';
 import { useField, useFormSubmit } from '@/components/ui/useForm';
 import { useCommitmentUsed } from '../hooks/useCommitmentUsed';
 import { FormAction } from './actions/FormAction';
+import { DeliverPrivatelyForm } from '../delivery/DeliverPrivatelyForm';
+import { useFileSystem } from '@/components/files/hooks/useFileSystem';
 
 const ALREADY_USED =
   'This link’s hash is already committed in the registry, which accepts each commitment once (so that no report is credited twice): use a new link, for example a new gist';
+
+type CommitMode = 'private' | 'link';
+
+/**
+ * The auditor's report for a request, two ways: delivered privately on the Callisto File System (the default: the
+ * report is sealed for the managers in the page and committed with its envelope's CID) or committed as a link the
+ * auditor sends the manager itself (a gist, as before).
+ */
+export function CommitReportForm(props: {
+  registry: Address;
+  requestId: bigint;
+  myReport: AuditReport | undefined;
+  action: ActionState;
+}) {
+  const id = useId();
+  const [mode, setMode] = useState<CommitMode>('private');
+  const fileSystem = useFileSystem()?.address;
+  return (
+    <div className="space-y-4">
+      <fieldset>
+        <legend className="text-sm font-medium">How the managers get the report</legend>
+        <div className="mt-1 flex flex-col gap-1 text-sm sm:flex-row sm:flex-wrap sm:gap-x-4">
+          <label className="flex items-center gap-2">
+            <input type="radio" name={`${id}-mode`} checked={mode === 'private'} onChange={() => setMode('private')} />
+            Deliver privately on the file system
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name={`${id}-mode`} checked={mode === 'link'} onChange={() => setMode('link')} />
+            Commit a link
+          </label>
+        </div>
+      </fieldset>
+      {mode === 'private' ? <DeliverPrivatelyForm {...props} fileSystem={fileSystem} /> : <CommitLinkForm {...props} />}
+    </div>
+  );
+}
 
 /**
  * The auditor's commitment: the Keccak-256 of the private report link, computed here in the browser, so that only
  * the hash goes on chain. The link goes to the manager off-chain. The registry accepts each commitment once (so that
  * a link, once revealed, cannot be committed and credited again): the form checks the hash before sending.
  */
-export function CommitReportForm({
+function CommitLinkForm({
   registry,
   requestId,
   myReport,

@@ -11,7 +11,8 @@ import { Card } from '@/components/ui/primitives';
 import { CommitReportForm } from '../request/CommitReportForm';
 import { SafeText } from '@/components/ui/SafeText';
 
-/** Pick an approved or in-progress request of the loaded page and commit (or replace) a report's hash on it. */
+/** Pick an approved or in-progress request of the loaded page and deliver its report privately, or commit (or
+ * replace) a report link's hash on it. */
 export function CommitCard({
   registry,
   requests,
@@ -31,7 +32,7 @@ export function CommitCard({
   const chosen = open.find((q) => q.id.toString() === picked) ?? open[0];
   const chosenReports = chosen ? (reports.get(chosen.id) ?? []) : [];
   return (
-    <Card title="Commit a report">
+    <Card title="Deliver a report">
       {!chosen ? (
         <p className="text-sm text-slate-300">No request on the loaded page is approved or in progress.</p>
       ) : (

@@ -1,10 +1,10 @@
 'use client';
 
 import { endpointHost } from '@/lib/files/links';
-import type { DescriptionUploadStep } from './useDescriptionUpload';
+import type { FileStorageStep } from '@/components/files/hooks/useFileStorage';
 
 /** Where storing the description stands while a proposal is submitted: the deposit, the send, or what failed. */
-export function DescriptionUploadStatus({ state }: { state: DescriptionUploadStep }) {
+export function DescriptionUploadStatus({ state }: { state: FileStorageStep }) {
   if (state.step === 'idle') return null;
   if (state.step === 'failed') {
     return (

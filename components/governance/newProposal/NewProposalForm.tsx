@@ -17,7 +17,12 @@ import {
   type NewProposalForm as FormState,
 } from '@/lib/governance/newProposal';
 import { byteLength, MAX_TITLE_BYTES, ProposalParam } from '@/lib/governance/proposal';
-import { externalDescriptionProblem, withDescriptionChecks } from '@/lib/governance/descriptionStorage';
+import {
+  DESCRIPTION_FILE_NAME,
+  descriptionFilePath,
+  externalDescriptionProblem,
+  withDescriptionChecks,
+} from '@/lib/governance/descriptionStorage';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Card } from '@/components/ui/primitives';
 import { useTransaction } from '@/components/ui/useTransaction';
@@ -29,7 +34,7 @@ import { useProposalCount } from '../hooks/useProposalCount';
 import { DepositAndVote } from './DepositAndVote';
 import { DescriptionFields } from './DescriptionFields';
 import { DescriptionUploadStatus } from './DescriptionUploadStatus';
-import { useDescriptionUpload } from './useDescriptionUpload';
+import { useFileStorage } from '@/components/files/hooks/useFileStorage';
 import { useExternalDescriptionCheck, useStoredDescription } from './useDescriptionStorage';
 import { useStorageQuote } from '@/components/files/hooks/useStorageQuote';
 import { KindChoice } from './KindChoice';
@@ -75,7 +80,7 @@ export function NewProposalForm({ governance }: { governance: Address }) {
   const storedQuery = useStoredDescription(form.descriptionText, onFileSystem);
   const stored = onFileSystem && !storedQuery.isPlaceholderData ? storedQuery.data : undefined;
   const storageQuote = useStorageQuote(onFileSystem ? fileSystemAddress : undefined, storedQuery.data?.size);
-  const upload = useDescriptionUpload(fileSystemAddress, address);
+  const upload = useFileStorage(fileSystemAddress, address);
   const endpoints = fileSystem.hostNodes?.map((node) => node.endpoint) ?? [];
   const result = validateNewProposal(
     onFileSystem ? { ...form, descriptionMode: 'text', descriptionUrl: stored?.url ?? '' } : form,
@@ -117,8 +122,19 @@ export function NewProposalForm({ governance }: { governance: Address }) {
     if (onFileSystem) {
       if (!stored) return;
       // The description first: a proposal is never submitted with an address nobody can read.
-      const storedOk = await upload.store(stored, endpoints, tx);
-      if (!storedOk) return;
+      const storedOk = await upload.store(
+        {
+          bytes: stored.bytes,
+          cid: stored.cid,
+          size: stored.size,
+          path: descriptionFilePath(stored.cid),
+          fileName: DESCRIPTION_FILE_NAME,
+        },
+        endpoints,
+        tx,
+        { noun: 'the description', retry: 'press Submit again to retry' },
+      );
+      if (storedOk.status !== 'stored') return;
     }
     const countBefore = count.data;
     const outcome = await tx.send(
