@@ -58,6 +58,17 @@ describe('the private delivery on a real chain with a real host node', () => {
   let registry: Address;
   const address = (i: number) => privateKeyToAccount(anvilPrivateKeys[i]!).address;
   const auditor = address(LOCAL_DEV_ACCOUNT_INDEX);
+  /** The form for request #0 of `onRegistry`, as the connected auditor sees it. */
+  const renderForm = (onRegistry: Address = registry) =>
+    renderConnected(
+      <DeliverPrivatelyForm
+        registry={onRegistry}
+        fileSystem={fs.fileSystem}
+        requestId={0n}
+        myReport={undefined}
+        action={allowed()}
+      />,
+    );
 
   beforeAll(async () => {
     fs = await startFsChain();
@@ -109,15 +120,7 @@ describe('the private delivery on a real chain with a real host node', () => {
   });
 
   it('seals the written report for the manager with a key, stores the envelope and commits its CID', async () => {
-    const user = await renderConnected(
-      <DeliverPrivatelyForm
-        registry={registry}
-        fileSystem={fs.fileSystem}
-        requestId={0n}
-        myReport={undefined}
-        action={allowed()}
-      />,
-    );
+    const user = await renderForm();
 
     // Who will read it, said before sealing: the manager in office with a key; the one without a key is warned
     // about; the dismissed manager is nowhere.
@@ -202,15 +205,7 @@ describe('the private delivery on a real chain with a real host node', () => {
   it('after a node failure, a second press sends the same envelope again and never pays its deposit twice', async () => {
     const fileCount = () =>
       fs.chain.publicClient.readContract({ address: fs.fileSystem, abi: callistoFSAbi, functionName: 'file_count' });
-    const user = await renderConnected(
-      <DeliverPrivatelyForm
-        registry={registry}
-        fileSystem={fs.fileSystem}
-        requestId={0n}
-        myReport={undefined}
-        action={allowed()}
-      />,
-    );
+    const user = await renderForm();
     await screen.findByTestId('delivery-readers', {}, { timeout: 20_000 });
     // The report the first test delivered: its link's hash is taken, as a link's would be.
     const field = screen.getByLabelText('Report (Markdown)');
@@ -277,15 +272,7 @@ describe('the private delivery on a real chain with a real host node', () => {
       await fs.chain.write(OWNER, { ...r, functionName: 'appoint_manager', args: [address(m), `manager ${m}`] });
     await fs.chain.write(MANAGER_WITHOUT_KEY, { ...r, functionName: 'nominate_auditor', args: [auditor, 'dev'] });
     await fs.chain.write(DISMISSED_MANAGER, { ...r, functionName: 'confirm_auditor', args: [auditor] });
-    const user = await renderConnected(
-      <DeliverPrivatelyForm
-        registry={bare}
-        fileSystem={fs.fileSystem}
-        requestId={0n}
-        myReport={undefined}
-        action={allowed()}
-      />,
-    );
+    const user = await renderForm(bare);
     await screen.findByTestId('delivery-recipients', {}, { timeout: 20_000 });
     expect(screen.getByText('No manager in office has registered an encryption key.')).toBeTruthy();
 
@@ -324,15 +311,7 @@ describe('the private delivery on a real chain with a real host node', () => {
     const pdf = new Uint8Array(size);
     pdf.set(new TextEncoder().encode('%PDF-1.7\n'));
     for (let i = 9; i < size; i++) pdf[i] = (i * 7919) & 0xff;
-    const user = await renderConnected(
-      <DeliverPrivatelyForm
-        registry={registry}
-        fileSystem={fs.fileSystem}
-        requestId={0n}
-        myReport={undefined}
-        action={allowed()}
-      />,
-    );
+    const user = await renderForm();
     const readers = await screen.findByTestId('delivery-readers', {}, { timeout: 20_000 });
     expect(readers.textContent).toContain('You (your registered key)');
     await user.click(screen.getByRole('radio', { name: 'Pick a file (Markdown or PDF)' }));

@@ -9,8 +9,8 @@ import type { EnvelopeReport } from '@/components/audits/inbox/deliveredReports'
 
 /**
  * The reveal of a report the manager has just decrypted in the inbox, sent once a host node holds its plaintext:
- * the same `reveal_report` as the reveal form, with the archive's size and the quoted deposit as msg.value. A request whose contract the chain cannot measure
- * needs its code size, which only the reveal form asks for.
+ * the same `reveal_report` as the reveal form, with the archive's size and the quoted deposit as msg.value. A
+ * request whose contract the chain cannot measure needs its code size, which only the reveal form asks for.
  */
 export function InboxRevealAction({
   registry,
