@@ -1,11 +1,9 @@
 // What the dev panel says about the local chain's clock, which the seed and the time buttons move ahead of the
 // wall clock: where it stands, and what each jump will move before it is pressed. Pure, so the wording is tested.
 
-const DAY = 86_400;
+import { plural } from '@/lib/format/plural';
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}
+const DAY = 86_400;
 
 /** Whole days between the chain clock and the wall clock, rounded toward zero: positive when the chain is ahead. */
 export function clockOffsetDays(chainNowSeconds: number, wallNowSeconds: number): number {

@@ -5,28 +5,14 @@ import { descriptionSource, loadDescription, type DescriptionResult } from '@/li
 import { Card } from '@/components/ui/primitives';
 import { LazyMarkdown } from './LazyMarkdown';
 import { ExternalLink } from '@/components/ui/chainDisplay';
-import { IpfsLink } from '@/components/ui/IpfsLink';
-import { useFileSystem } from '@/components/files/hooks/useFileSystem';
-import { useHostNodes } from '@/components/files/hooks/useHostNodes';
-
-/**
- * ipfs: descriptions are read through the network's elected IPFS host nodes (the Callisto File System's), never
- * a public gateway picked on the reader's behalf. Whatever a node answers is checked against the hash on chain.
- */
-function useIpfsGateways(needed: boolean): { gateways: readonly string[]; settled: boolean } {
-  const fs = useFileSystem();
-  const enabled = needed && fs !== undefined;
-  const nodes = useHostNodes(fs?.address, { enabled });
-  return {
-    gateways: nodes.data?.map((node) => node.endpoint) ?? [],
-    settled: !enabled || !nodes.isPending,
-  };
-}
+import { IpfsLinkThrough } from '@/components/ui/IpfsLink';
+import { useHostNodeEndpoints } from '@/components/files/hooks/useHostNodeEndpoints';
 
 /** The proposal's description from its URL, checked against the hash on chain before it is shown as trusted. */
 export function ProposalDescription({ url, hash }: { url: string; hash: `0x${string}` }) {
-  // An https: description needs no host node: no read for it.
-  const { gateways, settled } = useIpfsGateways(url.startsWith('ipfs://'));
+  // An ipfs: description is read through the elected host nodes (whatever a node answers is checked against the
+  // hash on chain); an https: one needs no host node, so no read for it.
+  const { endpoints: gateways, settled } = useHostNodeEndpoints(url.startsWith('ipfs://'));
   const source = descriptionSource(url, gateways[0]);
   const description = useQuery({
     queryKey: ['governance-description', url, hash, gateways.join(' ')],
@@ -62,7 +48,7 @@ export function ProposalDescription({ url, hash }: { url: string; hash: `0x${str
             {source.scheme === 'ipfs' ? (
               <>
                 <span className="mr-1 text-slate-300">Stored on IPFS:</span>
-                <IpfsLink uri={url} />
+                <IpfsLinkThrough uri={url} endpoints={gateways} />
               </>
             ) : (
               <ExternalLink href={url} showHost={false}>

@@ -4,9 +4,7 @@ import { formatCloReadable } from '@/lib/format/clo';
 import { plural } from '@/lib/format/plural';
 import type { EpochCommitment, TreasuryPicture } from '@/lib/governance/treasuryPicture';
 import { Amount } from '@/components/ui/Amount';
-import { LineChart } from '@/components/ui/LineChart';
-
-const axisNumber = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
+import { CLO_AXIS, LineChart } from '@/components/ui/LineChart';
 
 const tenseLabel: Record<EpochCommitment['tense'], string> = { past: 'past', current: 'now', coming: 'coming' };
 
@@ -76,7 +74,7 @@ export function TreasuryChart({
           integer: true,
           format: (v) => v.toFixed(0),
         }}
-        yAxis={{ label: 'CLO', format: (v) => axisNumber.format(v) }}
+        yAxis={CLO_AXIS}
         references={[{ y: balance, label: `balance now ${formatCloReadable(balance)}` }]}
         markers={[{ x: Number(current.epoch), label: 'now', tone: 'current', y: current.committed }]}
         table={{

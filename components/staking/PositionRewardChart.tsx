@@ -6,9 +6,7 @@ import { plural } from '@/lib/format/plural';
 import { projectPosition } from '@/lib/staking/positionProjection';
 import type { PoolView, StakerState } from '@/lib/staking/rewardModel';
 import { Amount } from '@/components/ui/Amount';
-import { LineChart } from '@/components/ui/LineChart';
-
-const axisNumber = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
+import { CLO_AXIS, LineChart } from '@/components/ui/LineChart';
 
 /**
  * My stake's reward round by round, on the position card: the rounds completed since the last claim (claimable now,
@@ -41,7 +39,7 @@ export function PositionRewardChart({
         points={projection.points.map((p) => ({ x: p.round, y: p.cumulativeReward }))}
         shape="steps"
         xAxis={{ label: 'Round since your last claim or stake', domain: [0, Math.max(termRounds, 1)], integer: true }}
-        yAxis={{ label: 'CLO', format: (v) => axisNumber.format(v) }}
+        yAxis={CLO_AXIS}
         markers={[
           // Upper left of the point is free: the cumulative reward never stands higher before now.
           { x: projection.nowRound, label: 'now', tone: 'current', y: current?.cumulativeReward, labelSide: 'left' },

@@ -1,12 +1,10 @@
 import { formatCloReadable } from '@/lib/format/clo';
-import { LineChart } from '@/components/ui/LineChart';
+import { CLO_AXIS, LineChart } from '@/components/ui/LineChart';
 
 export interface RewardProjectionPoint {
   round: number;
   cumulativeReward: bigint;
 }
-
-const axisNumber = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
 
 /** Expected cumulative reward per round as a step line: a reward arrives when a round completes. */
 export function RewardProjectionChart({ points, termLabel }: { points: RewardProjectionPoint[]; termLabel: string }) {
@@ -23,7 +21,7 @@ export function RewardProjectionChart({ points, termLabel }: { points: RewardPro
       points={sorted.map((p) => ({ x: p.round, y: p.cumulativeReward }))}
       shape="steps"
       xAxis={{ label: 'Round', integer: true }}
-      yAxis={{ label: 'CLO', format: (v) => axisNumber.format(v) }}
+      yAxis={CLO_AXIS}
       table={{
         caption: `Estimated cumulative reward by round, ${termLabel}`,
         columns: ['Round', 'Cumulative reward'],

@@ -95,6 +95,11 @@ function useWidth(ref: RefObject<HTMLElement | null>): number | undefined {
   return width;
 }
 
+const compactNumber = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
+
+/** The value axis of a chart of CLO amounts: compact numbers ("1.2K"), short enough for a phone's axis. */
+export const CLO_AXIS: LineChartProps['yAxis'] = { label: 'CLO', format: (v) => compactNumber.format(v) };
+
 /**
  * The app's one line chart: round axis ticks shared by every chart (`niceTicks`), drawn at the width of its box so
  * its axis text is the same 13 CSS px on a phone as on a desktop (see chartLayout), a sentence for screen readers

@@ -15,7 +15,7 @@ import { HistoryProgress } from '@/components/history/HistoryProgress';
 import { useEventHistory } from '@/components/history/useEventHistory';
 import { useNetwork } from '@/components/ui/NetworkContext';
 import { Button, Card } from '@/components/ui/primitives';
-import { useReportNodes } from './useReportNodes';
+import { useHostNodeEndpoints } from '@/components/files/hooks/useHostNodeEndpoints';
 
 const REVEAL_EVENTS = ['ReportRevealed'] as const;
 
@@ -49,7 +49,7 @@ export function ArchiveDownload({ registry }: { registry: Address }) {
     eventNames: REVEAL_EVENTS,
     enabled: started,
   });
-  const nodes = useReportNodes(started);
+  const nodes = useHostNodeEndpoints(started);
   const revealed = useMemo<RevealedReport[]>(
     () =>
       history.logs.flatMap((log) =>

@@ -39,7 +39,7 @@ export function CommitmentCheck({
   commitment: Hex;
 }) {
   const check = commitmentCheckOf(link, commitment);
-  const trail = useReportTrail(registry, requestId, auditor, true);
+  const trail = useReportTrail(registry, requestId, auditor);
   return (
     <dl className="grid gap-1 text-xs" data-testid="commitment-check">
       <div>

@@ -92,7 +92,7 @@ function VerifiedReportBody({
   report: AuditReport;
   source: Extract<ReportSource, { kind: 'ipfs' }>;
 }) {
-  const report = useVerifiedReport(source, true);
+  const report = useVerifiedReport(source);
   const copy = useArchiveCopyState(registry, requestId, revealed.auditor, true);
   const fileName = source.path.split('/').pop() || `${source.cid}`;
   if (report.isPending) {

@@ -19,15 +19,14 @@ export interface DatedTrail extends CommitmentTrail {
 
 /**
  * When a report was committed and revealed, from the registry's event history (the shared, cached scan), with the
- * blocks' dates. `enabled` holds the scan until the reader opens the report.
+ * blocks' dates. Mounted when the reader opens the report, so the scan starts then.
  */
-export function useReportTrail(registry: Address, requestId: bigint, auditor: Address, enabled: boolean): DatedTrail {
+export function useReportTrail(registry: Address, requestId: bigint, auditor: Address): DatedTrail {
   const history = useEventHistory({
     address: registry,
     contract: 'AuditRegistry',
     abi: auditRegistryAbi,
     eventNames: TRAIL_EVENTS,
-    enabled,
   });
   const trail = useMemo(() => {
     const logs: TrailLog[] = history.logs.map((log) =>

@@ -21,8 +21,7 @@ export function deliveredAwaitingManagers(
   reportsById: ReadonlyMap<bigint, readonly ReportLike[]>,
 ): DeliveredEntry[] {
   const entries: DeliveredEntry[] = [];
-  for (const request of requests) {
-    if (request.state === RequestState.Rejected || request.state === RequestState.Pending) continue;
+  for (const request of requestsWithReports(requests)) {
     for (const report of reportsById.get(request.id) ?? []) {
       if (report.envelope_cid === '' || report.revealed) continue;
       entries.push({

@@ -5,10 +5,18 @@ import { reportContentOf } from '@/lib/audits/archive/reportContent';
 import { MAX_REPORT_BYTES } from '@/lib/audits/envelope/format';
 import { formatBytes } from '@/lib/files/units';
 import { inputClass } from '@/components/ui/FormField';
+import { RadioGroup } from '@/components/ui/RadioGroup';
 import { ReportViewer } from '../archive/ReportViewer';
 import { reportSizeProblem } from './deliveryPlan';
 
 export type ReportSource = { bytes: Uint8Array | undefined; name: string; problem: string | undefined };
+
+const SOURCES = [
+  ['write', 'Write it here in Markdown'],
+  ['file', 'Pick a file (Markdown or PDF)'],
+] as const;
+
+type SourceKind = (typeof SOURCES)[number][0];
 
 const encoder = new TextEncoder();
 const LIMIT = formatBytes(BigInt(MAX_REPORT_BYTES));
@@ -27,7 +35,7 @@ export function ReportSourceFields({
   disabled: boolean;
 }) {
   const id = useId();
-  const [mode, setMode] = useState<'write' | 'file'>('write');
+  const [mode, setMode] = useState<SourceKind>('write');
   const [text, setText] = useState('');
   const [preview, setPreview] = useState(false);
   const [fileProblem, setFileProblem] = useState<string | undefined>(undefined);
@@ -59,7 +67,7 @@ export function ReportSourceFields({
     onChange({ bytes: problem ? undefined : bytes, name: file.name, problem });
   }
 
-  function choose(next: 'write' | 'file') {
+  function choose(next: SourceKind) {
     setMode(next);
     setFileProblem(undefined);
     if (next === 'write') write(text);
@@ -68,19 +76,7 @@ export function ReportSourceFields({
 
   return (
     <div className="space-y-3">
-      <fieldset disabled={disabled}>
-        <legend className="text-sm font-medium">The report</legend>
-        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          <label className="flex items-center gap-2">
-            <input type="radio" name={`${id}-source`} checked={mode === 'write'} onChange={() => choose('write')} />
-            Write it here in Markdown
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" name={`${id}-source`} checked={mode === 'file'} onChange={() => choose('file')} />
-            Pick a file (Markdown or PDF)
-          </label>
-        </div>
-      </fieldset>
+      <RadioGroup legend="The report" options={SOURCES} value={mode} onChange={choose} disabled={disabled} />
       {mode === 'write' ? (
         <div className="space-y-2">
           <div className="flex flex-wrap items-baseline justify-between gap-2">

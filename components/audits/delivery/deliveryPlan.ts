@@ -1,13 +1,12 @@
 // The auditor's private delivery, without React: the report's plaintext CID, its `ipfs://` link and the link's
 // Keccak-256 commitment; who the envelope is sealed for; the envelope's exact size before sealing (so its deposit is
 // quoted before any signature); and where the envelope is stored under the auditor's home directory.
-import { computeCid } from '@callisto-hub/unixfs';
 import { getAddress, type Address, type Hex } from 'viem';
 import { linkCommitment } from '@/lib/audits/commitments';
 import { MAX_REPORT_BYTES } from '@/lib/audits/envelope/format';
 import { isEncryptionPublicKey } from '@/lib/audits/envelope/keyMessage';
-import { reportLinkOf } from '@/lib/audits/envelope/links';
 import { selectRecipients } from '@/lib/audits/envelope/recipients';
+import { reportCidOf } from '@/lib/audits/reportCid';
 import type { EnvelopeRecipient } from '@/lib/audits/envelope/seal';
 import {
   CONTENT_KEY_BYTES,
@@ -31,9 +30,6 @@ export interface PreparedReport {
   size: bigint;
 }
 
-/** The name the report's bytes are imported under (a single file's CID does not depend on it). */
-export const REPORT_FILE_NAME = 'report';
-
 /** Why a report of these bytes cannot be delivered, in words; undefined when it can. */
 export function reportSizeProblem(size: number): string | undefined {
   if (size === 0) return 'The report is empty.';
@@ -46,15 +42,7 @@ export function reportSizeProblem(size: number): string | undefined {
 export async function prepareReport(bytes: Uint8Array): Promise<PreparedReport> {
   const problem = reportSizeProblem(bytes.length);
   if (problem) throw new Error(problem);
-  const { cid, size } = await computeCid([
-    {
-      path: REPORT_FILE_NAME,
-      content: (async function* () {
-        yield bytes;
-      })(),
-    },
-  ]);
-  const link = reportLinkOf(cid);
+  const { cid, link, size } = await reportCidOf(bytes);
   return { bytes, cid, link, commitment: linkCommitment(link), size };
 }
 

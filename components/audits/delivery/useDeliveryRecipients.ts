@@ -2,9 +2,9 @@
 
 import { useMemo } from 'react';
 import type { Address } from 'viem';
-import { useReadContract, useReadContracts } from 'wagmi';
+import { useReadContracts } from 'wagmi';
 import { auditRegistryAbi } from '@/contracts-abi/AuditRegistry';
-import { MEMBERS_READ } from '../hooks/useMembers';
+import { useManagers } from '../hooks/useMembers';
 import { deliveryRecipients, type DeliveryRecipients } from './deliveryPlan';
 
 /**
@@ -14,14 +14,7 @@ import { deliveryRecipients, type DeliveryRecipients } from './deliveryPlan';
  * connected: a visitor's request page costs no read for a form it cannot use.
  */
 export function useDeliveryRecipients(registry: Address, auditor: Address | undefined) {
-  // The same read (and query key) as useManagers, held until an auditor needs it.
-  const managers = useReadContract({
-    address: registry,
-    abi: auditRegistryAbi,
-    functionName: 'get_managers',
-    args: [0n, MEMBERS_READ],
-    query: { enabled: auditor !== undefined },
-  });
+  const managers = useManagers(registry, { enabled: auditor !== undefined });
   const list = managers.data;
   const keys = useReadContracts({
     allowFailure: false,

@@ -23,13 +23,14 @@ export function useAuditorCount(registry: Address) {
   return useReadContract({ address: registry, abi: auditRegistryAbi, functionName: 'auditor_count' });
 }
 
-/** The managers, appointed by the owner or by governance. */
-export function useManagers(registry: Address) {
+/** The managers, appointed by the owner or by governance; `enabled: false` holds the read until it is needed. */
+export function useManagers(registry: Address, { enabled = true }: { enabled?: boolean } = {}) {
   return useReadContract({
     address: registry,
     abi: auditRegistryAbi,
     functionName: 'get_managers',
     args: [0n, MEMBERS_READ],
+    query: { enabled },
   });
 }
 

@@ -2,10 +2,9 @@
 // CID (exactly as `ipfs add --cid-version 1` computes it), the `ipfs://` link, and whether that link hashes to the
 // commitment the auditor put on chain. A plaintext that does not match is never offered for reveal: the contract
 // would refuse it, and the deposit would be wasted on a failed transaction. No React here.
-import { computeCid } from '@callisto-hub/unixfs';
 import type { Hex } from 'viem';
 import { linkMatchesCommitment } from '@/lib/audits/commitments';
-import { reportLinkOf } from '@/lib/audits/envelope/links';
+import { reportCidOf } from '@/lib/audits/reportCid';
 
 export type ArchivePlan = {
   /** The plaintext's CID, as the host nodes will compute it from the uploaded bytes. */
@@ -18,10 +17,6 @@ export type ArchivePlan = {
 };
 
 export async function planArchive(plaintext: Uint8Array, commitment: Hex): Promise<ArchivePlan> {
-  async function* content() {
-    yield plaintext;
-  }
-  const { cid, size } = await computeCid([{ path: 'report', content }]);
-  const link = reportLinkOf(cid);
+  const { cid, link, size } = await reportCidOf(plaintext);
   return { cid, link, size, matchesCommitment: linkMatchesCommitment(link, commitment) };
 }

@@ -9,12 +9,13 @@ import type { FetchEnvelope } from './useDeliveredReport';
  * each verified against its CID before it is decrypted. */
 export function useEnvelopeFetcher(): FetchEnvelope {
   const fs = useFileSystem();
-  const nodes = useHostNodes(fs?.address);
+  // Not read with the page: most request pages have no envelope, and the list is read when one is opened.
+  const nodes = useHostNodes(fs?.address, { enabled: false });
   const endpoints = nodes.data?.map((node) => node.endpoint);
   const { refetch } = nodes;
   return useCallback<FetchEnvelope>(
     async (cid, options) => {
-      // Opened before the node list arrived: read it now rather than call an unknown list "no node elected".
+      // The list read now on the first open (or already cached by another part of the page).
       const from = endpoints ?? (await refetch()).data?.map((node) => node.endpoint) ?? [];
       // Loaded on first use: the CAR reader and the UnixFS exporter are not part of the page's first load.
       const { downloadEnvelope } = await import('./downloadEnvelope');

@@ -1,6 +1,7 @@
 // Where a member's encryption key stands: what the registry holds against what this wallet's signature derives.
 // No React here, so the rules are tested on their own.
 import type { Hex } from 'viem';
+import { describeTxError } from '@/lib/tx/describeTxError';
 
 const ZERO_KEY: Hex = `0x${'0'.repeat(64)}`;
 
@@ -32,9 +33,7 @@ export function keyFingerprint(key: Hex): string {
 /** Words for a wallet that refused, or failed, to sign the key message. A refusal is the user's choice; it is
  * answered with what the signature is for, so they can decide again knowing it moves nothing. */
 export function signatureProblem(error: unknown): string {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  const name = error instanceof Error ? error.name : '';
-  if (code === 4001 || name === 'UserRejectedRequestError') {
+  if (describeTxError(error).kind === 'cancelled') {
     return (
       'You declined the signature. It sends no transaction and costs nothing: the app uses it, in this tab only, ' +
       'to derive your encryption key, the key auditors seal reports for and you open them with. Without it you ' +

@@ -13,11 +13,17 @@ import { useCommitmentUsed } from '../hooks/useCommitmentUsed';
 import { FormAction } from './actions/FormAction';
 import { DeliverPrivatelyForm } from '../delivery/DeliverPrivatelyForm';
 import { useFileSystem } from '@/components/files/hooks/useFileSystem';
+import { RadioGroup } from '@/components/ui/RadioGroup';
 
 const ALREADY_USED =
   'This link’s hash is already committed in the registry, which accepts each commitment once (so that no report is credited twice): use a new link, for example a new gist';
 
-type CommitMode = 'private' | 'link';
+const COMMIT_MODES = [
+  ['private', 'Deliver privately on the file system'],
+  ['link', 'Commit a link'],
+] as const;
+
+type CommitMode = (typeof COMMIT_MODES)[number][0];
 
 /**
  * The auditor's report for a request, two ways: delivered privately on the Callisto File System (the default: the
@@ -30,24 +36,11 @@ export function CommitReportForm(props: {
   myReport: AuditReport | undefined;
   action: ActionState;
 }) {
-  const id = useId();
   const [mode, setMode] = useState<CommitMode>('private');
   const fileSystem = useFileSystem()?.address;
   return (
     <div className="space-y-4">
-      <fieldset>
-        <legend className="text-sm font-medium">How the managers get the report</legend>
-        <div className="mt-1 flex flex-col gap-1 text-sm sm:flex-row sm:flex-wrap sm:gap-x-4">
-          <label className="flex items-center gap-2">
-            <input type="radio" name={`${id}-mode`} checked={mode === 'private'} onChange={() => setMode('private')} />
-            Deliver privately on the file system
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" name={`${id}-mode`} checked={mode === 'link'} onChange={() => setMode('link')} />
-            Commit a link
-          </label>
-        </div>
-      </fieldset>
+      <RadioGroup legend="How the managers get the report" options={COMMIT_MODES} value={mode} onChange={setMode} />
       {mode === 'private' ? <DeliverPrivatelyForm {...props} fileSystem={fileSystem} /> : <CommitLinkForm {...props} />}
     </div>
   );

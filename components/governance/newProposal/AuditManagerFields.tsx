@@ -4,6 +4,7 @@ import type { AuditManagerFields as Fields } from '@/lib/governance/newProposal'
 import { byteLength, MAX_CONTACT_BYTES } from '@/lib/governance/proposal';
 import { TextField } from './TextField';
 import type { ShownErrors } from './useShownErrors';
+import { RadioGroup } from '@/components/ui/RadioGroup';
 
 const ACTIONS = [
   ['appoint', 'Appoint'],
@@ -24,23 +25,12 @@ export function AuditManagerFields({
   const appoint = fields.action === 'appoint';
   return (
     <>
-      <fieldset>
-        <legend className="text-sm font-medium">Audit manager change</legend>
-        <div className="mt-2 flex flex-wrap gap-4 text-sm">
-          {ACTIONS.map(([value, label]) => (
-            <label key={value} className="flex items-center gap-2">
-              <input
-                type="radio"
-                name="managerAction"
-                value={value}
-                checked={fields.action === value}
-                onChange={() => onChange({ ...fields, action: value })}
-              />
-              {label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <RadioGroup
+        legend="Audit manager change"
+        options={ACTIONS}
+        value={fields.action}
+        onChange={(action) => onChange({ ...fields, action })}
+      />
       <TextField
         id={`${id}-manager`}
         field="manager"

@@ -8,6 +8,7 @@ import type { NewProposalForm } from '@/lib/governance/newProposal';
 import { LazyMarkdown } from '../LazyMarkdown';
 import { TextField } from './TextField';
 import type { ShownErrors } from './useShownErrors';
+import { RadioGroup } from '@/components/ui/RadioGroup';
 
 type DescriptionState = Pick<
   NewProposalForm,
@@ -63,23 +64,12 @@ export function DescriptionFields({
   return (
     <div className="space-y-4">
       {hasFileSystem && (
-        <fieldset>
-          <legend className="text-sm font-medium">Where the description lives</legend>
-          <div className="mt-2 flex flex-col gap-2 text-sm sm:flex-row sm:flex-wrap sm:gap-4">
-            {STORAGES.map(([storage, label]) => (
-              <label key={storage} className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="descriptionStorage"
-                  value={storage}
-                  checked={value.descriptionStorage === storage}
-                  onChange={() => onChange({ descriptionStorage: storage })}
-                />
-                {label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <RadioGroup
+          legend="Where the description lives"
+          options={STORAGES}
+          value={value.descriptionStorage}
+          onChange={(descriptionStorage) => onChange({ descriptionStorage })}
+        />
       )}
       {onFileSystem ? (
         <>
@@ -109,23 +99,12 @@ export function DescriptionFields({
             errors={errors}
             hint="https://… or ipfs://…, where voters will read the full text. The form fetches it and refuses a hash that does not match what it finds."
           />
-          <fieldset>
-            <legend className="text-sm font-medium">Description hash from</legend>
-            <div className="mt-2 flex flex-wrap gap-4 text-sm">
-              {MODES.map(([mode, label]) => (
-                <label key={mode} className="flex items-center gap-2">
-                  <input
-                    type="radio"
-                    name="descriptionMode"
-                    value={mode}
-                    checked={value.descriptionMode === mode}
-                    onChange={() => onChange({ descriptionMode: mode })}
-                  />
-                  {label}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <RadioGroup
+            legend="Description hash from"
+            options={MODES}
+            value={value.descriptionMode}
+            onChange={(descriptionMode) => onChange({ descriptionMode })}
+          />
           {value.descriptionMode === 'text' ? (
             <TextField
               id={`${id}-text`}
